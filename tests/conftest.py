@@ -1,0 +1,42 @@
+"""Shared fixtures: one spaCy pipeline per test session, a private parse cache, and
+the paths of the fixture articles and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.config import SEEDS_DIR
+from analysis.nlp import load_pipeline
+
+TESTS_DIR = Path(__file__).resolve().parent
+FIXTURES = TESTS_DIR / "data" / "articles"
+SEED = SEEDS_DIR / "000_a24a2ea91177b532.txt"
+SHARED_EVAL = TESTS_DIR.parent.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test session parses into its own cache folder, never ~/.cache/framing."""
+    directory = tmp_path_factory.mktemp("framing-cache")
+    patcher = pytest.MonkeyPatch()
+    patcher.setenv("FRAMING_CACHE_DIR", str(directory))
+    yield directory
+    patcher.undo()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, loaded once for the whole session."""
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
