@@ -116,6 +116,13 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="documents per nlp.pipe batch (default: 32)",
     )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1); each loads the pipeline once",
+    )
     command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     command.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
 
@@ -154,6 +161,8 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} exists and is not a folder")
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     show_progress = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
     result = analyze(
         args.paths,
@@ -161,6 +170,7 @@ def _analyze(args: argparse.Namespace) -> int:
         model=args.model,
         use_cache=not args.no_cache,
         batch_size=args.batch_size,
+        jobs=args.jobs,
         progress=show_progress,
         debug=args.debug,
     )

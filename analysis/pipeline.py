@@ -5,15 +5,22 @@ per-article analyses, returning the tables in memory (what notebooks use);
 `write_outputs` writes them to a folder atomically with `run.json`; `analyze` does both
 (what `framing analyze` and `make run` use). One broken article never stops a run: it
 becomes a row of `errors.csv` and the rest goes on.
+
+Articles are analysed in chunks (`analyse_chunk`): one after another in this process,
+or spread over `jobs` worker processes. Each worker loads the pipeline once and
+returns plain records, never spaCy objects.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import platform
 import sys
 import time
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,12 +31,42 @@ import pandas as pd
 from analysis import __version__, tables
 from analysis.config import PACKAGE_DIR
 from analysis.ingest import read_articles
-from analysis.nlp import Parser, load_pipeline, model_info, sentence_spans
+from analysis.nlp import ParsedArticle, Parser, load_pipeline, model_info, sentence_spans
 from analysis.outputs import write_csv, write_json, write_jsonl
 from analysis.records import Article, ParseSummary, Problem
 
 #: Exit statuses of `framing analyze` (see the contract).
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+#: Articles per unit of work handed to a worker process.
+CHUNK_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to analyse: everything a worker process needs to redo the same work."""
+
+    model: str | None = None
+    use_cache: bool = True
+    cache_directory: Path | None = None
+    batch_size: int = 32
+    debug: bool = False
+
+
+@dataclass
+class ArticleResult:
+    """All records the analyses produced for one article."""
+
+    article: Article
+    summary: ParseSummary
+
+
+@dataclass
+class ChunkResult:
+    results: list[ArticleResult]
+    problems: list[Problem]
+    parse: dict[str, float]
+    timings: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -49,6 +86,48 @@ class AnalysisResult:
         return EXIT_SOME_FAILED if self.problems else EXIT_OK
 
 
+def analyse_article(parsed: ParsedArticle, timings: Counter) -> ArticleResult:
+    """Run every per-article analysis on one parsed article."""
+    doc = parsed.doc
+    summary = ParseSummary(
+        article_id=parsed.article.id,
+        sentences=len(sentence_spans(doc)),
+        tokens=sum(1 for t in doc if not t.is_space),
+        from_cache=parsed.from_cache,
+    )
+    return ArticleResult(parsed.article, summary)
+
+
+def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
+    """Parse (through the cache) and analyse a chunk of articles."""
+    nlp = load_pipeline(options.model)
+    parser = Parser(
+        nlp,
+        use_cache=options.use_cache,
+        batch_size=options.batch_size,
+        cache_directory=options.cache_directory,
+    )
+    results: list[ArticleResult] = []
+    problems: list[Problem] = []
+    timings: Counter = Counter()
+    for parsed in parser.parse(articles):
+        try:
+            results.append(analyse_article(parsed, timings))
+        except Exception as error:  # noqa: BLE001 - one article never stops a run
+            if options.debug:
+                raise
+            problems.append(
+                Problem(
+                    parsed.article.source_path,
+                    f"analysis failed: {type(error).__name__}: {error}",
+                    stage="analysis",
+                    article_id=parsed.article.id,
+                )
+            )
+    timings["parse"] += parser.stats.seconds
+    return ChunkResult(results, problems, parser.stats.as_dict(), timings)
+
+
 def run_analysis(
     paths: Iterable[str | Path],
     *,
@@ -56,54 +135,44 @@ def run_analysis(
     use_cache: bool = True,
     cache_directory: Path | None = None,
     batch_size: int = 32,
+    jobs: int = 1,
     progress: bool = False,
     debug: bool = False,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
+    wall = time.perf_counter()
     paths = [Path(p) for p in paths]
-    timings: dict[str, float] = {}
+    options = Options(
+        model=model,
+        use_cache=use_cache,
+        cache_directory=cache_directory,
+        batch_size=batch_size,
+        debug=debug,
+    )
+    timings: Counter = Counter()
 
     clock = time.perf_counter()
     articles, problems = read_articles(paths)
     timings["ingest"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model)  # also fails early, in this process, for a missing model
     timings["load_model"] = time.perf_counter() - clock
 
-    parser = Parser(
-        nlp, use_cache=use_cache, batch_size=batch_size, cache_directory=cache_directory
-    )
-    summaries: dict[str, ParseSummary] = {}
-    analysed: list[Article] = []
-    clock = time.perf_counter()
+    results: list[ArticleResult] = []
+    parse_stats: Counter = Counter()
     with _progress(len(articles), progress) as bar:
-        for parsed in parser.parse(articles):
-            try:
-                summaries[parsed.article.id] = ParseSummary(
-                    article_id=parsed.article.id,
-                    sentences=len(sentence_spans(parsed.doc)),
-                    tokens=sum(1 for t in parsed.doc if not t.is_space),
-                    from_cache=parsed.from_cache,
-                )
-                analysed.append(parsed.article)
-            except Exception as error:  # noqa: BLE001 - one article never stops a run
-                if debug:
-                    raise
-                problems.append(
-                    Problem(
-                        parsed.article.source_path,
-                        f"analysis failed: {type(error).__name__}: {error}",
-                        stage="analysis",
-                        article_id=parsed.article.id,
-                    )
-                )
-            bar.update(1)
-    timings["parse"] = parser.stats.seconds
-    timings["analysis"] = time.perf_counter() - clock - parser.stats.seconds
+        for chunk in _run_chunks(articles, options, jobs):
+            results.extend(chunk.results)
+            problems.extend(chunk.problems)
+            parse_stats.update(chunk.parse)
+            timings.update(chunk.timings)
+            bar.update(len(chunk.results) + len(chunk.problems))
 
     clock = time.perf_counter()
+    analysed = [r.article for r in results]
+    summaries = {r.article.id: r.summary for r in results}
     result_tables = {
         "articles": tables.articles_table(analysed, summaries),
         "set_aside": tables.set_aside_table(analysed),
@@ -111,16 +180,23 @@ def run_analysis(
     }
     timings["tables"] = time.perf_counter() - clock
 
+    cache_directory_used = None
+    if use_cache:
+        from analysis.nlp import DocCache
+
+        cache_directory_used = str(DocCache(nlp, cache_directory).directory)
     run = {
         "kit_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
         "inputs": [str(p) for p in paths],
         "model": model_info(nlp),
         "data_files": data_file_versions(),
+        "jobs": jobs,
         "cache": {
             "enabled": use_cache,
-            "directory": str(parser.cache.directory) if parser.cache else None,
-            **parser.stats.as_dict(),
+            "directory": cache_directory_used,
+            "parsed": int(parse_stats["parsed"]),
+            "from_cache": int(parse_stats["from_cache"]),
         },
         "counts": {
             "articles": len(analysed),
@@ -132,7 +208,23 @@ def run_analysis(
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
+    run["timings_seconds"]["total"] = round(time.perf_counter() - wall, 3)
     return AnalysisResult(analysed, problems, result_tables, run)
+
+
+def _run_chunks(articles: list[Article], options: Options, jobs: int) -> Iterator[ChunkResult]:
+    """Chunk results in input order: in this process, or from `jobs` worker processes
+    (forked, so each starts with the pipeline already loaded)."""
+    # At least two chunks per worker where possible, so no worker idles at the end.
+    size = max(1, min(CHUNK_SIZE, -(-len(articles) // (2 * max(jobs, 1)))))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield analyse_chunk(chunk, options)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(analyse_chunk, chunks, [options] * len(chunks))
 
 
 def write_outputs(result: AnalysisResult, out_dir: str | Path) -> list[Path]:

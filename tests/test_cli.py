@@ -123,3 +123,19 @@ def test_console_script_runs_on_the_bundled_articles(tmp_path):
     articles = pd.read_csv(tmp_path / "out" / "articles.csv")
     assert "000_a24a2ea91177b532" in set(articles["article_id"])
     assert len(articles) >= 1 + 8 * (len(paths) > 1)
+
+
+def test_two_jobs_give_the_same_tables_as_one(tmp_path, seed_path):
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run(str(seed_path), str(examples), "--out", str(one)) == 0
+    assert _run(str(seed_path), str(examples), "--out", str(two), "--jobs", "2") == 0
+    for name in ("set_aside.csv", "errors.csv", "texts.jsonl"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    # The second run reads the first one's parses: all but `from_cache` is identical.
+    first, second = (pd.read_csv(d / "articles.csv") for d in (one, two))
+    assert second["from_cache"].all()
+    pd.testing.assert_frame_equal(
+        first.drop(columns="from_cache"), second.drop(columns="from_cache")
+    )
+    assert json.loads((two / "run.json").read_text())["jobs"] == 2
