@@ -28,6 +28,8 @@ examples:
   framing analyze seeds data/examples --out data/processed
   framing analyze my_articles/ extra.jsonl --out results/ --quiet
   FRAMING_SPACY_MODEL=en_core_web_md framing analyze articles/ --out results/
+  framing analyze big_corpus/ --out results/ --jobs 2
+  framing analyze big_corpus/ --out results/ --engine dask --scheduler tcp://host:8786
 
 inputs: .txt (first short line + blank line = headline), .html/.htm (saved pages,
 extracted offline), .jsonl and .csv (a `text` field; optional id, title, outlet,
@@ -123,6 +125,24 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes (default: 1); each loads the pipeline once",
     )
+    command.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local (this machine, --jobs processes) or dask (a LocalCluster "
+        "of --jobs workers, or the scheduler given with --scheduler); dask "
+        "also writes Parquet datasets under DIR/parquet/",
+    )
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="address of a running Dask scheduler (with --engine dask)",
+    )
+    command.add_argument(
+        "--parquet",
+        action="store_true",
+        help="also write every table as a Parquet dataset under DIR/parquet/",
+    )
     command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     command.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
 
@@ -163,6 +183,8 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError("--batch-size must be at least 1")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     show_progress = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
     result = analyze(
         args.paths,
@@ -171,6 +193,9 @@ def _analyze(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
         batch_size=args.batch_size,
         jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        parquet=args.parquet,
         progress=show_progress,
         debug=args.debug,
     )

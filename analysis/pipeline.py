@@ -136,6 +136,8 @@ def run_analysis(
     cache_directory: Path | None = None,
     batch_size: int = 32,
     jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: bool = False,
     debug: bool = False,
 ) -> AnalysisResult:
@@ -163,7 +165,7 @@ def run_analysis(
     results: list[ArticleResult] = []
     parse_stats: Counter = Counter()
     with _progress(len(articles), progress) as bar:
-        for chunk in _run_chunks(articles, options, jobs):
+        for chunk in _run_chunks(articles, options, jobs, engine, scheduler):
             results.extend(chunk.results)
             problems.extend(chunk.problems)
             parse_stats.update(chunk.parse)
@@ -192,6 +194,7 @@ def run_analysis(
         "model": model_info(nlp),
         "data_files": data_file_versions(),
         "jobs": jobs,
+        "engine": engine,
         "cache": {
             "enabled": use_cache,
             "directory": cache_directory_used,
@@ -212,12 +215,19 @@ def run_analysis(
     return AnalysisResult(analysed, problems, result_tables, run)
 
 
-def _run_chunks(articles: list[Article], options: Options, jobs: int) -> Iterator[ChunkResult]:
-    """Chunk results in input order: in this process, or from `jobs` worker processes
-    (forked, so each starts with the pipeline already loaded)."""
+def _run_chunks(
+    articles: list[Article], options: Options, jobs: int, engine: str, scheduler: str | None
+) -> Iterator[ChunkResult]:
+    """Chunk results in input order: in this process, from `jobs` worker processes
+    (forked, so each starts with the pipeline already loaded), or from Dask."""
     # At least two chunks per worker where possible, so no worker idles at the end.
     size = max(1, min(CHUNK_SIZE, -(-len(articles) // (2 * max(jobs, 1)))))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    if engine == "dask":
+        from analysis.scale import run_on_dask
+
+        yield from run_on_dask(chunks, options, jobs=jobs, scheduler=scheduler)
+        return
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
             yield analyse_chunk(chunk, options)
@@ -227,12 +237,22 @@ def _run_chunks(articles: list[Article], options: Options, jobs: int) -> Iterato
         yield from pool.map(analyse_chunk, chunks, [options] * len(chunks))
 
 
-def write_outputs(result: AnalysisResult, out_dir: str | Path) -> list[Path]:
-    """Write every table as CSV, the article texts as `texts.jsonl` (the strings all
-    offsets index), and `run.json` last, each file atomically."""
+def write_outputs(
+    result: AnalysisResult, out_dir: str | Path, *, parquet: bool = False
+) -> list[Path]:
+    """Write every table as CSV (and, with `parquet`, as a Parquet dataset folder under
+    `parquet/`), the article texts as `texts.jsonl` (the strings all offsets index),
+    and `run.json` last, each file atomically."""
     out_dir = Path(out_dir)
     clock = time.perf_counter()
     written = [write_csv(frame, out_dir / f"{name}.csv") for name, frame in result.tables.items()]
+    if parquet:
+        from analysis.scale import write_parquet
+
+        written += [
+            write_parquet(frame, out_dir / "parquet" / name)
+            for name, frame in result.tables.items()
+        ]
     written.append(
         write_jsonl(
             [{"article_id": a.id, "text": a.text} for a in result.articles], out_dir / "texts.jsonl"
@@ -248,8 +268,9 @@ def write_outputs(result: AnalysisResult, out_dir: str | Path) -> list[Path]:
 
 def analyze(paths: Iterable[str | Path], out_dir: str | Path, **options: Any) -> AnalysisResult:
     """`run_analysis` then `write_outputs`: the main job."""
+    parquet = options.pop("parquet", False) or options.get("engine") == "dask"
     result = run_analysis(paths, **options)
-    write_outputs(result, out_dir)
+    write_outputs(result, out_dir, parquet=parquet)
     return result
 
 
