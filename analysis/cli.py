@@ -22,6 +22,7 @@ from analysis import __version__
 from analysis.config import cache_dir
 from analysis.nlp import MODEL_ENV, ModelNotFound
 from analysis.pipeline import EXIT_NOTHING, EXIT_OK, EXIT_USAGE
+from analysis.safety import OutputFolderError, check_output_folder
 
 ANALYZE_EXAMPLES = """\
 examples:
@@ -100,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_run_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--any-language",
+        action="store_true",
+        help="analyse articles detected as another language than English too "
+        "(by default they are listed in errors.csv as 'not English (detected: xx)')",
+    )
     command.add_argument(
         "--model",
         metavar="NAME",
@@ -185,6 +192,10 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    try:
+        check_output_folder(args.out, args.paths)
+    except OutputFolderError as error:
+        raise UsageError(str(error)) from None
     show_progress = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
     result = analyze(
         args.paths,
@@ -196,6 +207,7 @@ def _analyze(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         parquet=args.parquet,
+        allow_other_languages=args.any_language,
         progress=show_progress,
         debug=args.debug,
     )

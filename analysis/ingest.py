@@ -13,15 +13,43 @@ using the markers in `analysis/data/boilerplate.csv`. Nothing is removed from th
 the body is a span of it, so every offset indexes the text exactly as read.
 
 Problems never stop a run: `iter_articles` yields a `Problem` for every input it
-cannot read, and goes on with the rest.
+cannot read, and goes on with the rest. What counts as unreadable, and what the kit does
+about it (the README says the same to users):
+
+- **Encoding.** UTF-8 is read as is. A file that is not UTF-8 is decoded with the
+  encoding `charset_normalizer` detects, and the encoding is recorded as the article's
+  `metadata["encoding"]`; its "text as read" (what offsets index) is then the file
+  decoded with that encoding, universal newlines (`\r\n` and `\r` become `\n`), exactly
+  as `Path(f).read_text(encoding=metadata["encoding"])` returns it. When detection is not
+  confident (too little text, or candidate encodings that disagree on the characters)
+  the file is rejected with the reason. Files with a UTF-16/32 byte-order mark are
+  decoded with it; other files holding NUL bytes or many control characters are binary.
+  A `.jsonl`/`.csv` file's encoding is chosen from its first `ENCODING_SAMPLE_BYTES`
+  and each line is decoded on its own: a line that is not valid in that encoding is a
+  problem (for `.jsonl` that line only; for `.csv` the rows before it are kept). A
+  UTF-8 byte-order mark is dropped from records files (it would spoil the first field).
+- **Size.** One article is at most `MAX_ARTICLE_CHARS` characters (spaCy's own default
+  limit, `nlp.max_length`); a `.txt` file is checked against a byte cap before it is
+  read, an HTML page against `MAX_HTML_BYTES`. `.jsonl` and `.csv` files are streamed
+  line by line / row by row, never read whole, so a corpus file may be any size.
+- **Language.** The parser and lexicons are English. An article whose body is
+  confidently detected (py3langid, offline) as another language, or written mostly in a
+  non-Latin script, is a problem "not English (detected: xx)" unless
+  `allow_other_languages=True` (`framing analyze --any-language`). Bodies shorter than
+  `LANGUAGE_MIN_LETTERS` letters are too short to judge and are never rejected for
+  their language alone.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import dataclasses
 import functools
 import json
+import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +73,29 @@ HEADLINE_MAX_WORDS = 30
 #: falls back to menu labels such as "Home" when a page has no article).
 HTML_MIN_WORDS = 15
 
+#: The longest article the kit analyses, in characters: spaCy's default
+#: `nlp.max_length` (parsing needs about 1 GB of memory per 300,000 characters, and a
+#: news article is rarely over 60,000). Longer texts are problems, not truncated.
+MAX_ARTICLE_CHARS = 1_000_000
+#: A `.txt` file larger than this many bytes cannot hold an article within the cap in
+#: any encoding the kit reads (at most 4 bytes per character), so it is refused unread.
+MAX_TEXT_FILE_BYTES = 4 * MAX_ARTICLE_CHARS + 4
+#: A saved HTML page larger than this is refused unread (pages are mostly markup).
+MAX_HTML_BYTES = 20_000_000
+#: One `.jsonl` line longer than this (characters; JSON escapes can make a record six
+#: times longer than its text) is skipped and reported without being parsed.
+MAX_RECORD_LINE_CHARS = 6 * MAX_ARTICLE_CHARS + 10_000
+#: How much of a `.jsonl`/`.csv` file is sampled to choose its encoding.
+ENCODING_SAMPLE_BYTES = 1_000_000
+
+#: Language check: bodies with fewer letters than this are too short to judge.
+LANGUAGE_MIN_LETTERS = 40
+#: ... and only a detection at least this confident (py3langid's normalised
+#: probability) rejects an article.
+LANGUAGE_MIN_CONFIDENCE = 0.9
+#: The language is judged on the body's first characters (enough, and fast).
+LANGUAGE_SAMPLE_CHARS = 2_000
+
 
 @dataclass(frozen=True)
 class TailMarker:
@@ -62,28 +113,36 @@ def tail_markers() -> tuple[TailMarker, ...]:
         )
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+def iter_articles(
+    paths: Iterable[str | Path], *, allow_other_languages: bool = False
+) -> Iterator[Article | Problem]:
     """Yield an `Article` for every article found under `paths`, a `Problem` for every
     input that cannot be read. Folders are walked (sorted); unsupported files inside
-    folders are skipped silently, an unsupported file named explicitly is a problem."""
+    folders are skipped silently, an unsupported file named explicitly is a problem,
+    and a folder that cannot be listed is a problem."""
     seen: dict[str, str] = {}
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            files = sorted(
-                f
-                for f in path.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError as error:
+            yield Problem(str(path), f"cannot read: {error.strerror or error}")
+            continue
+        if is_dir:
+            files: list[Path] = []
+            for item in _walk(path):
+                if isinstance(item, Problem):
+                    yield item
+                else:
+                    files.append(item)
+        elif exists:
             files = [path]
         else:
             yield Problem(str(path), "no such file or folder")
             continue
         for file in files:
-            for item in read_file(file):
+            for item in read_file(file, allow_other_languages=allow_other_languages):
                 if isinstance(item, Article):
                     if item.id in seen:
                         yield Problem(
@@ -98,17 +157,27 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
                 yield item
 
 
-def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Problem]]:
+def read_articles(
+    paths: Iterable[str | Path], *, allow_other_languages: bool = False
+) -> tuple[list[Article], list[Problem]]:
     """All articles and problems under `paths`, in input order."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, allow_other_languages=allow_other_languages):
         (articles if isinstance(item, Article) else problems).append(item)
     return articles, problems
 
 
-def read_file(path: Path) -> Iterator[Article | Problem]:
-    """The articles of one file (one for `.txt`/`.html`, many for records)."""
+def read_file(path: Path, *, allow_other_languages: bool = False) -> Iterator[Article | Problem]:
+    """The articles of one file (one for `.txt`/`.html`, many for records). Every
+    article is checked for its language unless `allow_other_languages`."""
+    for item in _read_file(Path(path)):
+        if isinstance(item, Article):
+            item = _check_language(item, allow_other_languages)
+        yield item
+
+
+def _read_file(path: Path) -> Iterator[Article | Problem]:
     suffix = path.suffix.lower()
     try:
         if suffix in TEXT_SUFFIXES:
@@ -131,6 +200,43 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"cannot read the file: {error.strerror or error}")
 
 
+def _walk(folder: Path) -> Iterator[Path | Problem]:
+    """The supported files under `folder`, sorted, hidden files and folders left out;
+    a sub-folder that cannot be listed is a `Problem` (a silent skip would lose it)."""
+    problems: list[Problem] = []
+    files: list[Path] = []
+    visited: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        problems.append(
+            Problem(
+                error.filename or str(folder),
+                f"cannot read the folder: {error.strerror or error}",
+            )
+        )
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:  # a symlink loop
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(
+            Path(root) / name
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    yield from problems
+    for file in sorted(files):
+        try:
+            if not file.is_file():
+                continue
+        except OSError:
+            pass  # reading it will report the problem
+        yield file
+
+
 class IngestError(Exception):
     """An input that cannot become an article; the message is the user's reason."""
 
@@ -143,42 +249,53 @@ class IngestError(Exception):
 # --------------------------------------------------------------------------- formats
 
 
-def _read_text_file(path: Path) -> str:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise IngestError("binary file, not text (it contains NUL bytes)")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise IngestError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); "
-            "save the file as UTF-8"
-        ) from None
-    # Exactly the text the contract's offsets index (universal newlines included).
-    return path.read_text(encoding="utf-8")
+def _read_text_file(path: Path) -> tuple[str, str]:
+    """The text of a `.txt` file as read, and its encoding (see `decode_text`)."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_FILE_BYTES:
+        raise IngestError(_too_long(f"{size:,} bytes"))
+    return decode_text(path.read_bytes())
 
 
 def _read_txt(path: Path) -> Article:
-    text = _read_text_file(path)
+    text, encoding = _read_text_file(path)
     return make_article(
-        text, article_id=path.stem, source_path=str(path), fmt="txt", detect_headline=True
+        text,
+        article_id=path.stem,
+        source_path=str(path),
+        fmt="txt",
+        detect_headline=True,
+        metadata=None if encoding == "utf-8" else {"encoding": encoding},
     )
 
 
 def _read_html(path: Path) -> Article:
     import trafilatura  # imported here: only HTML input pays for it
 
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise IngestError(
+            f"file too large ({size:,} bytes); saved pages of at most {MAX_HTML_BYTES:,} "
+            "bytes are read"
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise IngestError("empty file")
-    document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-    )
+    if _bom_encoding(raw) is None and b"\x00" in raw[:8192]:
+        raise IngestError("binary file, not an HTML page (it contains NUL bytes)")
+    try:
+        document = trafilatura.bare_extraction(
+            raw,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+        )
+    except Exception as error:  # noqa: BLE001 - a page trafilatura chokes on is one problem
+        raise IngestError(
+            f"the HTML page could not be read ({type(error).__name__}: {error})"
+        ) from None
     paragraphs = [line.strip() for line in (getattr(document, "text", "") or "").split("\n")]
     paragraphs = [p for p in paragraphs if p]
     words = sum(len(p.split()) for p in paragraphs)
@@ -209,46 +326,214 @@ def _read_html(path: Path) -> Article:
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
-    text = _read_text_file(path)
+    """One record per line, streamed: a line that is not a JSON object, is not valid
+    text in the file's encoding, or is too long, is a problem with its number; the other
+    lines are read."""
+    encoding = _record_encoding(path)
     found = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for line in _record_lines(path, encoding):
+        if line.problem is not None:
+            found = True
+            yield Problem(str(path), f"line {line.number} {line.problem}", line=line.number)
+            continue
+        assert line.text is not None
+        if not line.text.strip():
             continue
         found = True
+        number = line.number
         try:
-            record = json.loads(line)
+            record = json.loads(line.text)
         except json.JSONDecodeError as error:
-            yield Problem(str(path), f"line {number} is not valid JSON: {error.msg}", line=number)
+            yield Problem(
+                str(path),
+                f"line {number} is not valid JSON: {error.msg} (column {error.colno})",
+                line=number,
+            )
+            continue
+        except RecursionError:
+            yield Problem(str(path), f"line {number} is nested too deeply", line=number)
             continue
         if not isinstance(record, dict):
             yield Problem(str(path), f"line {number} is not a JSON object", line=number)
             continue
-        yield _record_article(record, path, number)
+        yield _record_article(record, path, number, _shown(encoding))
     if not found:
         raise IngestError("empty file (no records)")
 
 
 def _read_csv(path: Path) -> Iterator[Article | Problem]:
-    text = _read_text_file(path)
-    lines = text.splitlines(keepends=True)
-    reader = csv.DictReader(lines)
-    if reader.fieldnames is None:
+    """One article per row, streamed. A quoted cell whose closing quotation mark is
+    missing would swallow the rest of the file; it is reported, not analysed. A line
+    that cannot be read stops the file (the rows before it are kept)."""
+    encoding = _record_encoding(path)
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_ARTICLE_CHARS))
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in _record_lines(path, encoding):
+            if line.problem is not None:
+                raise _UnreadableLine(line.number, line.problem)
+            assert line.text is not None
+            consumed.append(line.text)
+            yield line.text
+
+    reader = csv.DictReader(lines())
+    try:
+        fieldnames = reader.fieldnames
+    except _UnreadableLine as error:
+        raise IngestError(f"line {error.number} {error.problem}") from None
+    except csv.Error as error:
+        raise IngestError(f"the header row cannot be read as CSV ({error})") from None
+    if fieldnames is None:
         raise IngestError("empty file (no header row)")
-    columns = [name.strip() for name in reader.fieldnames if name]
+    columns = [name.strip() for name in fieldnames if name]
     if "text" not in columns:
         raise IngestError(
             f"no 'text' column (columns: {', '.join(columns) or 'none'}); "
             "a CSV of articles needs one"
         )
-    reader.fieldnames = [name.strip() if name else name for name in reader.fieldnames]
+    reader.fieldnames = [name.strip() if name else name for name in fieldnames]
     line = reader.line_num + 1
-    for row in reader:
-        record = {key: value for key, value in row.items() if key}
-        yield _record_article(record, path, line)
+    rows = 0
+    while True:
+        consumed.clear()
+        try:
+            row = next(reader)
+        except StopIteration:
+            if not rows:
+                raise IngestError("no articles (a header row and nothing else)") from None
+            break
+        except _UnreadableLine as error:
+            yield Problem(
+                str(path),
+                f"line {error.number} {error.problem}"
+                + (
+                    ""
+                    if "rest of the file" in error.problem
+                    else "; the rest of the file was not read"
+                ),
+                line=error.number,
+            )
+            return
+        except csv.Error as error:
+            yield Problem(
+                str(path),
+                f"line {line}: not valid CSV ({error}); the rest of the file was not read",
+                line=line,
+            )
+            return
+        rows += 1
+        if len(consumed) > 1 and "".join(consumed).count('"') % 2:
+            yield Problem(
+                str(path),
+                f"line {line}: a quoted cell is never closed (unbalanced quotation mark), "
+                f"so lines {line}-{reader.line_num} ran together; fix the quoting",
+                line=line,
+            )
+        else:
+            record = {key: value for key, value in row.items() if key}
+            yield _record_article(record, path, line, _shown(encoding))
         line = reader.line_num + 1
 
 
-def _record_article(record: dict[str, Any], path: Path, line: int) -> Article | Problem:
+@dataclass(frozen=True)
+class _Line:
+    """One line of a records file: its text (ending in "\\n" but for the last line,
+    newlines universal), or why it cannot be read."""
+
+    number: int
+    text: str | None
+    problem: str | None = None
+
+
+class _UnreadableLine(Exception):
+    def __init__(self, number: int, problem: str):
+        super().__init__(problem)
+        self.number = number
+        self.problem = problem
+
+
+def _record_encoding(path: Path) -> str:
+    """The codec to read a `.jsonl`/`.csv` with, chosen from its first
+    `ENCODING_SAMPLE_BYTES`: UTF-8 (a byte-order mark dropped) when the sample is UTF-8,
+    UTF-16/32 by their byte-order mark, else the detected encoding."""
+    with path.open("rb") as handle:
+        sample = handle.read(ENCODING_SAMPLE_BYTES)
+        complete = not handle.read(1)
+    bom = _bom_encoding(sample)
+    if bom is None and b"\x00" in sample[:8192]:
+        raise IngestError("binary file, not text (it contains NUL bytes)")
+    if bom is not None and bom != "utf-8":
+        return bom
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return _detect_encoding(sample)
+    return "utf-8-sig"
+
+
+def _shown(encoding: str) -> str:
+    return "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+def _record_lines(path: Path, encoding: str) -> Iterator[_Line]:
+    """The lines of a records file, streamed and decoded one by one, so a bad byte
+    costs one line and a huge file is never held whole. Universal newlines; a line over
+    `MAX_RECORD_LINE_CHARS` is reported and skipped unread."""
+    limit = MAX_RECORD_LINE_CHARS
+    too_long = (
+        f"is longer than {limit:,} characters (articles of at most "
+        f"{MAX_ARTICLE_CHARS:,} characters are read); skipped"
+    )
+    number = 0
+    if encoding in ("utf-16", "utf-32"):  # not ASCII-compatible: decode as a stream
+        with path.open(encoding=encoding, newline=None) as handle:
+            while True:
+                try:
+                    text = handle.readline(limit + 1)
+                    overlong = len(text) > limit and not text.endswith("\n")
+                    if overlong:
+                        while (rest := handle.readline(1_000_000)) and not rest.endswith("\n"):
+                            pass
+                except UnicodeError:
+                    yield _Line(
+                        number + 1,
+                        None,
+                        f"is not valid {encoding} text; the rest of the file was not read",
+                    )
+                    return
+                if not text:
+                    return
+                number += 1
+                yield _Line(number, None, too_long) if overlong else _Line(number, text)
+    with path.open("rb") as handle:
+        while raw := handle.readline(limit + 1):
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while (rest := handle.readline(1_000_000)) and not rest.endswith(b"\n"):
+                    pass
+                number += 1
+                yield _Line(number, None, too_long)
+                continue
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                number += 1
+                yield _Line(
+                    number,
+                    None,
+                    f"is not valid {_shown(encoding)} text (byte 0x{raw[error.start]:02x})",
+                )
+                continue
+            # Universal newlines: "\r\n" and a lone "\r" end a line too.
+            parts = text.replace("\r\n", "\n").split("\r")
+            for i, part in enumerate(parts):
+                number += 1
+                yield _Line(number, part if i == len(parts) - 1 else part + "\n")
+
+
+def _record_article(
+    record: dict[str, Any], path: Path, line: int, encoding: str = "utf-8"
+) -> Article | Problem:
     article_id = _clean(record.get("id")) or f"{path.stem}:{line}"
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -261,6 +546,8 @@ def _record_article(record: dict[str, Any], path: Path, line: int) -> Article | 
         if key not in RECORD_FIELDS and value not in (None, "")
     }
     metadata["line"] = line
+    if encoding != "utf-8":
+        metadata["encoding"] = encoding
     try:
         return make_article(
             text,
@@ -275,6 +562,186 @@ def _record_article(record: dict[str, Any], path: Path, line: int) -> Article | 
         )
     except IngestError as error:
         return Problem(str(path), f"line {line}: {error}", article_id=article_id, line=line)
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Candidate encodings whose chaos (charset_normalizer's "mess" ratio) is this close to
+#: the best are equally plausible; a guess worse than `_MAX_CHAOS` is garbage.
+_CHAOS_TIE, _COHERENCE_TIE, _MAX_CHAOS = 0.01, 0.05, 0.2
+#: For English news, Windows-1252 is by far the likeliest 8-bit encoding: it wins a tie.
+_PREFERRED_ENCODING = "cp1252"
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """The text of a file's bytes as the kit reads it, and the encoding used.
+
+    UTF-8 (with or without a byte-order mark, which stays in the text, as
+    `read_text(encoding="utf-8")` keeps it); UTF-16/32 with a byte-order mark; else the
+    encoding charset_normalizer detects, when it is confident. Newlines are universal
+    (`\r\n` and `\r` become `\n`), as in `Path.read_text`. Raises `IngestError` for
+    binary data and for text whose encoding cannot be told."""
+    bom = _bom_encoding(raw)
+    if bom is None and b"\x00" in raw[:8192]:
+        raise IngestError("binary file, not text (it contains NUL bytes)")
+    if bom in (None, "utf-8"):
+        try:
+            text, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if bom == "utf-8":
+                raise IngestError(
+                    f"not valid UTF-8 text despite its byte-order mark (byte "
+                    f"0x{raw[error.start]:02x} at position {error.start})"
+                ) from None
+            encoding = _detect_encoding(raw, error)
+            text = raw.decode(encoding)
+    else:
+        try:
+            text, encoding = raw.decode(bom), bom
+        except UnicodeDecodeError:
+            raise IngestError(f"not valid {bom.upper()} text despite its byte-order mark") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _WHITESPACE_CONTROLS
+    )
+    if controls > max(2, len(text) // 100):
+        raise IngestError(f"binary file, not text ({controls:,} control characters)")
+    return text, encoding
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
+
+
+def _detect_encoding(raw: bytes, error: UnicodeDecodeError | None = None) -> str:
+    """The encoding of non-UTF-8 bytes, or `IngestError` when it cannot be told with
+    confidence: too little text to judge (charset_normalizer finds no language
+    coherence), candidates that decode the bytes to different characters (unless one
+    of them is Windows-1252), or only garbled readings."""
+    from charset_normalizer import from_bytes  # imported here: only such files pay for it
+
+    where = ""
+    if error is not None:
+        where = f" (byte 0x{raw[error.start]:02x} at position {error.start})"
+    advice = "; save the file as UTF-8"
+    matches = list(from_bytes(raw))
+    if not matches:
+        raise IngestError(
+            f"not UTF-8 text{where}, and not text in any encoding the kit can detect "
+            f"(binary data?){advice}"
+        )
+    best = matches[0]
+    guess = f"best guess {best.encoding}"
+    if best.chaos > _MAX_CHAOS or best.coherence <= 0:
+        why = "it reads as garbled text" if best.chaos > _MAX_CHAOS else "too little text"
+        raise IngestError(
+            f"not UTF-8 text{where}, and its encoding could not be detected with "
+            f"confidence ({why}; {guess}){advice}"
+        )
+    tied = [
+        m
+        for m in matches
+        if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _COHERENCE_TIE
+    ]
+    readings = {str(m) for m in tied}
+    if len(readings) > 1:
+        preferred = [m for m in tied if _PREFERRED_ENCODING in m.could_be_from_charset]
+        if not preferred:
+            names = ", ".join(m.encoding for m in tied[:4])
+            raise IngestError(
+                f"not UTF-8 text{where}, and its encoding could not be detected with "
+                f"confidence (equally likely: {names}){advice}"
+            )
+        best = preferred[0]
+    if _PREFERRED_ENCODING in best.could_be_from_charset:
+        return _PREFERRED_ENCODING
+    return best.encoding
+
+
+def _too_long(size: str) -> str:
+    return (
+        f"too long for one article ({size}); the kit analyses articles of at most "
+        f"{MAX_ARTICLE_CHARS:,} characters — split the text into articles"
+    )
+
+
+# --------------------------------------------------------------------------- language
+
+
+@functools.cache
+def _language_identifier():
+    """py3langid's identifier with its bundled model (loaded from the package, offline)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What the language check found in a text."""
+
+    language: str | None  # ISO 639 code, None when the text is too short to judge
+    confidence: float  # py3langid's normalised probability (1.0 for the script rule)
+    letters: int
+    latin_share: float  # share of the letters in the Latin script
+    english: bool  # False only when the text is confidently something else
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Judge whether `text` is English. A text mostly in another script than Latin is
+    not English whatever its length; otherwise only texts of `LANGUAGE_MIN_LETTERS`
+    letters or more are judged, and only a confident guess says "not English"."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return LanguageGuess(None, 0.0, 0, 0.0, True)
+    latin = min(1.0, len(_LATIN_LETTER.findall(sample)) / letters)
+    if latin < 0.5:
+        language, _ = _language_identifier().classify(sample)
+        return LanguageGuess(language, 1.0, letters, latin, language == "en")
+    if letters < LANGUAGE_MIN_LETTERS:
+        return LanguageGuess(None, 0.0, letters, latin, True)
+    language, confidence = _language_identifier().classify(sample)
+    english = language == "en" or confidence < LANGUAGE_MIN_CONFIDENCE
+    return LanguageGuess(language, confidence, letters, latin, english)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(
+    "[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]"
+)
+
+
+def _check_language(article: Article, allow_other_languages: bool) -> Article | Problem:
+    guess = detect_language(article.body)
+    if guess.english:
+        return article
+    if allow_other_languages:
+        metadata = {**article.metadata, "detected_language": guess.language}
+        return dataclasses.replace(article, metadata=metadata)
+    line = article.metadata.get("line")
+    prefix = f"line {line}: " if line else ""
+    return Problem(
+        article.source_path,
+        f"{prefix}not English (detected: {guess.language}, confidence "
+        f"{guess.confidence:.2f}); the kit's parser and lexicons are English-only "
+        "(framing analyze --any-language analyses it anyway)",
+        article_id=article.id,
+        line=line,
+    )
 
 
 # --------------------------------------------------------------------------- structure
@@ -296,6 +763,8 @@ def make_article(
 ) -> Article:
     """Build an `Article` from its text: find the headline (if asked), cut the
     trailing boilerplate, and record both as set-aside spans."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise IngestError(_too_long(f"{len(text):,} characters"))
     set_aside: list[SetAside] = []
     start = _skip_space(text, 0)
     if start >= len(text):

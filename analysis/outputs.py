@@ -1,10 +1,22 @@
 """Writing results: every file is written to a temporary file in the same folder and
-renamed into place, so an interrupted or failed run leaves the previous outputs whole."""
+renamed into place, so an interrupted or failed run leaves the previous outputs whole.
+
+CSV files are for spreadsheets too, and a spreadsheet runs a cell that begins with `=`,
+`+`, `-` or `@` (or a tab or carriage return before one) as a formula: an article quoting
+`=HYPERLINK(...)` could do harm when a researcher opens `set_aside.csv`. Following
+OWASP's advice on CSV injection, `write_csv` prefixes such text cells with a single
+quote (`'`), which spreadsheets show as text. Numbers are never touched (numeric
+columns, and text cells that are plain numbers such as `-0.5`). The prefix is
+reversible: `read_csv` (or `unneutralise` on one cell) gives the exact text back, and
+`texts.jsonl` holds the article texts unaltered. `write_csv(..., neutralise_formulas=False)`
+writes machine-readable exports as they are.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,9 +41,64 @@ def write_atomic(path: Path, write: Callable[[IO[str]], None]) -> Path:
     return path
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """A table as UTF-8 CSV (no index), atomically."""
+#: First characters that make a spreadsheet run a cell as a formula (OWASP).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def needs_neutralising(cell: str) -> bool:
+    """Whether a spreadsheet could run `cell` as a formula (a plain number is safe).
+    Cells that are a quote followed by such a cell count too, so that the prefix can
+    always be removed again without ambiguity."""
+    if not cell or _PLAIN_NUMBER.fullmatch(cell):
+        return False
+    if cell.startswith(FORMULA_TRIGGERS):
+        return True
+    return cell.startswith("'") and needs_neutralising(cell[1:])
+
+
+def neutralise(cell: Any) -> Any:
+    """`cell` with a leading `'` when a spreadsheet would run it as a formula;
+    anything that is not a string is returned as it is."""
+    if isinstance(cell, str) and needs_neutralising(cell):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: Any) -> Any:
+    """The exact text `neutralise` was given."""
+    if isinstance(cell, str) and cell.startswith("'") and needs_neutralising(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with every text cell neutralised; numeric columns untouched."""
+    frame = frame.copy()
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series):
+            frame[column] = series.map(neutralise, na_action="ignore")
+    return frame
+
+
+def write_csv(frame: pd.DataFrame, path: Path, *, neutralise_formulas: bool = True) -> Path:
+    """A table as UTF-8 CSV (no index), atomically. Text cells a spreadsheet would run
+    as formulas get a leading `'` unless `neutralise_formulas=False` (see the module docstring)."""
+    if neutralise_formulas:
+        frame = neutralise_frame(frame)
     return write_atomic(path, lambda out: frame.to_csv(out, index=False))
+
+
+def read_csv(path: Path, **options: Any) -> pd.DataFrame:
+    """A table written by `write_csv`, with the formula prefixes removed, so every
+    text cell is exactly the kit's text again (offsets check out)."""
+    frame = pd.read_csv(path, **options)
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series):
+            frame[column] = series.map(unneutralise, na_action="ignore")
+    return frame
 
 
 def write_json(data: Any, path: Path) -> Path:

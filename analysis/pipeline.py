@@ -30,7 +30,7 @@ import pandas as pd
 
 from analysis import __version__, tables
 from analysis.config import PACKAGE_DIR
-from analysis.ingest import read_articles
+from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
 from analysis.nlp import ParsedArticle, Parser, load_pipeline, model_info, sentence_spans
 from analysis.outputs import write_csv, write_json, write_jsonl
 from analysis.records import Article, ParseSummary, Problem
@@ -111,6 +111,9 @@ def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     problems: list[Problem] = []
     timings: Counter = Counter()
     for parsed in parser.parse(articles):
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
+            continue
         try:
             results.append(analyse_article(parsed, timings))
         except Exception as error:  # noqa: BLE001 - one article never stops a run
@@ -140,6 +143,7 @@ def run_analysis(
     scheduler: str | None = None,
     progress: bool = False,
     debug: bool = False,
+    allow_other_languages: bool = False,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
@@ -155,7 +159,7 @@ def run_analysis(
     timings: Counter = Counter()
 
     clock = time.perf_counter()
-    articles, problems = read_articles(paths)
+    articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
     timings["ingest"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -193,6 +197,10 @@ def run_analysis(
         "inputs": [str(p) for p in paths],
         "model": model_info(nlp),
         "data_files": data_file_versions(),
+        "ingest": {
+            "max_article_chars": MAX_ARTICLE_CHARS,
+            "language_check": not allow_other_languages,
+        },
         "jobs": jobs,
         "engine": engine,
         "cache": {

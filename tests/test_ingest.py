@@ -249,3 +249,52 @@ def test_duplicate_ids_are_reported_not_merged(tmp_path):
     articles, problems = read_articles([tmp_path])
     assert [a.body for a in articles] == ["Text from one."]
     assert len(problems) == 1 and "duplicate article id 'story'" in problems[0].reason
+
+
+# --------------------------------------------------------------------------- robustness
+# (the full bad-input corpus and the property tests are in test_robustness.py)
+
+
+def test_csv_with_only_a_header_is_a_problem(tmp_path):
+    path = tmp_path / "empty-feed.csv"
+    path.write_text("id,text\n", encoding="utf-8")
+    (problem,) = list(read_file(path))
+    assert isinstance(problem, Problem) and "no articles" in problem.reason
+
+
+def test_jsonl_problems_name_the_line_and_column(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "The quay reopened."}\n{"text": \n', encoding="utf-8")
+    articles, problems = read_articles([path])
+    assert len(articles) == 1
+    assert problems[0].line == 2 and "line 2 is not valid JSON" in problems[0].reason
+    assert "column" in problems[0].reason
+
+
+def test_folder_walk_skips_hidden_files_and_folders(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "story.txt").write_text("Hidden\n\nNot an article.", encoding="utf-8")
+    (tmp_path / ".draft.txt").write_text("Draft\n\nNot an article either.", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Two\n\nThe second story.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("One\n\nThe first story.", encoding="utf-8")
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["a", "two"] and problems == []
+
+
+def test_input_files_are_opened_read_only(tmp_path, fixtures_dir, monkeypatch):
+    import builtins
+    import io
+
+    modes = []
+    real_open = io.open
+
+    def spy(file, mode="r", *args, **kwargs):
+        modes.append(mode)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(io, "open", spy)
+    articles, _ = read_articles([fixtures_dir])
+    assert articles and modes
+    assert all(set(mode) <= {"r", "b", "t"} for mode in modes), modes
