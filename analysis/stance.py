@@ -1,0 +1,358 @@
+"""The writer's stance toward each actor's words: per actor and per camp, how often the
+writer introduced them with each class of reporting cue, and the mean credibility those
+cues imply, with a bootstrap 95% interval; and the credibility gap between camps.
+
+Input is the attributions table (columns of the contract's attributions.csv; only
+`actor`, `camp`, `stance`, `credibility`, `in_quote`, `negated`, `article_id` and
+`cue_lemma` are read). Pure functions over pandas DataFrames: nothing is parsed here.
+
+Which cues count (decisions, so a reader can check them):
+
+- **Only the writer's cues.** A cue inside a direct quote (`in_quote` true) is the
+  source's word, not the writer's choice, and is left out of every count.
+- **Negated cues** ("did not deny", "never claimed") are counted in `negated` but in no
+  stance class and not in the mean credibility: the writer reports that a speech act
+  did *not* happen, which says nothing about how credible its content is ("did not
+  confirm" is not doubt, "did not deny" is not endorsement).
+- **Intervals** resample cues (rows) with replacement, seeded, so a re-run gives the
+  same interval. With `cluster="article_id"` they resample whole articles instead,
+  which is more honest when one article's cues are not independent of each other. An
+  interval needs at least two cues (two articles when clustered); otherwise it is NaN.
+
+Credibility scores come from the reporting-cue lexicon. The endorsing and emphatic
+classes rest on style guides (Wikipedia MOS:SAID, Hooper's factives and assertives),
+not on annotated data: see `CREDIBILITY_NOTE`, which every table carries in
+`frame.attrs["note"]`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.lexicons import STANCES
+
+CREDIBILITY_NOTE = (
+    "Credibility is what the writer's reporting cue implies about the truth of the "
+    "reported content (-1 doubt ... +1 truth), from the kit's lexicon. Annotated corpora "
+    "of biased language (BABE, BASIL, PTC) mark 'claim' and emotive cues (slam, blast, "
+    "boast) as loaded in most occurrences but are silent on truth-implying cues: the "
+    "endorsing and emphatic classes rest on style guides (Wikipedia MOS:SAID; Hooper "
+    "1975), not on annotated data."
+)
+
+DEFAULT_RESAMPLES = 2000
+DEFAULT_SEED = 20240501
+
+
+def writer_cues(attributions: pd.DataFrame) -> pd.DataFrame:
+    """The attributions whose cue is the writer's (not inside a direct quote), with
+    `counted` (false for negated cues) and `score` (the credibility, NaN where
+    negated or missing)."""
+    frame = attributions.copy()
+    in_quote = _flag(frame, "in_quote")
+    frame = frame.loc[~in_quote].copy()
+    negated = _flag(frame, "negated")
+    stance = frame["stance"] if "stance" in frame else pd.Series("other", index=frame.index)
+    frame["stance"] = stance.fillna("other").astype(str)
+    frame.loc[~frame["stance"].isin(STANCES), "stance"] = "other"
+    credibility = frame["credibility"] if "credibility" in frame else np.nan
+    frame["counted"] = ~negated
+    frame["score"] = pd.to_numeric(credibility, errors="coerce").where(~negated)
+    return frame
+
+
+def _flag(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series(False, index=frame.index)
+
+    def truth(value) -> bool:
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return False if pd.isna(value) else bool(value)
+
+    return frame[column].map(truth).astype(bool)
+
+
+def bootstrap_mean(
+    values: Sequence[float] | np.ndarray,
+    *,
+    groups: Sequence | None = None,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = 0.95,
+) -> tuple[float, float, float]:
+    """(mean, low, high): the mean of `values` and its percentile bootstrap interval.
+    With `groups` (e.g. article ids, one per value), whole groups are resampled."""
+    values = np.asarray(values, dtype=float)
+    keep = ~np.isnan(values)
+    values = values[keep]
+    if values.size == 0:
+        return (np.nan, np.nan, np.nan)
+    mean = float(values.mean())
+    means = _resampled_means(values, groups, keep, n_resamples, seed)
+    if means is None:
+        return (mean, np.nan, np.nan)
+    low, high = np.quantile(means, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return (mean, float(low), float(high))
+
+
+def _resampled_means(
+    values: np.ndarray, groups, keep: np.ndarray, n_resamples: int, seed: int
+) -> np.ndarray | None:
+    rng = np.random.default_rng(seed)
+    if groups is None:
+        n = values.size
+        if n < 2:
+            return None
+        means = np.empty(n_resamples)
+        for first in range(0, n_resamples, 256):  # chunks keep memory small
+            size = min(256, n_resamples - first)
+            means[first : first + size] = values[rng.integers(0, n, (size, n))].mean(axis=1)
+        return means
+    labels = pd.Series(np.asarray(groups, dtype=object)[keep])
+    codes, uniques = pd.factorize(labels)
+    k = len(uniques)
+    if k < 2:
+        return None
+    sums = np.bincount(codes, weights=values, minlength=k)
+    counts = np.bincount(codes, minlength=k).astype(float)
+    picks = rng.integers(0, k, (n_resamples, k))
+    return sums[picks].sum(axis=1) / counts[picks].sum(axis=1)
+
+
+def stance_table(
+    attributions: pd.DataFrame,
+    by: Sequence[str] = ("actor", "camp"),
+    *,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = 0.95,
+    cluster: str | None = None,
+) -> pd.DataFrame:
+    """One row per group (`by`, default actor and camp): `attributions` (all rows, quoted
+    cues included), `attribution_share` (the group's share of all attributions that have a
+    value for the first `by` column), `cues` (the writer's cues), `negated`, `n_<stance>`
+    and `share_<stance>` for the ten stance classes (shares of the counted, non-negated
+    cues), `mean_credibility`, `credibility_low`, `credibility_high` (bootstrap
+    interval), `credibility_n` (cues with a score). Rows whose first `by` column is
+    empty are left out; groups are sorted by `cues`, most first."""
+    by = list(by)
+    columns = _table_columns(by)
+    all_rows = attributions.dropna(subset=[by[0]]) if by[0] in attributions else attributions[:0]
+    voices = all_rows.groupby(by, dropna=False).size() if len(all_rows) else pd.Series()
+    total_voices = len(all_rows)
+    cues = writer_cues(attributions)
+    cues = cues.dropna(subset=[by[0]]) if by[0] in cues else cues[:0]
+    rows = []
+    for key, group in cues.groupby(by, dropna=False, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        counted = group[group["counted"]]
+        counts = counted["stance"].value_counts()
+        n_counted = len(counted)
+        groups = group[cluster].to_numpy() if cluster else None
+        mean, low, high = bootstrap_mean(
+            group["score"].to_numpy(),
+            groups=groups,
+            n_resamples=n_resamples,
+            seed=seed,
+            level=level,
+        )
+        row = dict(zip(by, (None if pd.isna(k) else k for k in key), strict=True))
+        n_voices = int(voices.get(key if len(key) > 1 else key[0], 0)) if total_voices else 0
+        row.update(
+            attributions=n_voices,
+            attribution_share=n_voices / total_voices if total_voices else np.nan,
+            cues=len(group),
+            negated=int((~group["counted"]).sum()),
+        )
+        for stance in STANCES:
+            row[f"n_{stance}"] = int(counts.get(stance, 0))
+        for stance in STANCES:
+            row[f"share_{stance}"] = counts.get(stance, 0) / n_counted if n_counted else np.nan
+        row.update(
+            mean_credibility=mean,
+            credibility_low=low,
+            credibility_high=high,
+            credibility_n=int(group["score"].notna().sum()),
+        )
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=columns)
+    if len(frame):
+        frame = frame.sort_values(["cues", *by], ascending=[False] + [True] * len(by))
+        frame = frame.reset_index(drop=True)
+    frame.attrs["note"] = CREDIBILITY_NOTE
+    return frame
+
+
+def _table_columns(by: Sequence[str]) -> list[str]:
+    return [
+        *by,
+        "attributions",
+        "attribution_share",
+        "cues",
+        "negated",
+        *(f"n_{s}" for s in STANCES),
+        *(f"share_{s}" for s in STANCES),
+        "mean_credibility",
+        "credibility_low",
+        "credibility_high",
+        "credibility_n",
+    ]
+
+
+def actor_stance_table(attributions: pd.DataFrame, **options) -> pd.DataFrame:
+    """`stance_table` per actor (with its camp): the stance part of actors.csv."""
+    return stance_table(attributions, by=("actor", "camp"), **options)
+
+
+def camp_stance_table(attributions: pd.DataFrame, **options) -> pd.DataFrame:
+    """`stance_table` per camp."""
+    return stance_table(attributions, by=("camp",), **options)
+
+
+def credibility_gap(
+    attributions: pd.DataFrame,
+    camp_a: str,
+    camp_b: str,
+    *,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = 0.95,
+    cluster: str | None = None,
+) -> dict[str, float | str | int]:
+    """Mean credibility of camp A's cues minus camp B's, with a bootstrap interval
+    (each camp resampled independently, seeded). A positive gap: the writer's cues
+    lend camp A more credibility than camp B."""
+    cues = writer_cues(attributions)
+    camps = cues["camp"] if "camp" in cues else pd.Series(None, index=cues.index, dtype=object)
+    sides = []
+    for offset, camp in enumerate((camp_a, camp_b)):
+        group = cues[(camps == camp) & cues["score"].notna()]
+        scores = group["score"].to_numpy(dtype=float)
+        groups = group[cluster].to_numpy() if cluster else None
+        keep = np.ones(scores.size, dtype=bool)
+        # independent resampling streams for the two camps (seed, seed + 1)
+        sides.append((scores, _resampled_means(scores, groups, keep, n_resamples, seed + offset)))
+    (a, a_means), (b, b_means) = sides
+    mean_a = float(a.mean()) if a.size else np.nan
+    mean_b = float(b.mean()) if b.size else np.nan
+    low = high = np.nan
+    if a_means is not None and b_means is not None:
+        diffs = a_means - b_means
+        low, high = (float(q) for q in np.quantile(diffs, [(1 - level) / 2, (1 + level) / 2]))
+    return {
+        "camp_a": camp_a,
+        "camp_b": camp_b,
+        "n_a": int(a.size),
+        "n_b": int(b.size),
+        "mean_a": mean_a,
+        "mean_b": mean_b,
+        "gap": mean_a - mean_b,
+        "gap_low": low,
+        "gap_high": high,
+    }
+
+
+def credibility_gaps(attributions: pd.DataFrame, **options) -> pd.DataFrame:
+    """`credibility_gap` for every pair of camps with cues (A before B alphabetically)."""
+    cues = writer_cues(attributions)
+    camps = sorted(c for c in cues.get("camp", pd.Series(dtype=object)).dropna().unique())
+    rows = [
+        credibility_gap(attributions, a, b, **options) for a, b in itertools.combinations(camps, 2)
+    ]
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "camp_a",
+            "camp_b",
+            "n_a",
+            "n_b",
+            "mean_a",
+            "mean_b",
+            "gap",
+            "gap_low",
+            "gap_high",
+        ],
+    )
+    frame.attrs["note"] = CREDIBILITY_NOTE
+    return frame
+
+
+def unknown_cues(
+    attributions: pd.DataFrame | None = None,
+    lexicon: Mapping | Iterable[str] | None = None,
+    candidates: Iterable | pd.DataFrame | None = None,
+    loaded: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """What the corpus used that the lexicons do not know, most frequent first, so a
+    researcher can grow them: reporting cues of `attributions` whose `cue_lemma` is not
+    in the cue lexicon (`lexicon`: `reporting_cues()` keys or plain cue names; default
+    the bundled one), and loaded-term `candidates` (`loaded.loaded_candidates` records
+    or a frame with `lemma`, `pos`, `position`, `article_id`, `text`) whose lemma is
+    not in `loaded` (default: the bundled loaded-terms lexicon).
+
+    Columns: kind (`cue` or `loaded`), lemma, pos, position, count, articles, example."""
+    columns = ["kind", "lemma", "pos", "position", "count", "articles", "example"]
+    parts = []
+    if attributions is not None and len(attributions) and "cue_lemma" in attributions:
+        known = _known_cues(lexicon)
+        frame = attributions.dropna(subset=["cue_lemma"]).copy()
+        frame["lemma"] = frame["cue_lemma"].astype(str).str.lower().str.split().str.join(" ")
+        frame = frame[~frame["lemma"].isin(known)]
+        if len(frame):
+            frame["example"] = frame["cue"] if "cue" in frame else frame["lemma"]
+            parts.append(_count(frame.assign(kind="cue", pos=None, position="cue")))
+    if candidates is not None:
+        frame = (
+            candidates.copy()
+            if isinstance(candidates, pd.DataFrame)
+            else pd.DataFrame([vars(c) if hasattr(c, "__dict__") else c for c in candidates])
+        )
+        if len(frame):
+            if loaded is None:
+                from analysis.loaded import loaded_lexicon
+
+                loaded = loaded_lexicon()
+            known = {str(k).lower() for k in loaded}
+            frame = frame[~frame["lemma"].str.lower().isin(known)]
+            frame = frame.assign(kind="loaded", example=frame.get("text", frame["lemma"]))
+            if len(frame):
+                parts.append(_count(frame))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(parts, ignore_index=True)
+    return table.sort_values(["count", "kind", "lemma"], ascending=[False, True, True])[
+        columns
+    ].reset_index(drop=True)
+
+
+def _known_cues(lexicon) -> set[str]:
+    if lexicon is None:
+        from analysis.lexicons import reporting_cues
+
+        lexicon = reporting_cues()
+    known = set()
+    for key in lexicon:
+        name = key[0] if isinstance(key, tuple) else key
+        known.add(" ".join(str(name).lower().split()))
+    return known
+
+
+def _count(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in ("pos", "position", "article_id"):
+        if column not in frame:
+            frame[column] = None
+    grouped = frame.fillna({"pos": "", "position": ""}).groupby(
+        ["kind", "lemma", "pos", "position"], sort=False
+    )
+    table = grouped.agg(
+        count=("lemma", "size"),
+        articles=("article_id", "nunique"),
+        example=("example", "first"),
+    ).reset_index()
+    table["pos"] = table["pos"].replace("", None)
+    return table
