@@ -1,0 +1,474 @@
+"""The actors layer: mentions under one canonical name, camps, roles, and the tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from analysis import actors as actors_module
+from analysis.actors import (
+    MENTION_COLUMNS,
+    Mention,
+    Quoted,
+    actor_at,
+    actors_table,
+    find_mentions,
+    link_across_articles,
+    load_aliases,
+    mentions_table,
+    quoted_records,
+    speaker_actors,
+)
+from analysis.config import EXAMPLES_DIR
+from analysis.ingest import make_article, read_articles
+from analysis.nlp import Parser
+
+HERE = Path(__file__).resolve().parent / "data" / "actors"
+MINIMAL = HERE / "minimal.csv"
+OVERRIDE = HERE / "override.csv"
+
+
+@pytest.fixture(scope="module")
+def minimal():
+    return load_aliases(MINIMAL, include_default=False)
+
+
+@pytest.fixture(scope="module")
+def default_aliases():
+    return load_aliases()
+
+
+@pytest.fixture(scope="module")
+def mentions_of(nlp):
+    def run(text, aliases, speaker_spans=(), article_id="t"):
+        article = make_article(text, article_id=article_id)
+        doc = nlp(article.analysis_text())
+        found = find_mentions(article, doc, aliases, speaker_spans=speaker_spans)
+        for m in found:
+            assert article.text[m.start : m.end] == m.text
+        return found
+
+    return run
+
+
+def at(mentions, text, nth=0):
+    """The nth mention written exactly as `text`."""
+    hits = [m for m in mentions if m.text == text]
+    assert len(hits) > nth, f"no mention {text!r} (#{nth}) in {[m.text for m in mentions]}"
+    return hits[nth]
+
+
+# --------------------------------------------------------------------- the alias table
+
+
+def test_default_table_reads_and_knows_the_seed_actors(default_aliases):
+    assert default_aliases.actor_row("Dmitry Peskov").camp == "Russia"
+    kiev = [r for r in default_aliases.rows if r.pattern == "Kiev"][0]
+    assert (kiev.actor, kiev.camp, kiev.type) == ("Ukraine", "Ukraine", "place")
+    assert all(r.type in actors_module.ROW_TYPES for r in default_aliases.rows)
+
+
+def test_missing_project_table_gives_an_empty_table(monkeypatch, tmp_path):
+    monkeypatch.setattr(actors_module, "DEFAULT_ALIASES", tmp_path / "absent.csv")
+    assert len(load_aliases()) == 0
+
+
+def test_user_table_comes_first_and_extends_the_default():
+    table = load_aliases(OVERRIDE)
+    assert table.rows[0].pattern == "Daniel Reyes"
+    assert table.actor_row("Dmitry Peskov") is not None  # default rows still there
+    kyiv = [r for r in table.rows if r.pattern == "Kyiv"]
+    assert kyiv[0].actor == "Kyiv City Council"
+
+
+def test_bad_type_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("pattern,actor,camp,type,note\nX,X,,wizard,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="wizard"):
+        load_aliases(bad, include_default=False)
+
+
+# ----------------------------------------------------------------- the entity ruler
+
+
+def test_table_corrects_spacy_tags_on_capitals(mentions_of, minimal):
+    found = mentions_of("Kiev denied the report. Kyiv said it was false.", minimal)
+    assert at(found, "Kiev").actor == "Ukraine"
+    assert at(found, "Kyiv").actor == "Ukraine"
+    assert {m.camp for m in found if m.text in ("Kiev", "Kyiv")} == {"Ukraine"}
+
+
+def test_group_nouns_take_the_camp_of_their_state(mentions_of, minimal):
+    found = mentions_of(
+        "US officials said the talks had stalled. Ukrainian forces advanced near the river.",
+        minimal,
+    )
+    officials = at(found, "US officials")
+    assert (officials.type, officials.camp, officials.role) == ("group", "United States", "agent")
+    forces = at(found, "Ukrainian forces")
+    assert (forces.type, forces.camp) == ("group", "Ukraine")
+
+
+def test_the_union_refers_back_to_the_named_union(mentions_of, minimal):
+    found = mentions_of(
+        "The Harbour Workers' Union called a strike on Monday. The union said pay had "
+        "fallen for three years.",
+        minimal,
+    )
+    union = at(found, "The union")
+    assert union.actor == "Harbour Workers' Union"
+    assert union.resolution == "nominal"
+
+
+def test_a_person_named_like_a_capital_stays_a_person(mentions_of, default_aliases):
+    found = mentions_of(
+        "Historians said George Washington never lived there. Washington said no.",
+        default_aliases,
+    )
+    assert at(found, "George Washington").type == "person"
+    assert at(found, "Washington").actor == "George Washington"
+
+
+def test_nationality_adjective_stands_for_the_state(mentions_of, minimal):
+    found = mentions_of("A Ukrainian drone crashed near the village.", minimal)
+    drone = at(found, "Ukrainian")
+    assert (drone.actor, drone.camp, drone.resolution) == ("Ukraine", "Ukraine", "nationality")
+
+
+def test_nationality_adjective_on_geography_is_no_actor(mentions_of, minimal):
+    found = mentions_of("The drones flew over Russian territory for an hour.", minimal)
+    assert not [m for m in found if m.text == "Russian"]
+
+
+def test_capital_as_agent_is_its_government(mentions_of, minimal):
+    found = mentions_of("Moscow reserves the right to respond.", minimal)
+    moscow = at(found, "Moscow")
+    assert (moscow.actor, moscow.camp, moscow.role) == ("Russia", "Russia", "agent")
+    assert moscow.resolution == "metonymy"
+
+
+def test_capital_as_a_place_stays_a_place(mentions_of, minimal):
+    found = mentions_of("Officials in Moscow said the roads were closed.", minimal)
+    assert not [m for m in found if m.text == "Moscow"]
+
+
+def test_capital_as_possessor_is_its_government(mentions_of, minimal):
+    found = mentions_of("The adviser denied Kiev's involvement in the attack.", minimal)
+    kiev = at(found, "Kiev")
+    assert (kiev.actor, kiev.role) == ("Ukraine", "possessor")
+
+
+# ------------------------------------------------------------------ one actor per referent
+
+
+def test_full_name_surname_and_pronoun_are_one_actor(mentions_of, minimal):
+    found = mentions_of(
+        "Mr Tomas Weller, the harbour master, spoke on Monday. Weller said the port would "
+        "reopen. He added that no ship had been damaged.",
+        minimal,
+    )
+    assert at(found, "Weller").actor == "Tomas Weller"
+    he = at(found, "He")
+    assert (he.actor, he.resolution) == ("Tomas Weller", "pronoun")
+
+
+def test_role_noun_refers_to_the_named_person(mentions_of, minimal):
+    found = mentions_of(
+        "Government spokesman Karl Basse said the bridge was safe. The spokesman added "
+        "that repairs would start soon.",
+        minimal,
+    )
+    assert at(found, "The spokesman").actor == "Karl Basse"
+
+
+def test_age_nominal_refers_to_the_person_just_named(mentions_of, minimal):
+    found = mentions_of(
+        "Gustav Reim, the union's leader, was unmoved. The 54-year-old, who spent twenty "
+        "years in the hall, said he would not sign.",
+        minimal,
+    )
+    assert at(found, "The 54-year-old").actor == "Gustav Reim"
+
+
+def test_government_noun_with_a_capital_is_the_state(mentions_of):
+    table = load_aliases()
+    found = mentions_of(
+        "The regime in Tessary has refused to open the building. The regime's energy "
+        "minister said it was unsafe.",
+        table,
+    )
+    assert at(found, "regime in Tessary").actor == "Kestrel Republic"
+    assert at(found, "The regime").actor == "Kestrel Republic"
+
+
+def test_possessed_role_noun_speaks_for_its_organisation(mentions_of, minimal):
+    text = (
+        "The International Commission for Shared Waters began work on Saturday. "
+        "The commission's spokesman said the inspectors had full access."
+    )
+    span = (text.index("The commission"), text.index(" said"))
+    found = mentions_of(text, minimal, speaker_spans=[span])
+    assert actor_at(found, *span).actor == "International Commission for Shared Waters"
+
+
+def test_actor_at_falls_back_to_the_resolved_name(mentions_of, minimal):
+    text = 'Anna Berg spoke first. "I wrote to them in October," she said.'
+    found = mentions_of(text, minimal)
+    k = text.index("I wrote")
+    assert actor_at(found, k, k + 1) is None
+    assert actor_at(found, k, k + 1, name="Anna Berg").actor == "Anna Berg"
+
+
+def test_its_after_a_role_noun_is_that_organisation(mentions_of, minimal):
+    found = mentions_of(
+        "The International Commission for Shared Waters arrived. Ukraine promised access. "
+        "On Sunday the commission said its team had found nothing.",
+        minimal,
+    )
+    assert at(found, "its").actor == "International Commission for Shared Waters"
+
+
+def test_they_does_not_stand_for_one_state(mentions_of, minimal):
+    found = mentions_of(
+        "Ukraine said the fragments were fake. He said they would be tested.", minimal
+    )
+    assert not [m for m in found if m.text == "they"]
+
+
+def test_same_canonical_name_across_articles():
+    a = Mention("a", 0, 11, "Oskar Brenn", "Oskar Brenn", "Kestrel", "person", "agent", "name")
+    b = Mention("b", 0, 5, "Brenn", "Brenn", None, "person", "agent", "name")
+    linked = link_across_articles([a, b])
+    assert linked[1].actor == "Oskar Brenn"
+    assert linked[1].camp == "Kestrel"
+
+
+# --------------------------------------------------------------------- camp inference
+
+
+def test_camp_through_a_possessor(mentions_of, minimal):
+    found = mentions_of("Putin's spokesman Dmitry Peskov said the attack had failed.", minimal)
+    assert at(found, "Dmitry Peskov").camp == "Russia"
+
+
+def test_camp_through_a_title(mentions_of, minimal):
+    found = mentions_of(
+        "US Secretary of State Antony Blinken said he had seen the reports.", minimal
+    )
+    blinken = at(found, "Antony Blinken")
+    assert blinken.camp == "United States"
+    assert not [m for m in found if m.text == "State"]  # "Secretary of State" is a title
+
+
+def test_camp_through_a_possessive_state(mentions_of, minimal):
+    found = mentions_of(
+        "Ukraine's presidential adviser Mykhailo Podolyak denied any involvement.", minimal
+    )
+    assert at(found, "Mykhailo Podolyak").camp == "Ukraine"
+
+
+def test_camp_through_its_organisation(mentions_of, minimal):
+    found = mentions_of(
+        "The Harbour Board met on Tuesday. Its chief executive, Daniel Reyes, said the "
+        "port was safe.",
+        minimal,
+    )
+    assert at(found, "Daniel Reyes").camp == "Harbour Board"
+
+
+def test_camp_through_a_nationality_title(mentions_of, minimal):
+    found = mentions_of("Russian Foreign Minister Sergei Lavrov said the talks were over.", minimal)
+    assert at(found, "Sergei Lavrov").camp == "Russia"
+
+
+def test_camp_through_an_of_phrase(mentions_of, minimal):
+    found = mentions_of(
+        "Nadia Ferrow, director of the environmental group Open Rivers Trust, said the "
+        "river was polluted.",
+        minimal,
+    )
+    assert at(found, "Nadia Ferrow").camp == "Open Rivers Trust"
+
+
+def test_relations_are_not_camps(mentions_of, minimal):
+    found = mentions_of(
+        "Putin's fiercest critic Alexei Navalny said the vote was rigged. Mr Ivan Popov, "
+        "the presumed Putin favourite, said nothing.",
+        minimal,
+    )
+    assert at(found, "Alexei Navalny").camp is None
+    assert at(found, "Ivan Popov").camp is None
+
+
+def test_unknown_camp_stays_empty(mentions_of, minimal):
+    found = mentions_of("Anna Berg said the water was clean.", minimal)
+    assert at(found, "Anna Berg").camp is None
+
+
+def test_table_overrides_inference(mentions_of):
+    table = load_aliases(OVERRIDE, include_default=False)
+    found = mentions_of(
+        "The Port Authority met on Tuesday. Its chief executive, Daniel Reyes, said the "
+        "port was safe.",
+        table,
+    )
+    assert at(found, "Daniel Reyes").camp == "Harbour Board"
+
+
+# ------------------------------------------------------------------------------ roles
+
+
+def test_roles_in_the_clause(mentions_of, minimal):
+    found = mentions_of("Russia blamed Ukraine for the attack on Putin's residence.", minimal)
+    assert at(found, "Russia").role == "agent"
+    assert at(found, "Ukraine").role == "patient"
+    assert at(found, "Putin").role == "possessor"
+
+
+def test_speaker_role_and_actor_at(mentions_of, minimal):
+    text = "Putin's spokesman Dmitry Peskov said the attack had failed."
+    span = (0, text.index(" said"))
+    found = mentions_of(text, minimal, speaker_spans=[span])
+    assert at(found, "Dmitry Peskov").role == "speaker"
+    assert at(found, "Putin").role == "possessor"
+    assert actor_at(found, *span).actor == "Dmitry Peskov"
+    assert actor_at(found, 200, 210) is None
+
+
+# ------------------------------------------------------------------------------ the seed
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp, seed_path, default_aliases):
+    articles, _ = read_articles([seed_path])
+    parsed = next(Parser(nlp).parse(articles))
+    return parsed.article, find_mentions(parsed.article, parsed.doc, default_aliases)
+
+
+def test_seed_actors_and_camps(seed_mentions):
+    article, found = seed_mentions
+    camps = {}
+    for m in found:
+        camps.setdefault(m.actor, set()).add(m.camp)
+    assert camps["Dmitry Peskov"] == {"Russia"}
+    assert camps["Vladimir Putin"] == {"Russia"}
+    assert camps["the Kremlin"] == {"Russia"}
+    assert camps["Antony Blinken"] == {"United States"}
+    assert camps["US officials"] == {"United States"}
+    assert camps["Mykhailo Podolyak"] == {"Ukraine"}
+    kievs = [k for k in range(len(article.text)) if article.text.startswith("Kiev", k)]
+    kievs = [k for k in kievs if article.body_start <= k < article.body_end]
+    assert len(kievs) == 3
+    for k in kievs:
+        covering = [m for m in found if m.start <= k < m.end]
+        assert covering and all(m.camp == "Ukraine" for m in covering), k
+    assert at(found, "Washington").actor == "United States"  # "Washington had selected"
+    assert at(found, "Moscow").role == "agent"  # "Moscow is aware"
+
+
+def test_seed_he_noted_and_he_added_are_peskov(seed_mentions):
+    article, found = seed_mentions
+    for cue in ("He further noted", "He added"):
+        k = article.text.index(cue)
+        he = [m for m in found if m.start == k]
+        assert he and he[0].actor == "Dmitry Peskov", cue
+        assert he[0].resolution == "pronoun"
+
+
+def test_seed_boilerplate_gives_no_mentions(seed_mentions):
+    article, found = seed_mentions
+    assert all(article.body_start <= m.start and m.end <= article.body_end for m in found)
+
+
+# ---------------------------------------------------------------- the example corpus
+
+
+def test_example_corpus_actors(nlp, default_aliases):
+    articles, _ = read_articles([EXAMPLES_DIR / "articles.jsonl"])
+    found = []
+    for parsed in Parser(nlp).parse(articles):
+        found += find_mentions(parsed.article, parsed.doc, default_aliases)
+        for m in found[-5:]:
+            assert parsed.article.text[m.start : m.end] == m.text
+    by_text = {}
+    for m in found:
+        by_text.setdefault(m.text, set()).add((m.actor, m.camp))
+    assert by_text["Tessary regime"] == {("Kestrel Republic", "Kestrel Republic")}
+    assert by_text["Kestrel officials"] == {("Kestrel officials", "Kestrel Republic")}
+    assert by_text["Ulvane Hydro"] == {("Ulvane Hydro", "Ulvane Hydro")}
+    assert ("Valdoria", "Valdoria") in by_text["Valdor City"]
+    assert {a for a, _ in by_text["Brenn"]} == {"Oskar Brenn"}
+    assert "Lesk" not in by_text  # a town, never an actor
+
+
+# ------------------------------------------------------------------------------ tables
+
+
+def _m(article, actor, camp, role="agent", kind="person"):
+    return Mention(article, 0, 1, "x", actor, camp, kind, role, "name")
+
+
+def test_mentions_table_has_the_contract_columns():
+    frame = mentions_table([_m("a", "P", "C")])
+    assert list(frame.columns) == MENTION_COLUMNS
+    assert list(mentions_table([]).columns) == MENTION_COLUMNS
+    for column in ("article_id", "start", "end", "text", "actor", "camp", "role"):
+        assert column in frame.columns
+
+
+def test_actors_table_counts_and_voice_share():
+    mentions = [
+        _m("a", "Peskov", "Russia"),
+        _m("a", "Peskov", "Russia", role="speaker"),
+        _m("b", "Blinken", "United States", role="patient"),
+    ]
+    quoted = [
+        Quoted("a", "Peskov", "Russia", 30),
+        ("b", "Blinken", "United States", 10),
+        {"article_id": "b", "actor": None, "camp": None, "content_words": 60},
+    ]
+    frame = actors_table(mentions, quoted)
+    peskov = frame[(frame.level == "actor") & (frame.actor == "Peskov")].iloc[0]
+    assert (peskov.mentions, peskov.as_speaker, peskov.times_quoted) == (2, 1, 1)
+    assert peskov.voice_share == pytest.approx(0.3)
+    russia = frame[(frame.level == "camp") & (frame.camp == "Russia")].iloc[0]
+    assert russia.words_quoted == 30 and russia.articles == 1
+    us = frame[(frame.level == "camp") & (frame.camp == "United States")].iloc[0]
+    assert us.as_patient == 1 and us.voice_share == pytest.approx(0.1)
+    assert list(actors_table([], []).columns) == actors_module.ACTOR_SUMMARY_COLUMNS
+
+
+def test_speaker_actors_and_quoted_records():
+    mentions = [
+        Mention("a", 0, 6, "Peskov", "Dmitry Peskov", "Russia", "person", "agent", "name"),
+        Mention("a", 10, 12, "He", "Dmitry Peskov", "Russia", "person", "speaker", "pronoun"),
+    ]
+
+    def att(start, end, speaker, content, in_quote=False):
+        return SimpleNamespace(
+            article_id="a",
+            speaker_start=start,
+            speaker_end=end,
+            speaker=speaker,
+            content=content,
+            in_quote=in_quote,
+        )
+
+    atts = [
+        att(10, 12, "Dmitry Peskov", "that Russia had several retaliatory options"),
+        att(None, None, None, "the results would be announced"),
+        att(40, 41, "Dmitry Peskov", "we know", in_quote=True),
+    ]
+    speakers = speaker_actors(atts, mentions)
+    assert [m.actor if m else None for m in speakers] == [
+        "Dmitry Peskov",
+        None,
+        "Dmitry Peskov",
+    ]
+    quoted = quoted_records(atts, speakers)
+    assert [(q.actor, q.content_words) for q in quoted] == [
+        ("Dmitry Peskov", 6),
+        (None, 5),
+    ]
