@@ -1,0 +1,370 @@
+"""Who a pronoun, a role noun or a surname refers to: the shared reference resolver.
+
+Attribution (who said what) and the actors layer both need to know that "He added"
+or "the spokesman said" or "Peskov said" means the "Dmitry Peskov" introduced
+earlier. This module does that with transparent rules over spaCy's named entities,
+not a coreference model:
+
+- `referents(doc)` lists the named persons, organisations, places and groups in text
+  order. Every mention of a person carries the person's fullest name ("Peskov" after
+  "Dmitry Peskov" is `text="Dmitry Peskov"`), the gender the text gives (honorifics
+  Mr/Ms/Mrs, a he/she pronoun in the sentence that names the person; pronouns of
+  later sentences are what `resolve` decides, so they are not used as evidence) and
+  the role nouns written next to the name ("spokesman", "adviser",
+  "26-year-old").
+- `resolve(doc, start, end, candidates, recent_speakers)` maps a pronoun, a role-noun
+  phrase ("the spokesman") or a name to the referent it refers to: the nearest
+  compatible earlier speaker (then person), by gender where known, by role noun where
+  the text gave one; a surname to the full name introduced earlier.
+
+Records are frozen dataclasses with character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+#: spaCy entity label -> referent kind.
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "we", "us", "our"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady", "queen"})
+#: Titles written before names, never part of the name itself.
+TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "sir",
+     "secretary", "minister", "senator", "governor", "judge", "chief", "prof", "lord"}
+)  # fmt: skip
+#: How far (in characters, within the sentence) a pronoun is looked for after a
+#: person's mention to learn the person's gender.
+GENDER_WINDOW = 400
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A named mention: a person, an organisation, a place or a group."""
+
+    text: str  # the name at its fullest as written, e.g. "Dmitry Peskov"
+    start: int  # offsets of this mention in article.text
+    end: int
+    kind: str  # "person" | "organisation" | "place" | "group"
+    gender: str | None  # "male" | "female" | None
+    roles: frozenset[str]  # role nouns the text attached: {"spokesman"}, {"26-year-old"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a written span refers to, and how that was decided."""
+
+    referent: Referent | None
+    how: str  # "name" | "pronoun" | "nominal" | "organisation" | "none"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy rebuilds it from the tokens on
+    every access, which is slow inside loops)."""
+    text = doc.user_data.get("framing_text")
+    if text is None:
+        text = doc.user_data["framing_text"] = doc.text
+    return text
+
+
+def _entity_tokens(ent: Span) -> list:
+    tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("’s", "'s")]
+    return tokens or list(ent)
+
+
+def name_tokens(ent: Span) -> list:
+    """The tokens of an entity, with a first name the tagger left out put back
+    ("Dmitry" of "Dmitry Peskov" at a sentence start is often missed)."""
+    doc = ent.doc
+    tokens = [t for t in ent if not t.is_space]
+    if ent.label_ == "PERSON":
+        i = ent.start - 1
+        while (
+            i >= 0
+            and doc[i].pos_ == "PROPN"
+            and doc[i].dep_ == "compound"
+            and doc[i].ent_type_ in ("", "PERSON")
+            and doc[i].text[:1].isupper()
+            and doc[i].lower_.rstrip(".") not in TITLE_WORDS
+            and ent.start <= doc[i].head.i < ent.end
+        ):
+            tokens.insert(0, doc[i])
+            i -= 1
+    return tokens
+
+
+def _clean_entity(ent: Span) -> tuple[int, int, str] | None:
+    """Offsets and text of an entity without a leading "the" or trailing possessive."""
+    tokens = name_tokens(ent)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return start, end, doc_text(ent.doc)[start:end]
+
+
+def _role_nouns(ent: Span) -> set[str]:
+    """Role nouns written next to an entity: "spokesman Dmitry Peskov",
+    "Peskov, the spokesman", "Anna Field, 26," ("26-year-old"), "the lawyer Jo Bell"."""
+    doc = ent.doc
+    roles: set[str] = set()
+    root = ent.root
+    # Nouns in front of the name inside the same phrase: "presidential adviser Podolyak".
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 4:
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.head.i in range(ent.start, ent.end):
+            roles.add(tok.lemma_.lower())
+        elif tok.pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PUNCT") and tok.text not in (",", "("):
+            pass
+        else:
+            break
+        i -= 1
+    for child in root.children:
+        if child.dep_ == "appos":
+            if child.pos_ == "NOUN":
+                roles.add(child.lemma_.lower())
+            elif child.like_num:
+                roles.add(f"{child.text}-year-old")
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            roles.add(child.lemma_.lower())
+    # "the 26-year-old"-style ages written as "Name, 26,".
+    after = doc[ent.end : ent.end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num:
+        roles.add(f"{after[1].text}-year-old")
+    # The head noun the name is apposed to: "the spokesman, Dmitry Peskov,".
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        roles.add(root.head.lemma_.lower())
+    return roles
+
+
+def _title_gender(ent: Span) -> str | None:
+    doc = ent.doc
+    if ent.start > 0:
+        before = doc[ent.start - 1].lower_
+        if before in MALE_TITLES:
+            return "male"
+        if before in FEMALE_TITLES:
+            return "female"
+    first = ent[0].lower_
+    if first in MALE_TITLES:
+        return "male"
+    if first in FEMALE_TITLES:
+        return "female"
+    return None
+
+
+def _pronoun_gender(doc: Doc, end_char: int, stop_char: int) -> str | None:
+    """The gender of the first he/she subject pronoun after `end_char`, before
+    `stop_char` (the next person mention)."""
+    span = doc.char_span(
+        end_char, min(stop_char, end_char + GENDER_WINDOW), alignment_mode="contract"
+    )
+    if span is None:
+        return None
+    for tok in span:
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss") or tok.lower_ in ("his", "her"):
+            low = tok.lower_
+            if low in MALE_PRONOUNS:
+                return "male"
+            if low in FEMALE_PRONOUNS:
+                return "female"
+    return None
+
+
+def _person_key(tokens: list) -> str:
+    return tokens[-1].text.lower() if tokens else ""
+
+
+def referents(doc: Doc) -> list[Referent]:
+    """Named persons, organisations, places and groups of `doc`, in text order.
+
+    Mentions of the same person (by surname) share the fullest name, the gender and
+    the role nouns found at any of them."""
+    raw: list[tuple[Span, str, int, int, str]] = []
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        cleaned = _clean_entity(ent)
+        if cleaned is None:
+            continue
+        start, end, text = cleaned
+        raw.append((ent, kind, start, end, text))
+
+    persons = [r for r in raw if r[1] == "person"]
+    full_name: dict[str, str] = {}
+    genders: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+    for n, (ent, _kind, _start, end, text) in enumerate(persons):
+        key = _person_key(_entity_tokens(ent))
+        if len(text.split()) > len(full_name.get(key, "").split()):
+            full_name[key] = text
+        roles.setdefault(key, set()).update(_role_nouns(ent))
+        gender = _title_gender(ent)
+        if gender is None and key not in genders:
+            # Only pronouns in the mention's own sentence ("Peskov said his ..."):
+            # a pronoun in a later sentence is what `resolve` has to decide.
+            stop = persons[n + 1][2] if n + 1 < len(persons) else len(doc_text(doc))
+            stop = min(stop, ent.sent.end_char)
+            gender = _pronoun_gender(doc, end, stop)
+        if gender and key not in genders:
+            genders[key] = gender
+
+    out: list[Referent] = []
+    for ent, kind, start, end, text in raw:
+        if kind == "person":
+            key = _person_key(_entity_tokens(ent))
+            out.append(
+                Referent(
+                    full_name.get(key, text),
+                    start,
+                    end,
+                    kind,
+                    genders.get(key),
+                    frozenset(roles.get(key, ())),
+                )
+            )
+        else:
+            out.append(Referent(text, start, end, kind, None, frozenset(_role_nouns(ent))))
+    return out
+
+
+#: Words that mark a name as an organisation, for the fallback below.
+ORGANISATION_WORDS = frozenset(
+    {"trust", "company", "union", "ministry", "party", "group", "inc", "corp", "council",
+     "commission", "association", "agency", "bank", "news", "times", "post", "house",
+     "department", "office", "committee", "court", "university", "institute", "fund"}
+)  # fmt: skip
+
+
+def _looks_like_person(ref: Referent) -> bool:
+    """A name the tagger called an organisation that reads like a person's name
+    ("Nadia Ferrow"): two or three capitalised words, none of them an organisation word."""
+    words = ref.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not any(w.lower() in ORGANISATION_WORDS for w in words)
+    )
+
+
+def _compatible(ref: Referent, pronoun: str) -> int:
+    """3 a sure match, 2 possible, 1 a last resort, 0 incompatible."""
+    if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
+        if ref.kind != "person":
+            return 1 if ref.kind == "organisation" and _looks_like_person(ref) else 0
+        want = "male" if pronoun in MALE_PRONOUNS else "female"
+        if ref.gender is None:
+            return 2
+        return 3 if ref.gender == want else 0
+    if pronoun in PLURAL_PRONOUNS:
+        return 3 if ref.kind in ("group", "organisation", "place") else 0
+    if pronoun in NEUTER_PRONOUNS:
+        return 3 if ref.kind in ("organisation", "place") else 0
+    if pronoun in FIRST_PERSON:
+        return 2
+    return 0
+
+
+def _best(pool: Sequence[Referent], start: int, score) -> Referent | None:
+    """The nearest earlier referent with the best score (> 0)."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for ref in pool:
+        if ref.start >= start:
+            continue
+        s = score(ref)
+        if s <= 0:
+            continue
+        key = (s, ref.start)  # best score, then the nearest
+        if best is None or key > best:
+            best, chosen = key, ref
+    return chosen
+
+
+def resolve(
+    doc: Doc,
+    start: int,
+    end: int,
+    candidates: Sequence[Referent],
+    recent_speakers: Sequence[Referent] = (),
+) -> Resolution:
+    """The named referent the span `doc_text(doc)[start:end]` refers to.
+
+    A pronoun goes to the nearest compatible earlier speaker (then the nearest
+    compatible earlier person or organisation), a role-noun phrase to the nearest
+    earlier referent the text gave that role, a surname or name to the fullest form
+    introduced earlier; a span that is itself an organisation, place or group
+    resolves to that referent."""
+    text = doc_text(doc)[start:end].strip()
+    low = text.lower()
+    if not text:
+        return Resolution(None, "none")
+
+    # The span is (or contains) a named mention.
+    inside = [r for r in candidates if r.start >= start and r.end <= end]
+    n_words = len(text.split())
+    # A name the phrase ends on ("Putin's spokesman Dmitry Peskov"), or a short
+    # phrase opening with an organisation or place ("US officials", "Kremlin aides").
+    inside = [
+        r
+        for r in inside
+        if (end - r.end <= 1 and " of " not in doc_text(doc)[start : r.start])
+        or (r.start - start <= 4 and n_words <= 3 and r.kind != "person")
+    ]
+    if inside:
+        # Prefer a person, then the mention the phrase ends on ("US officials").
+        persons = [r for r in inside if r.kind == "person"]
+        ref = persons[-1] if persons else inside[-1]
+        return Resolution(ref, "name" if ref.kind == "person" else "organisation")
+    overlapping = [r for r in candidates if r.start <= start and r.end >= end]
+    if overlapping:
+        ref = overlapping[0]
+        return Resolution(ref, "name" if ref.kind == "person" else "organisation")
+
+    if low in PRONOUNS:
+        # A recent speaker is preferred over another mention of the same standing; a
+        # sure gender match over a person whose gender the text never gave.
+        recent = set(recent_speakers)
+        pool = list(dict.fromkeys([*recent_speakers, *candidates]))
+        ref = _best(pool, start, lambda r, p=low: 2 * _compatible(r, p) + (r in recent))
+        return Resolution(ref, "pronoun")
+
+    words = [w for w in low.replace("’s", "").replace("'s", "").split() if w.isalnum() or "-" in w]
+    if not words:
+        return Resolution(None, "none")
+    head = words[-1]
+    # A surname or name written without an entity tag.
+    for ref in candidates:
+        if ref.kind == "person" and ref.start < start and ref.text.lower().split()[-1] == head:
+            return Resolution(ref, "name")
+    # A role-noun phrase: "the spokesman", "the 26-year-old".
+    if words[0] in ("the", "this", "that") and len(words) <= 4:
+        role = head[:-1] if head.endswith("s") and head[:-1] else head
+        for pool in (recent_speakers, candidates):
+            ref = _best(
+                pool, start, lambda r, h=head, ro=role: 2 if (h in r.roles or ro in r.roles) else 0
+            )
+            if ref is not None:
+                return Resolution(ref, "nominal")
+    return Resolution(None, "none")

@@ -1,0 +1,132 @@
+"""The attribution extractor on a small gold set written for the kit (one or more
+sentences per construction, plus sense-guard traps) and on the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.attribution import Attribution, extract_attributions, quote_spans
+from analysis.ingest import make_article, read_articles
+from analysis.lexicons import reporting_cues
+
+GOLD = Path(__file__).resolve().parent / "data" / "attribution_gold.jsonl"
+CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _extract(nlp, text: str, article_id: str = "t") -> list[Attribution]:
+    article = make_article(text, article_id=article_id)
+    return extract_attributions(article, nlp(article.analysis_text()))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_gold_constructions(nlp, case):
+    rows = _extract(nlp, case["text"], case["id"])
+    for expected in case["expect"]:
+        matches = [r for r in rows if r.cue_lemma == expected["cue_lemma"]]
+        assert matches, f"no {expected['cue_lemma']!r} attribution in {rows}"
+        row = matches[0]
+        for key, value in expected.items():
+            assert getattr(row, key) == value, (key, row)
+    for word in case.get("absent", []):
+        assert not [r for r in rows if r.cue == word], rows
+    if not case["expect"]:
+        assert rows == []
+
+
+def test_offsets_index_the_text(nlp):
+    for case in CASES:
+        article = make_article(case["text"], article_id=case["id"])
+        for row in extract_attributions(article, nlp(article.analysis_text())):
+            assert article.text[row.cue_start : row.cue_end] == row.cue
+            if row.content is not None:
+                assert article.text[row.content_start : row.content_end] == row.content
+            if (
+                row.resolution in ("name", "organisation", "nominal")
+                and row.speaker_start is not None
+            ):
+                assert row.speaker_start < row.speaker_end
+
+
+def test_stance_comes_from_the_lexicon(nlp):
+    rows = _extract(nlp, "“We simply don’t know,” Blinken claimed. Peskov noted that it was late.")
+    by_lemma = {r.cue_lemma: r for r in rows}
+    assert by_lemma["claim"].stance == "distancing" and by_lemma["claim"].credibility < 0
+    assert by_lemma["note"].stance == "endorsing" and by_lemma["note"].credibility > 0
+
+
+def test_custom_cue_lexicon_adds_a_cue(nlp):
+    text = "The minister grumbled that the report was late."
+    cues = dict(reporting_cues())
+    cues.pop(("grumble", "verb"), None)
+    article = make_article(text, article_id="c")
+    doc = nlp(article.analysis_text())
+    assert not [r for r in extract_attributions(article, doc, cues) if r.cue_lemma == "grumble"]
+    from analysis.lexicons import Cue
+
+    cues[("grumble", "verb")] = Cue("grumble", "verb", "emotive", 0.0, 2, "test")
+    rows = extract_attributions(article, doc, cues)
+    assert [r.stance for r in rows if r.cue_lemma == "grumble"] == ["emotive"]
+
+
+def test_quote_spans_curly_straight_and_open_paragraphs():
+    text = "He said: “One. Two.\n\n“Three.” And 'four' and \"five\" and don’t."
+    spans = [(text[q.start : q.end], q.open_at_end) for q in quote_spans(text)]
+    assert spans == [
+        ("“One. Two.", True),
+        ("“Three.”", False),
+        ("'four'", False),
+        ('"five"', False),
+    ]
+
+
+def test_lexicon_size_and_classes():
+    cues = reporting_cues()
+    assert len(cues) >= 200
+    assert cues[("point out", "verb")].stance == "endorsing"
+    assert cues[("according to", "phrase")].stance == "neutral"
+    assert cues[("lash out", "verb")].stance == "emotive"
+    assert cues[("hit back", "verb")].stance == "emotive"
+    for noun in ("claim", "statement", "assertion", "denial", "accusation", "warning"):
+        assert (noun, "noun") in cues
+    assert all(c.source for c in cues.values())
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_rows(nlp, seed_path):
+    articles, _ = read_articles([seed_path])
+    article = articles[0]
+    return article, extract_attributions(article, nlp(article.analysis_text()))
+
+
+def _by_cue(rows, cue):
+    return [r for r in rows if r.cue == cue]
+
+
+def test_seed_peskov(seed_rows):
+    _, rows = seed_rows
+    for cue in ("underlined", "emphasized", "noted", "added"):
+        assert any(r.speaker == "Dmitry Peskov" for r in _by_cue(rows, cue)), cue
+    noted = _by_cue(rows, "noted")[0]
+    assert noted.resolution == "pronoun" and noted.content.startswith("that Russia had")
+    first_added = _by_cue(rows, "added")[0]
+    assert first_added.resolution == "pronoun" and first_added.speaker == "Dmitry Peskov"
+
+
+def test_seed_blinken_and_ukraine(seed_rows):
+    article, rows = seed_rows
+    claimed = _by_cue(rows, "claimed")[0]
+    assert claimed.speaker == "Antony Blinken" and claimed.stance == "distancing"
+    assert claimed.content == "“We simply don’t know,”" and claimed.quote_type == "direct"
+    second_added = _by_cue(rows, "added")[1]
+    assert second_added.speaker == "Antony Blinken" and second_added.quote_type == "direct"
+    denied = {r.speaker for r in _by_cue(rows, "denied")}
+    assert {"Ukraine", "Mykhailo Podolyak"} <= denied
+    for row in rows:
+        assert article.text[row.cue_start : row.cue_end] == row.cue
+        assert article.body_start <= row.cue_start < article.body_end

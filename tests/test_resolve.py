@@ -1,0 +1,84 @@
+"""The shared reference resolver: referents with gender and role nouns, and pronouns,
+role nouns and surnames resolved to the named person they refer to."""
+
+from __future__ import annotations
+
+from analysis.resolve import Referent, Resolution, referents, resolve
+
+
+def _span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def test_referents_kinds_gender_roles(nlp):
+    text = (
+        "Putin’s spokesman Dmitry Peskov said in Moscow that his office was calm. "
+        "Ms. Anna Field, 26, was there too. Tomas Brill came later. He said little."
+    )
+    refs = referents(nlp(text))
+    by_text = {r.text: r for r in refs}
+    peskov = by_text["Dmitry Peskov"]
+    assert peskov.kind == "person" and peskov.gender == "male"
+    assert "spokesman" in peskov.roles
+    assert by_text["Moscow"].kind == "place"
+    assert by_text["Tomas Brill"].gender is None  # a later "He" is not evidence
+    field = by_text["Anna Field"]
+    assert field.gender == "female" and "26-year-old" in field.roles
+    assert [r.start for r in refs] == sorted(r.start for r in refs)
+    assert all(text[r.start : r.end] for r in refs)
+
+
+def test_surname_mentions_carry_the_full_name(nlp):
+    text = "Dmitry Peskov spoke first. Later Peskov spoke again."
+    refs = [r for r in referents(nlp(text)) if r.kind == "person"]
+    assert [r.text for r in refs] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert text[refs[1].start : refs[1].end] == "Peskov"
+
+
+def test_pronoun_goes_to_the_compatible_person(nlp):
+    text = "Antony Blinken met Ms. Maria Okonkwo. She said the talks went well."
+    doc = nlp(text)
+    refs = referents(doc)
+    res = resolve(doc, *_span(text, "She"), refs)
+    assert isinstance(res, Resolution) and res.how == "pronoun"
+    assert res.referent is not None and res.referent.text == "Maria Okonkwo"
+
+
+def test_pronoun_prefers_the_recent_speaker(nlp):
+    text = "Dmitry Peskov spoke. Antony Blinken listened. He said nothing."
+    doc = nlp(text)
+    refs = referents(doc)
+    peskov = next(r for r in refs if r.text == "Dmitry Peskov")
+    res = resolve(doc, *_span(text, "He"), refs, recent_speakers=[peskov])
+    assert res.referent == peskov
+    without = resolve(doc, *_span(text, "He"), refs)
+    assert without.referent is not None and without.referent.text == "Antony Blinken"
+
+
+def test_role_noun_phrase_goes_to_the_person_with_that_role(nlp):
+    text = "The families hired the lawyer Jonas Pell. Tomas Brill spoke. The lawyer said more."
+    doc = nlp(text)
+    res = resolve(doc, *_span(text, "The lawyer"), referents(doc))
+    assert res.how == "nominal" and res.referent is not None
+    assert res.referent.text == "Jonas Pell"
+
+
+def test_surname_and_organisation(nlp):
+    text = "Mykhailo Podolyak spoke for Ukraine. Podolyak denied it. Ukraine agreed."
+    doc = nlp(text)
+    refs = referents(doc)
+    surname = resolve(doc, *_span(text, "Podolyak", 1), refs)
+    assert surname.how == "name" and surname.referent.text == "Mykhailo Podolyak"
+    org = resolve(doc, *_span(text, "Ukraine", 1), refs)
+    assert org.how == "organisation" and org.referent.kind == "place"
+
+
+def test_unresolvable_is_none(nlp):
+    text = "It rained. The spokesman said nothing."
+    doc = nlp(text)
+    res = resolve(doc, *_span(text, "The spokesman"), referents(doc))
+    assert res.referent is None
+    assert isinstance(Referent("x", 0, 1, "person", None, frozenset()), Referent)
