@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 import textwrap
@@ -19,10 +20,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import __version__
-from analysis.config import cache_dir
-from analysis.nlp import MODEL_ENV, ModelNotFound
+from analysis.config import PROJECT_ROOT, cache_dir
+from analysis.nlp import MODEL_ENV, ModelNotFound, load_pipeline
 from analysis.pipeline import EXIT_NOTHING, EXIT_OK, EXIT_USAGE
 from analysis.safety import OutputFolderError, check_output_folder
+from analysis.sentiment import BACKENDS as SENTIMENT_BACKENDS
+from analysis.sentiment import DEFAULT_BACKEND as DEFAULT_SENTIMENT
 
 ANALYZE_EXAMPLES = """\
 examples:
@@ -40,6 +43,31 @@ exit status: 0 all inputs analysed, 3 some failed (see errors.csv), 2 usage
 error, 1 nothing could be analysed.
 """
 
+EXTRACT_EXAMPLES = """\
+examples:
+  framing extract seeds/                          # JSON lines on standard output
+  framing extract data/examples --format csv --out attributions.csv
+  framing extract my_articles/ --lexicon my_cues.csv --actors my_actors.csv
+
+columns: article_id, sentence, speaker, speaker_start, speaker_end, resolution,
+actor, camp, cue, cue_start, cue_end, cue_lemma, stance, credibility, content,
+content_start, content_end, quote_type, negated, in_quote (offsets index the
+article text as read).
+"""
+
+EVAL_EXAMPLES = """\
+examples:
+  framing eval attribution --data ../shared/eval/polnear/dev.jsonl
+  framing eval sentiment --data ../shared/eval/newsmtsc/dev_rw.jsonl --sentiment vader
+  framing eval loaded --data gold_loaded.jsonl --predictions predicted.jsonl
+"""
+
+TRAIN_EXAMPLES = """\
+examples:
+  framing train sentiment                       # ../shared/eval/newsmtsc/train.jsonl
+  framing train sentiment --data train.jsonl --out my_model.json --seed 1
+"""
+
 CACHE_EXAMPLES = f"""\
 examples:
   framing cache info      # where the cache is and how big
@@ -48,6 +76,9 @@ examples:
 The cache folder is ~/.cache/framing, or ${{FRAMING_CACHE_DIR}} when set
 (now: {cache_dir()}).
 """
+
+
+DEFAULT_TRAIN = PROJECT_ROOT.parent / "shared" / "eval" / "newsmtsc" / "train.jsonl"
 
 
 class UsageError(Exception):
@@ -87,6 +118,80 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(analyze)
     analyze.set_defaults(handler=_analyze)
 
+    extract = commands.add_parser(
+        "extract",
+        help="list who said what, with which reporting cue",
+        description="One row per attribution (speaker, cue, stance, content, quote type, "
+        "actor and camp) for the given articles, as JSON lines or CSV.",
+        epilog=EXTRACT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    extract.add_argument(
+        "--format", choices=("jsonl", "csv"), default="jsonl", help="output format (jsonl)"
+    )
+    extract.add_argument(
+        "--out", type=Path, metavar="FILE", help="write here (default: standard output)"
+    )
+    _add_run_options(extract)
+    extract.set_defaults(handler=_extract)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the kit against annotated data",
+        description="Score the kit against a gold JSONL file (formats of ../shared/eval/) "
+        "and print the metrics.",
+        epilog=EVAL_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("task", choices=("attribution", "sentiment", "loaded"))
+    evaluate.add_argument(
+        "--data", type=Path, required=True, metavar="FILE", help="gold JSONL file"
+    )
+    evaluate.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="OUT",
+        help="also write the kit's predictions, one JSON object per record",
+    )
+    evaluate.add_argument(
+        "--sentiment",
+        choices=SENTIMENT_BACKENDS,
+        metavar="BACKEND",
+        help=f"backend for `eval sentiment` (default: {DEFAULT_SENTIMENT})",
+    )
+    _add_lexicon_options(evaluate)
+    evaluate.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
+    evaluate.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    evaluate.set_defaults(handler=_eval)
+
+    train = commands.add_parser(
+        "train",
+        help="train the trained sentiment backend",
+        description="Train the `trained` sentiment backend on NewsMTSC train.jsonl and "
+        "write the model file the kit ships.",
+        epilog=TRAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    train.add_argument("task", choices=("sentiment",))
+    train.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_TRAIN,
+        metavar="FILE",
+        help=f"training data (default: {DEFAULT_TRAIN})",
+    )
+    train.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="model file to write (default: the package's own model file)",
+    )
+    train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    train.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    train.set_defaults(handler=_train)
+
     cache = commands.add_parser(
         "cache",
         help="show or clear the parse cache",
@@ -100,7 +205,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_lexicon_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="your own lexicon CSV, added to the bundled ones (entries with the same term "
+        "override): a `cue` column extends the reporting cues, a `term` column the loaded "
+        "terms (see analysis/lexicons/README.md); repeatable",
+    )
+    command.add_argument(
+        "--actors",
+        type=Path,
+        metavar="FILE",
+        help="your own actor alias table (CSV: pattern, actor, camp, type, note); its rows "
+        "override and extend data/actors.csv",
+    )
+
+
 def _add_run_options(command: argparse.ArgumentParser) -> None:
+    _add_lexicon_options(command)
+    command.add_argument(
+        "--sentiment",
+        choices=SENTIMENT_BACKENDS,
+        metavar="BACKEND",
+        help=f"sentiment backend: {', '.join(SENTIMENT_BACKENDS)} (default: "
+        f"{DEFAULT_SENTIMENT}, the best on annotated news; see benchmarks/RESULTS.md)",
+    )
     command.add_argument(
         "--any-language",
         action="store_true",
@@ -181,9 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     from analysis.pipeline import analyze
 
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    _check_inputs(args)
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"--out {args.out} exists and is not a folder")
     if args.batch_size < 1:
@@ -208,6 +339,9 @@ def _analyze(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         parquet=args.parquet,
         allow_other_languages=args.any_language,
+        lexicons=args.lexicon,
+        actors_file=args.actors,
+        sentiment=args.sentiment,
         progress=show_progress,
         debug=args.debug,
     )
@@ -219,12 +353,114 @@ def _analyze(args: argparse.Namespace) -> int:
             f"tables in {args.out}/",
             file=sys.stderr,
         )
-        for problem in result.problems[:10]:
-            where = f"{problem.source_path}" + (f":{problem.line}" if problem.line else "")
-            print(f"  error: {where}: {problem.reason}", file=sys.stderr)
-        if len(result.problems) > 10:
-            print(f"  ... and {len(result.problems) - 10} more in errors.csv", file=sys.stderr)
+        _report_problems(result.problems)
     return result.exit_code
+
+
+def _report_problems(problems) -> None:
+    """The first problems on standard error, one line each."""
+    for problem in problems[:10]:
+        where = f"{problem.source_path}" + (f":{problem.line}" if problem.line else "")
+        print(f"  error: {where}: {problem.reason}", file=sys.stderr)
+    if len(problems) > 10:
+        print(f"  ... and {len(problems) - 10} more in errors.csv", file=sys.stderr)
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    for option in ("lexicon", "actors"):
+        values = getattr(args, option, None) or []
+        for path in values if isinstance(values, list) else [values]:
+            if not Path(path).is_file():
+                raise UsageError(f"--{option} {path}: no such file")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from analysis.outputs import write_csv, write_jsonl
+    from analysis.pipeline import run_analysis
+
+    _check_inputs(args)
+    result = run_analysis(
+        args.paths,
+        model=args.model,
+        use_cache=not args.no_cache,
+        batch_size=args.batch_size,
+        jobs=args.jobs,
+        debug=args.debug,
+        allow_other_languages=args.any_language,
+        lexicons=args.lexicon,
+        actors_file=args.actors,
+        sentiment=args.sentiment,
+    )
+    frame = result.tables["attributions"]
+    if args.out is not None:
+        if args.format == "csv":
+            write_csv(frame, args.out)
+        else:
+            write_jsonl(_records(frame), args.out)
+    elif args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        for row in _records(frame):
+            print(json.dumps(row, ensure_ascii=False))
+    if not args.quiet:
+        _report_problems(result.problems)
+    return result.exit_code
+
+
+def _records(frame) -> list[dict]:
+    """DataFrame rows as JSON-ready dicts (missing values as null)."""
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if not args.data.is_file():
+        raise UsageError(f"--data {args.data}: no such file")
+    nlp = load_pipeline(args.model)
+    if args.task == "attribution":
+        from analysis.eval_attribution import evaluate_attribution, print_metrics
+
+        print_metrics(evaluate_attribution(args.data, args.predictions, nlp=nlp))
+    elif args.task == "sentiment":
+        from analysis.eval_sentiment import evaluate_sentiment, format_report
+
+        print(
+            format_report(
+                evaluate_sentiment(
+                    args.data, backend=args.sentiment, predictions_path=args.predictions, nlp=nlp
+                )
+            )
+        )
+    else:
+        from analysis.eval_loaded import evaluate_loaded, format_scores
+        from analysis.lexicons import reporting_cues
+        from analysis.loaded import lexicon_kind, loaded_lexicon
+
+        cue_files = [p for p in args.lexicon if lexicon_kind(p) == "cues"]
+        loaded_files = [p for p in args.lexicon if lexicon_kind(p) == "loaded"]
+        scores = evaluate_loaded(
+            args.data,
+            predictions=args.predictions,
+            nlp=nlp,
+            lexicon=loaded_lexicon(extra=loaded_files),
+            cues=reporting_cues(extra=cue_files),
+        )
+        print(format_scores(scores))
+    return EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    from analysis.sentiment_model import MODEL_FILE, train_sentiment
+
+    if not args.data.is_file():
+        raise UsageError(f"--data {args.data}: no such file (NewsMTSC train.jsonl)")
+    out = args.out or (Path(__file__).resolve().parent / MODEL_FILE)
+    summary = train_sentiment(args.data, out, seed=args.seed)
+    print(json.dumps(summary, indent=2, default=str))
+    print(f"model written to {out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cache(args: argparse.Namespace) -> int:

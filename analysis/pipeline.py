@@ -13,27 +13,48 @@ returns plain records, never spaCy objects.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import platform
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from analysis import __version__, tables
+from analysis import __version__, actors, tables
+from analysis.attribution import Attribution, extract_attributions
 from analysis.config import PACKAGE_DIR
 from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
+from analysis.lexicons import reporting_cues
+from analysis.loaded import (
+    LoadedTerm,
+    find_loaded_terms,
+    lexicon_kind,
+    lexicon_versions,
+    loaded_candidates,
+    loaded_lexicon,
+    loaded_terms_rows,
+)
 from analysis.nlp import ParsedArticle, Parser, load_pipeline, model_info, sentence_spans
 from analysis.outputs import write_csv, write_json, write_jsonl
 from analysis.records import Article, ParseSummary, Problem
+from analysis.sentiment import (
+    actor_sentiment_table,
+    actor_summary,
+    camp_summary,
+    get_backend,
+    target_polarity,
+    text_polarity,
+)
+from analysis.stance import camp_stance_table, credibility_gaps, stance_table, unknown_cues
 
 #: Exit statuses of `framing analyze` (see the contract).
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
@@ -51,14 +72,50 @@ class Options:
     cache_directory: Path | None = None
     batch_size: int = 32
     debug: bool = False
+    lexicons: tuple[Path, ...] = ()
+    actors_file: Path | None = None
+    sentiment: str | None = None
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Lexicons, alias table and sentiment backend: loaded once per process."""
+
+    cues: dict
+    loaded: Any
+    aliases: Any
+    sentiment: str
+
+
+@functools.cache
+def load_resources(
+    lexicons: tuple[Path, ...] = (), actors_file: Path | None = None, sentiment: str | None = None
+) -> Resources:
+    """The run's lexicons (bundled plus `--lexicon` files, routed by their columns), the
+    actor alias table (data/actors.csv plus `--actors`), and the sentiment backend."""
+    cue_files = [p for p in lexicons if lexicon_kind(p) == "cues"]
+    loaded_files = [p for p in lexicons if lexicon_kind(p) == "loaded"]
+    backend = get_backend(sentiment).name
+    return Resources(
+        cues=reporting_cues(extra=cue_files),
+        loaded=loaded_lexicon(extra=loaded_files),
+        aliases=actors.load_aliases(actors_file),
+        sentiment=backend,
+    )
 
 
 @dataclass
 class ArticleResult:
-    """All records the analyses produced for one article."""
+    """All records the analyses produced for one article (plain records, no spaCy)."""
 
     article: Article
     summary: ParseSummary
+    attributions: list[Attribution] = field(default_factory=list)
+    mentions: list[actors.Mention] = field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = field(default_factory=list)
+    candidates: list[Any] = field(default_factory=list)
+    portrayal_scores: list[float] = field(default_factory=list)  # one per mention
+    voice_scores: list[float | None] = field(default_factory=list)  # one per attribution
 
 
 @dataclass
@@ -86,21 +143,57 @@ class AnalysisResult:
         return EXIT_SOME_FAILED if self.problems else EXIT_OK
 
 
-def analyse_article(parsed: ParsedArticle, timings: Counter) -> ArticleResult:
-    """Run every per-article analysis on one parsed article."""
-    doc = parsed.doc
+def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counter) -> ArticleResult:
+    """Run every per-article analysis on one parsed article: attributions, actor
+    mentions, loaded terms, sentiment toward each mention and of each quote."""
+    article, doc = parsed.article, parsed.doc
     summary = ParseSummary(
-        article_id=parsed.article.id,
+        article_id=article.id,
         sentences=len(sentence_spans(doc)),
         tokens=sum(1 for t in doc if not t.is_space),
         from_cache=parsed.from_cache,
     )
-    return ArticleResult(parsed.article, summary)
+    clock = time.perf_counter()
+    attributions = extract_attributions(article, doc, resources.cues)
+    timings["attribution"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    speaker_spans = [
+        (a.speaker_start, a.speaker_end) for a in attributions if a.speaker_start is not None
+    ]
+    mentions = actors.find_mentions(article, doc, resources.aliases, speaker_spans=speaker_spans)
+    timings["actors"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    quoted = [
+        (a.content_start, a.content_end)
+        for a in attributions
+        if a.quote_type in ("direct", "mixed") and a.content_start is not None
+    ]
+    loaded_terms = find_loaded_terms(article, doc, resources.loaded, quote_spans=quoted)
+    candidates = loaded_candidates(article, doc, resources.loaded)
+    timings["lexicons"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    portrayal = [target_polarity(doc, m.start, m.end, resources.sentiment).score for m in mentions]
+    voice = [_voice_score(a, resources.sentiment) for a in attributions]
+    timings["sentiment"] += time.perf_counter() - clock
+    return ArticleResult(
+        article, summary, attributions, mentions, loaded_terms, candidates, portrayal, voice
+    )
+
+
+def _voice_score(attribution: Attribution, backend: str) -> float | None:
+    """Polarity of a source's own quoted words (direct and mixed quotes only)."""
+    if attribution.in_quote or attribution.quote_type == "indirect" or not attribution.content:
+        return None
+    return text_polarity(attribution.content, backend)
 
 
 def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     """Parse (through the cache) and analyse a chunk of articles."""
     nlp = load_pipeline(options.model)
+    resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
     parser = Parser(
         nlp,
         use_cache=options.use_cache,
@@ -115,7 +208,7 @@ def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
             problems.append(parsed)
             continue
         try:
-            results.append(analyse_article(parsed, timings))
+            results.append(analyse_article(parsed, resources, timings))
         except Exception as error:  # noqa: BLE001 - one article never stops a run
             if options.debug:
                 raise
@@ -144,6 +237,9 @@ def run_analysis(
     progress: bool = False,
     debug: bool = False,
     allow_other_languages: bool = False,
+    lexicons: Sequence[str | Path] = (),
+    actors_file: str | Path | None = None,
+    sentiment: str | None = None,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
@@ -155,6 +251,9 @@ def run_analysis(
         cache_directory=cache_directory,
         batch_size=batch_size,
         debug=debug,
+        lexicons=tuple(Path(p) for p in lexicons),
+        actors_file=Path(actors_file) if actors_file else None,
+        sentiment=sentiment,
     )
     timings: Counter = Counter()
 
@@ -164,6 +263,8 @@ def run_analysis(
 
     clock = time.perf_counter()
     nlp = load_pipeline(model)  # also fails early, in this process, for a missing model
+    # Likewise a bad lexicon, alias table or backend name fails before any work is done.
+    resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
     timings["load_model"] = time.perf_counter() - clock
 
     results: list[ArticleResult] = []
@@ -183,6 +284,7 @@ def run_analysis(
         "articles": tables.articles_table(analysed, summaries),
         "set_aside": tables.set_aside_table(analysed),
         "errors": tables.errors_table(problems),
+        **corpus_tables(results, resources),
     }
     timings["tables"] = time.perf_counter() - clock
 
@@ -197,6 +299,16 @@ def run_analysis(
         "inputs": [str(p) for p in paths],
         "model": model_info(nlp),
         "data_files": data_file_versions(),
+        "lexicons": {
+            **lexicon_versions(),
+            **{f"user:{p}": _file_hash(p) for p in options.lexicons},
+        },
+        "actor_tables": {
+            str(p): _file_hash(p)
+            for p in (actors.DEFAULT_ALIASES, options.actors_file)
+            if p is not None and Path(p).is_file()
+        },
+        "sentiment": {"backend": resources.sentiment},
         "ingest": {
             "max_article_chars": MAX_ARTICLE_CHARS,
             "language_check": not allow_other_languages,
@@ -221,6 +333,67 @@ def run_analysis(
     }
     run["timings_seconds"]["total"] = round(time.perf_counter() - wall, 3)
     return AnalysisResult(analysed, problems, result_tables, run)
+
+
+def corpus_tables(
+    results: Sequence[ArticleResult], resources: Resources
+) -> dict[str, pd.DataFrame]:
+    """The analysis tables of a corpus from its per-article records: actors are linked
+    across articles first, then every attribution, loaded term and sentiment score is
+    assigned to its actor and camp."""
+    mentions = actors.link_across_articles([m for r in results for m in r.mentions])
+    portrayal_scores = [score for r in results for score in r.portrayal_scores]
+    raw_attributions = [a for r in results for a in r.attributions]
+    voice_scores = [score for r in results for score in r.voice_scores]
+    speakers = actors.speaker_actors(raw_attributions, mentions)
+    attributions = [
+        replace(a, actor=m.actor, camp=m.camp) if m is not None else a
+        for a, m in zip(raw_attributions, speakers, strict=True)
+    ]
+    attributions_frame = tables.attributions_table(attributions)
+
+    by_article: dict[str, list[actors.Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    terms = [t for r in results for t in r.loaded_terms]
+    actor_of = {}
+    for term in terms:
+        if term.about_start is not None:
+            found = actors.actor_at(by_article[term.article_id], term.about_start, term.about_end)
+            if found is not None:
+                actor_of[(term.article_id, term.about_start, term.about_end)] = found.actor
+
+    portrayals = [
+        {"article_id": m.article_id, "actor": m.actor, "camp": m.camp, "score": score}
+        for m, score in zip(mentions, portrayal_scores, strict=True)
+    ]
+    voices = [
+        {"article_id": a.article_id, "actor": a.actor, "camp": a.camp, "score": score}
+        for a, score in zip(attributions, voice_scores, strict=True)
+        if a.actor is not None and score is not None
+    ]
+    return {
+        "attributions": attributions_frame,
+        "mentions": actors.mentions_table(mentions),
+        "loaded_terms": tables.loaded_terms_table(loaded_terms_rows(terms, actor_of)),
+        "actor_sentiment": tables.actor_sentiment_frame(
+            actor_sentiment_table(portrayals, voices, resources.sentiment)
+        ),
+        "actors": tables.actors_summary(
+            actors.actors_table(mentions, actors.quoted_records(attributions, speakers)),
+            stance_by_actor=stance_table(attributions_frame, by=("actor",)),
+            stance_by_camp=camp_stance_table(attributions_frame),
+            sentiment_by_actor=actor_summary(portrayals, voices),
+            sentiment_by_camp=camp_summary(portrayals, voices),
+        ),
+        "credibility_gaps": credibility_gaps(attributions_frame),
+        "unknown_terms": unknown_cues(
+            attributions_frame,
+            resources.cues,
+            [c for r in results for c in r.candidates],
+            resources.loaded,
+        ),
+    }
 
 
 def _run_chunks(
@@ -280,6 +453,10 @@ def analyze(paths: Iterable[str | Path], out_dir: str | Path, **options: Any) ->
     result = run_analysis(paths, **options)
     write_outputs(result, out_dir, parquet=parquet)
     return result
+
+
+def _file_hash(path: Path) -> str:
+    return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
 def data_file_versions() -> dict[str, str]:

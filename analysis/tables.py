@@ -4,8 +4,10 @@ always rely on them."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -35,6 +37,60 @@ ARTICLE_COLUMNS = [
 ]
 SET_ASIDE_COLUMNS = ["article_id", "kind", "start", "end", "text", "reason"]
 ERROR_COLUMNS = ["source_path", "article_id", "line", "stage", "reason"]
+ATTRIBUTION_COLUMNS = [
+    "article_id",
+    "sentence",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "resolution",
+    "actor",
+    "camp",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "cue_lemma",
+    "stance",
+    "credibility",
+    "content",
+    "content_start",
+    "content_end",
+    "quote_type",
+    "negated",
+    "in_quote",
+]
+LOADED_TERM_COLUMNS = [
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "lemma",
+    "category",
+    "source",
+    "actor",
+    "about_start",
+    "about_end",
+    "about_text",
+    "in_quote",
+]
+ACTOR_SENTIMENT_COLUMNS = [
+    "article_id",
+    "actor",
+    "camp",
+    "mentions",
+    "portrayal",
+    "quotes",
+    "voice",
+    "backend",
+]
+_OFFSETS = (
+    "speaker_start",
+    "speaker_end",
+    "content_start",
+    "content_end",
+    "about_start",
+    "about_end",
+)
 
 
 def articles_table(
@@ -116,3 +172,68 @@ def errors_table(problems: Iterable[Problem]) -> pd.DataFrame:
 
 def _first(article: Article, kind: str):
     return next((s for s in article.set_aside if s.kind == kind), None)
+
+
+def attributions_table(attributions: Iterable[Any]) -> pd.DataFrame:
+    """attributions.csv: one row per attribution, in the contract's column order."""
+    rows = [dataclasses.asdict(a) for a in attributions]
+    return _with_int_offsets(pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS))
+
+
+def loaded_terms_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """loaded_terms.csv: one row per loaded term or scare quote."""
+    return _with_int_offsets(pd.DataFrame(list(rows), columns=LOADED_TERM_COLUMNS))
+
+
+def actor_sentiment_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """actor_sentiment.csv: per article and actor, portrayal and voice."""
+    frame = pd.DataFrame(list(rows), columns=ACTOR_SENTIMENT_COLUMNS)
+    return frame.astype({"mentions": "Int64", "quotes": "Int64"})
+
+
+def actors_summary(
+    actors: pd.DataFrame,
+    *,
+    stance_by_actor: pd.DataFrame,
+    stance_by_camp: pd.DataFrame,
+    sentiment_by_actor: Sequence[Mapping[str, Any]],
+    sentiment_by_camp: Sequence[Mapping[str, Any]],
+) -> pd.DataFrame:
+    """actors.csv: the actor layer's per-actor and per-camp counts joined with the
+    writer's stance (counts and shares by class, mean credibility with its interval)
+    and sentiment (portrayal and voice, with intervals) on the same rows."""
+    stance_columns = {"mean_credibility": "credibility_mean"}
+    sentiment_columns = {
+        "mentions": "portrayal_n",
+        "portrayal": "portrayal_mean",
+        "quotes": "voice_n",
+        "voice": "voice_mean",
+        "articles": "sentiment_articles",
+    }
+    parts = []
+    for level, key, stance, sentiment in (
+        ("actor", "actor", stance_by_actor, sentiment_by_actor),
+        ("camp", "camp", stance_by_camp, sentiment_by_camp),
+    ):
+        rows = actors[actors["level"] == level]
+        stance = stance.drop(
+            columns=[
+                c for c in ("attributions", "camp", "actor") if c in stance.columns and c != key
+            ]
+        )
+        rows = rows.merge(stance.rename(columns=stance_columns), on=key, how="left")
+        feeling = pd.DataFrame(list(sentiment))
+        if not feeling.empty:
+            feeling = feeling.drop(
+                columns=[c for c in ("camp", "actor") if c in feeling.columns and c != key]
+            )
+            rows = rows.merge(feeling.rename(columns=sentiment_columns), on=key, how="left")
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _with_int_offsets(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in _OFFSETS:
+        if column in frame.columns:
+            frame[column] = frame[column].astype("Int64")
+    return frame
