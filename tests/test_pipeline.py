@@ -1,0 +1,220 @@
+"""The main job end to end: every table of the contract, with its columns, offsets
+that index the text as read, and the seed's framing asymmetries."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.config import EXAMPLES_DIR
+from analysis.outputs import read_csv
+
+CONTRACT_COLUMNS = {
+    "attributions": [
+        "article_id",
+        "sentence",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "resolution",
+        "actor",
+        "camp",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "cue_lemma",
+        "stance",
+        "credibility",
+        "content",
+        "content_start",
+        "content_end",
+        "quote_type",
+        "negated",
+        "in_quote",
+    ],
+    "mentions": ["article_id", "start", "end", "text", "actor", "camp", "role"],
+    "loaded_terms": ["article_id", "start", "end", "text", "lemma", "category", "source", "actor"],
+    "actor_sentiment": ["article_id", "actor", "mentions", "portrayal", "voice", "backend"],
+    "actors": [
+        "level",
+        "actor",
+        "camp",
+        "mentions",
+        "times_quoted",
+        "voice_share",
+        "credibility_mean",
+        "credibility_low",
+        "credibility_high",
+        "portrayal_mean",
+        "portrayal_low",
+        "portrayal_high",
+    ],
+    "errors": ["source_path", "reason"],
+    "articles": ["article_id", "title", "outlet", "date"],
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory, seed_path):
+    """`framing analyze` on the seed and the example corpus, once for this module."""
+    out = tmp_path_factory.mktemp("analyze")
+    status = main(["analyze", str(seed_path), str(EXAMPLES_DIR), "--out", str(out), "--quiet"])
+    assert status == 0
+    texts = {
+        row["article_id"]: row["text"]
+        for row in map(json.loads, (out / "texts.jsonl").read_text().splitlines())
+    }
+    return out, texts
+
+
+def _table(out, name):
+    return read_csv(out / f"{name}.csv", keep_default_na=False, na_values=[""])
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT_COLUMNS))
+def test_every_contract_table_is_written_with_its_columns(corpus_run, name):
+    out, _ = corpus_run
+    frame = _table(out, name)
+    assert set(CONTRACT_COLUMNS[name]) <= set(frame.columns)
+    if name != "errors":
+        assert len(frame) > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "spans"),
+    [
+        (
+            "attributions",
+            [
+                ("speaker_start", "speaker_end", None),
+                ("cue_start", "cue_end", "cue"),
+                ("content_start", "content_end", "content"),
+            ],
+        ),
+        ("mentions", [("start", "end", "text")]),
+        ("loaded_terms", [("start", "end", "text"), ("about_start", "about_end", "about_text")]),
+    ],
+)
+def test_every_emitted_offset_indexes_the_text_as_read(corpus_run, name, spans):
+    out, texts = corpus_run
+    frame = _table(out, name)
+    checked = 0
+    for row in frame.to_dict("records"):
+        text = texts[row["article_id"]]
+        for start, end, column in spans:
+            if pd.isna(row[start]):
+                continue
+            piece = text[int(row[start]) : int(row[end])]
+            assert piece.strip() == piece and piece
+            if column is not None:
+                assert piece == row[column], (name, row)
+            checked += 1
+    assert checked > 0
+
+
+def test_nothing_comes_from_the_seeds_boilerplate(corpus_run):
+    out, texts = corpus_run
+    seed_id = "000_a24a2ea91177b532"
+    tail = texts[seed_id].index("Check Also")
+    for name, start in (
+        ("attributions", "cue_start"),
+        ("mentions", "start"),
+        ("loaded_terms", "start"),
+    ):
+        frame = _table(out, name)
+        assert (frame.loc[frame["article_id"] == seed_id, start] < tail).all(), name
+
+
+def test_seed_credibility_asymmetry(corpus_run):
+    """The writer's cues lend Russia's sources credibility and distance the others."""
+    out, _ = corpus_run
+    camps = _table(out, "actors").query("level == 'camp'").set_index("camp")
+    assert camps.loc["Russia", "credibility_mean"] > 0
+    assert camps.loc["United States", "credibility_mean"] < 0
+    assert camps.loc["Ukraine", "credibility_mean"] < 0
+
+
+def test_seed_speakers_and_camps(corpus_run):
+    out, _ = corpus_run
+    rows = _table(out, "attributions").query("article_id == '000_a24a2ea91177b532'")
+    by_cue = {(r.cue, r.actor): r.camp for r in rows.itertuples()}
+    assert by_cue[("underlined", "Dmitry Peskov")] == "Russia"
+    assert by_cue[("noted", "Dmitry Peskov")] == "Russia"
+    assert by_cue[("claimed", "Antony Blinken")] == "United States"
+    assert by_cue[("denied", "Mykhailo Podolyak")] == "Ukraine"
+
+
+def test_outlets_frame_the_invented_event_differently(corpus_run):
+    """The example corpus was written so the partisan outlets distance the other side."""
+    out, _ = corpus_run
+    attributions = _table(out, "attributions").merge(
+        _table(out, "articles")[["article_id", "outlet"]], on="article_id"
+    )
+    writer = attributions[~attributions["in_quote"] & ~attributions["negated"]]
+    courier = writer[writer["outlet"] == "Valdor City Courier"]
+    mean = courier.groupby("camp")["credibility"].mean()
+    assert mean["Valdoria"] > mean["Kestrel Republic"]
+
+
+def test_run_json_records_versions_and_stage_timings(corpus_run):
+    out, _ = corpus_run
+    run = json.loads((out / "run.json").read_text())
+    assert "reporting_verbs.csv" in run["lexicons"]
+    assert run["sentiment"]["backend"]
+    for stage in ("parse", "attribution", "actors", "lexicons", "sentiment", "tables"):
+        assert stage in run["timings_seconds"], stage
+    sentiment = _table(out, "actor_sentiment")
+    assert set(sentiment["backend"]) == {run["sentiment"]["backend"]}
+
+
+def test_extract_writes_the_attribution_rows(tmp_path, seed_path):
+    out = tmp_path / "attributions.jsonl"
+    assert main(["extract", str(seed_path), "--out", str(out), "--quiet"]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and list(rows[0]) == CONTRACT_COLUMNS["attributions"]
+    assert any(r["cue_lemma"] == "emphasize" and r["actor"] == "Dmitry Peskov" for r in rows)
+
+
+def test_user_lexicon_overrides_a_cue(tmp_path, seed_path):
+    lexicon = tmp_path / "my_cues.csv"
+    lexicon.write_text(
+        "cue,kind,stance,credibility,intensity,source,note\n"
+        "emphasize,verb,distancing,-1,2,my lab,test override\n"
+    )
+    out = tmp_path / "out.csv"
+    assert (
+        main(
+            [
+                "extract",
+                str(seed_path),
+                "--format",
+                "csv",
+                "--out",
+                str(out),
+                "--lexicon",
+                str(lexicon),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    rows = pd.read_csv(out)
+    assert set(rows.loc[rows["cue_lemma"] == "emphasize", "stance"]) == {"distancing"}
+
+
+def test_missing_lexicon_file_is_a_usage_error(tmp_path, seed_path):
+    status = main(
+        [
+            "analyze",
+            str(seed_path),
+            "--out",
+            str(tmp_path / "o"),
+            "--quiet",
+            "--lexicon",
+            str(tmp_path / "nope.csv"),
+        ]
+    )
+    assert status == 2
