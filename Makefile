@@ -11,12 +11,17 @@ OUT      ?= data/processed
 
 .PHONY: run test lint lab venv clean-cache clean
 
+FIGURES  ?= figures
+
 run: $(STAMP)
 	$(BIN)/framing analyze $(ARTICLES) --out $(OUT)
+	$(BIN)/framing report $(ARTICLES) --out $(FIGURES)
 
 test: $(STAMP)
 	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
 	$(BIN)/pytest
+	FRAMING_CACHE_DIR=$$(mktemp -d) $(BIN)/pytest --nbmake notebooks/ -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests benchmarks

@@ -68,6 +68,13 @@ examples:
   framing train sentiment --data train.jsonl --out my_model.json --seed 1
 """
 
+REPORT_EXAMPLES = """\
+examples:
+  framing report seeds/000_a24a2ea91177b532.txt
+  framing report seeds data/examples --out figures/
+  framing report my_articles/ --outlet "Meridian Wire" --lexicon my_cues.csv --out figures/mine
+"""
+
 CACHE_EXAMPLES = f"""\
 examples:
   framing cache info      # where the cache is and how big
@@ -191,6 +198,51 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     train.add_argument("--debug", action="store_true", help="show Python tracebacks")
     train.set_defaults(handler=_train)
+
+    report = commands.add_parser(
+        "report",
+        help="run the notebooks on articles and write the figures",
+        description="Run the notebooks (papermill) on the given articles; write the executed "
+        "notebooks and every figure as PNG (300 dpi), SVG and PDF, plus the table behind each "
+        "figure as CSV, to --out (default: figures/<names of the inputs>/).",
+        epilog=REPORT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    report.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="folder for notebooks and figures (default: figures/<names of the inputs>/)",
+    )
+    report.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep only articles of this outlet; repeatable",
+    )
+    report.add_argument(
+        "--article", metavar="ID", help="the article 01-article shows (default: the first read)"
+    )
+    report.add_argument(
+        "--notebook",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this notebook (01-article.ipynb, 02-corpus.ipynb, 03-lexicons.ipynb); "
+        "repeatable (default: all)",
+    )
+    _add_lexicon_options(report)
+    report.add_argument(
+        "--sentiment",
+        choices=SENTIMENT_BACKENDS,
+        metavar="BACKEND",
+        help=f"sentiment backend: {', '.join(SENTIMENT_BACKENDS)} (default: {DEFAULT_SENTIMENT})",
+    )
+    report.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
+    report.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+    report.set_defaults(handler=_report)
 
     cache = commands.add_parser(
         "cache",
@@ -460,6 +512,49 @@ def _train(args: argparse.Namespace) -> int:
     summary = train_sentiment(args.data, out, seed=args.seed)
     print(json.dumps(summary, indent=2, default=str))
     print(f"model written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    import papermill
+
+    from analysis.config import FIGURES_DIR
+    from analysis.report import NOTEBOOKS, run_notebooks, slug
+
+    _check_inputs(args)
+    out = args.out or FIGURES_DIR / slug(args.paths)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    unknown = [n for n in args.notebook if Path(n).name not in NOTEBOOKS and not Path(n).is_file()]
+    if unknown:
+        raise UsageError(f"--notebook {unknown[0]}: choose from {', '.join(NOTEBOOKS)}")
+    try:
+        check_output_folder(out, args.paths, output_names=())
+    except OutputFolderError as error:
+        raise UsageError(str(error)) from None
+    try:
+        written = run_notebooks(
+            args.paths,
+            out,
+            notebooks=args.notebook or NOTEBOOKS,
+            outlets=args.outlet,
+            article_id=args.article,
+            model=args.model,
+            sentiment=args.sentiment,
+            lexicons=args.lexicon,
+            actors_file=args.actors,
+        )
+    except papermill.PapermillExecutionError as error:
+        if args.debug:
+            raise
+        print(
+            f"framing: a notebook failed ({error.ename}: {error.evalue}); the partly "
+            f"executed notebook is in {out}",
+            file=sys.stderr,
+        )
+        return EXIT_NOTHING
+    figures = sum(1 for p in written if p.suffix == ".png")
+    print(f"framing report: {figures} figures and {len(written)} files in {out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -240,6 +240,7 @@ def run_analysis(
     lexicons: Sequence[str | Path] = (),
     actors_file: str | Path | None = None,
     sentiment: str | None = None,
+    outlets: Sequence[str] | None = None,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
@@ -259,6 +260,8 @@ def run_analysis(
 
     clock = time.perf_counter()
     articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
+    if outlets:
+        articles = [a for a in articles if a.outlet in set(outlets)]
     timings["ingest"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
