@@ -381,21 +381,7 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     show_progress = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
     result = analyze(
-        args.paths,
-        args.out,
-        model=args.model,
-        use_cache=not args.no_cache,
-        batch_size=args.batch_size,
-        jobs=args.jobs,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        parquet=args.parquet,
-        allow_other_languages=args.any_language,
-        lexicons=args.lexicon,
-        actors_file=args.actors,
-        sentiment=args.sentiment,
-        progress=show_progress,
-        debug=args.debug,
+        args.paths, args.out, parquet=args.parquet, progress=show_progress, **_run_options(args)
     )
     if not args.quiet:
         cache = result.run["cache"]
@@ -407,6 +393,23 @@ def _analyze(args: argparse.Namespace) -> int:
         )
         _report_problems(result.problems)
     return result.exit_code
+
+
+def _run_options(args: argparse.Namespace) -> dict:
+    """The `run_analysis` options that `analyze` and `extract` share."""
+    return {
+        "model": args.model,
+        "use_cache": not args.no_cache,
+        "batch_size": args.batch_size,
+        "jobs": args.jobs,
+        "engine": args.engine,
+        "scheduler": args.scheduler,
+        "debug": args.debug,
+        "allow_other_languages": args.any_language,
+        "lexicons": args.lexicon,
+        "actors_file": args.actors,
+        "sentiment": args.sentiment,
+    }
 
 
 def _report_problems(problems) -> None:
@@ -434,18 +437,7 @@ def _extract(args: argparse.Namespace) -> int:
     from analysis.pipeline import run_analysis
 
     _check_inputs(args)
-    result = run_analysis(
-        args.paths,
-        model=args.model,
-        use_cache=not args.no_cache,
-        batch_size=args.batch_size,
-        jobs=args.jobs,
-        debug=args.debug,
-        allow_other_languages=args.any_language,
-        lexicons=args.lexicon,
-        actors_file=args.actors,
-        sentiment=args.sentiment,
-    )
+    result = run_analysis(args.paths, **_run_options(args))
     frame = result.tables["attributions"]
     if args.out is not None:
         if args.format == "csv":

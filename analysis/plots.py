@@ -36,6 +36,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 
+from analysis.lexicons import STANCES as LEXICON_STANCES
 from analysis.outputs import write_csv
 
 # ----------------------------------------------------------------------------- style
@@ -73,18 +74,7 @@ OTHER_CAMPS = "other camps"
 OTHER_COLOR = "#D4D4D4"
 
 #: The ten stance classes of reporting cues, in the order charts show them.
-STANCES = (
-    "neutral",
-    "endorsing",
-    "emphatic",
-    "distancing",
-    "admission",
-    "denial",
-    "accusation",
-    "emotive",
-    "hedging",
-    "other",
-)
+STANCES = LEXICON_STANCES
 
 CREDIBILITY_NOTE = (
     "Credibility is the reporting cue's signed score from the kit's lexicon (-1 doubt ... "

@@ -11,7 +11,9 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.loaded import TABLE_COLUMNS as LOADED_TABLE_COLUMNS
 from analysis.records import Article, ParseSummary, Problem
+from analysis.sentiment import ACTOR_SENTIMENT_COLUMNS as SENTIMENT_TABLE_COLUMNS
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -59,30 +61,8 @@ ATTRIBUTION_COLUMNS = [
     "negated",
     "in_quote",
 ]
-LOADED_TERM_COLUMNS = [
-    "article_id",
-    "start",
-    "end",
-    "text",
-    "lemma",
-    "category",
-    "source",
-    "actor",
-    "about_start",
-    "about_end",
-    "about_text",
-    "in_quote",
-]
-ACTOR_SENTIMENT_COLUMNS = [
-    "article_id",
-    "actor",
-    "camp",
-    "mentions",
-    "portrayal",
-    "quotes",
-    "voice",
-    "backend",
-]
+LOADED_TERM_COLUMNS = list(LOADED_TABLE_COLUMNS)
+ACTOR_SENTIMENT_COLUMNS = list(SENTIMENT_TABLE_COLUMNS)
 _OFFSETS = (
     "speaker_start",
     "speaker_end",
