@@ -710,16 +710,18 @@ def plot_portrayal(
     positions = np.arange(len(frame))
     colors = [POSITIVE_COLOR if value >= 0 else NEGATIVE_COLOR for value in values]
     ax.barh(positions, values, color=colors, height=0.65, zorder=2)
-    ax.errorbar(
-        values,
-        positions,
-        xerr=errors,
-        fmt="none",
-        ecolor="#222222",
-        elinewidth=1,
-        capsize=3,
-        zorder=3,
-    )
+    with_interval = (errors.sum(axis=0) > 0) if (low in frame and high in frame) else None
+    if with_interval is not None and with_interval.any():
+        ax.errorbar(
+            values[with_interval],
+            positions[with_interval],
+            xerr=errors[:, with_interval],
+            fmt="none",
+            ecolor="#222222",
+            elinewidth=1,
+            capsize=3,
+            zorder=3,
+        )
     ax.axvline(0, color="#444444", linewidth=1, zorder=1)
     reach = np.nanmax(np.abs(np.concatenate([values - errors[0], values + errors[1]])))
     reach = max(float(reach) * 1.1, 0.1)
@@ -727,7 +729,8 @@ def plot_portrayal(
     ax.set_ylim(-0.6, len(frame) - 0.4)
     ax.set_yticks(positions, [short_label(name) for name in frame[level]])
     ax.grid(axis="x")
-    ax.set_xlabel("mean sentiment toward the actor (− negative … + positive), 95% interval")
+    shown = ", 95% interval" if with_interval is not None and with_interval.any() else ""
+    ax.set_xlabel(f"mean sentiment toward the actor (− negative … + positive){shown}")
     ax.set_ylabel(level)
     _title_with_directions(
         ax, title, ("← more negative", NEGATIVE_COLOR), ("more positive →", POSITIVE_COLOR)
@@ -735,7 +738,7 @@ def plot_portrayal(
     counts = frame[n].fillna(0).astype(int).tolist() if n in frame else None
     if counts is not None:
         _margin_labels(ax, positions, [f"n={count}" for count in counts])
-    note = f" {hidden} actors with fewer mentions not shown." if hidden else ""
+    note = f" {hidden} more actors not shown (fewest mentions)." if hidden else ""
     total = f"n = {sum(counts)} scored mentions." if counts is not None else ""
     _set_caption(figure, total + note, caption)
     columns = [column for column in (level, mean, low, high, n) if column in frame]

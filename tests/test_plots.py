@@ -325,3 +325,20 @@ def test_run_caption_states_what_was_counted():
         "13 articles; framing kit 0.1.0; spaCy en_core_web_sm 3.8.0; sentiment backend vader."
     )
     assert plots.run_caption({}) == ""
+
+
+def test_portrayal_without_intervals_draws_no_error_bars():
+    actors = pd.DataFrame(
+        {
+            "level": ["actor", "actor"],
+            "actor": ["A", "B"],
+            "camp": ["X", "Y"],
+            "portrayal_mean": [0.4, -0.2],
+            "portrayal_n": [5, 6],
+        }
+    )
+    fig = plots.plot_portrayal(actors)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2
+    assert not ax.containers[1:]  # only the bar container, no error-bar container
+    assert "interval" not in ax.get_xlabel()
