@@ -14,7 +14,17 @@ How cues are found (rules over spaCy's dependency parse; no trained model):
 - "according to X", and nouns of the lexicon with their owner and a clause
   ("X's claim that ...", "a statement by X that ...");
 - participial and coordinated cues (", claiming that ...", "denied this, saying")
-  take the subject of the verb they hang on; passive cues take the "by" agent.
+  take the subject of the verb they hang on; passive cues take the "by" agent, and
+  an agentless passive ("a curfew was announced") has no source, its subject being
+  what was said;
+- multi-word cues written out ("made it clear", "as she put it"), a verb with the
+  topic of its speech ("complained about the noise", "sees the plan as a trap"), a
+  noun cue carried by a light verb ("expressed concern that ...": the subject speaks;
+  "faced criticism over ...": no source), and an attitude stated with "be" and an
+  adjective ("farmers are worried about ...", "it was clear that ...": no source);
+- attitudes and intentions as PolNeAR annotates them, from the lexicon ("plans to",
+  "hopes", "seems": the impression of "seem"/"appear" is the writer's unless a person
+  is its subject or it is "to" someone).
 
 - layout cues: a quote signed with a dash ('“...” ― Sonya Herridge') and a speaker
   label opening a line ("PENCE: ...", in transcripts; "Pence: ..." in a headline).
@@ -24,9 +34,18 @@ Sense guards: "claim", "insist", "add" and the belief verbs need a clause or quo
 takes an object only with a person or institution as subject: "he claimed victory");
 a passive "admit" or "admit to" + a noun is the hospital sense; "call" counts only
 when it names ("called X a liar", 'what she called a “rant”', "call for", "call on");
-hypothetical speech ("would say", "may suggest"), infinitives ("obliged to report",
-except after refuse/decline/fail, which negate) and beliefs reported inside what
-someone said ("said he thinks ...") are not attributions of their own.
+hypothetical speech ("would say", "may suggest"; but "could not explain" stays),
+imperatives ("Don't blame Bush"), infinitives ("obliged to report"; after
+refuse/decline/fail the two verbs make one negated cue, "refused to confirm") and
+beliefs reported inside what someone said ("said he thinks ...") are not
+attributions of their own.
+
+Reports inside reports: an attribution whose cue stands in another one's indirect
+content ("Smith said Jones had denied it") is left out, as PolNeAR annotates only the
+outer one (none of its 2,193 dev cues is nested); a participle after a comma or a
+verb coordinated with the cue ("said ..., adding that ...", "said ... and warned
+...") is the same speaker going on, and the outer content ends before it. Noun cues
+("rejected X's claim that ...") and cues inside direct quotes are kept.
 
 Speakers: the subject (or the "by" agent of a passive; none for an agentless
 passive), the subject of the verb a participle or coordinated cue hangs on, a
@@ -79,7 +98,17 @@ BELIEF_VERBS = frozenset({"think", "believe", "know", "see", "feel", "want", "ho
 ANIMATE_OBJECT_VERBS = frozenset({"claim", "say"})
 #: Speech verbs that make an attribution without content ("the campaign did not
 #: respond", "Clinton spoke out"): the cue and the source are still worth a row.
-CONTENTLESS_VERBS = frozenset({"speak", "respond", "comment", "testify", "reply"})
+CONTENTLESS_VERBS = frozenset({"respond", "comment", "testify", "reply"})
+#: Nouns for people and bodies that speak: with one of these as subject, "say" and
+#: "claim" take an object ("the nominee has not said much", "he claimed victory").
+SPEAKER_NOUNS = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "campaign", "government",
+     "minister", "president", "lawyer", "source", "aide", "company", "people", "nominee",
+     "candidate", "lawmaker", "senator", "leader", "critic", "expert", "analyst", "advocate",
+     "voter", "resident", "member", "chorus", "governor", "mayor", "police", "prosecutor",
+     "researcher", "economist", "percent", "majority", "group", "party", "committee",
+     "administration", "agency", "department", "ministry", "court", "judge", "union"}
+)  # fmt: skip
 ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "you"})
 #: Verbs whose object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset(
@@ -95,6 +124,20 @@ FRAME_NOUNS = frozenset(
     {"statement", "interview", "speech", "tweet", "post", "letter", "briefing", "conference",
      "release", "email", "memo", "message"}
 )  # fmt: skip
+#: Raising verbs: their subject is what the impression is about, not who holds it
+#: ("the plan seems risky"); the holder is the writer unless named ("seems to me").
+RAISING_VERBS = frozenset({"seem", "appear", "look"})
+#: Lemmatiser slips of en_core_web_sm on cue words: (lemma, word) -> lemma.
+LEMMA_FIXES = {("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
+#: Prepositions that introduce what a speech act is about ("warned against ...").
+TOPIC_PREPOSITIONS = frozenset({"about", "against", "for", "of", "on", "over"})
+#: Verbs that make a noun cue their subject's act ("voiced concern that ...") or
+#: its target's lot ("faced criticism for ...", no source given).
+SPEAKING_LIGHT_VERBS = frozenset(
+    {"raise", "voice", "express", "make", "issue", "level", "offer", "deliver", "repeat",
+     "reiterate", "renew", "launch", "share", "lodge", "file"}
+)  # fmt: skip
+RECEIVING_LIGHT_VERBS = frozenset({"face", "draw", "receive", "attract", "spark", "prompt"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
@@ -103,7 +146,9 @@ CLOSING_DOUBLE = "”»"
 QUOTE_CHARS = re.compile(r"[“”„«»\"‘’']|''|``")
 STANCE_DEFAULT = Cue("", "verb", "other", 0.0, 0, "")
 #: A quote signed with a dash: '“...” ― Sonya Herridge'.
-DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([A-Z][^\n.,;:“”\"]{1,60})")
+DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(―|—|–|--)[ \t\u00a0]*([A-Z][^\n.,;:“”\"]{1,60})"
+)
 #: A line opening with a speaker and a colon: transcripts ("PENCE: Well, ...") and
 #: headlines ("Pat Caddell: Democrat voters worried ...").
 COLON_SPEAKER = re.compile(
@@ -266,6 +311,9 @@ class _CueIndex:
     phrasal: Mapping[tuple[str, str], Cue]  # (verb lemma, particle/preposition)
     nouns: Mapping[str, Cue]
     phrases: Mapping[str, Cue]
+    #: Multi-word cues by their first word, for a match on the words as written
+    #: ("made it clear", "make the case", "as she put it"): (other words, cue, text).
+    sequences: Mapping[str, tuple[tuple[tuple[str, ...], Cue, str], ...]] = None  # type: ignore[assignment]
 
 
 def _index(cues: Mapping[tuple[str, str], Cue]) -> _CueIndex:
@@ -282,7 +330,13 @@ def _index(cues: Mapping[tuple[str, str], Cue]) -> _CueIndex:
             phrasal[(words[0], words[1])] = cue
         else:
             phrases[text] = cue
-    return _CueIndex(verbs, phrasal, nouns, phrases)
+    sequences: dict[str, list[tuple[tuple[str, ...], Cue, str]]] = {}
+    for (text, kind), cue in cues.items():
+        words = tuple(text.split())
+        if kind in ("verb", "phrase") and len(words) > 1 and words[0] not in ("according", "be"):
+            sequences.setdefault(words[0], []).append((words[1:], cue, text))
+    ordered = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in sequences.items()}
+    return _CueIndex(verbs, phrasal, nouns, phrases, ordered)
 
 
 _DEFAULT_INDEX: _CueIndex | None = None
@@ -363,7 +417,8 @@ def _subtree_range(tok: Token, exclude: Sequence[Token] = ()) -> tuple[int, int]
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    return LEMMA_FIXES.get((lemma, tok.lower_), lemma)
 
 
 # --------------------------------------------------------------------- the extractor
@@ -397,10 +452,19 @@ def extract_attributions(
             continue
         found.append(hit)
         used.update(t.i for t in hit.cue_tokens)
+        if hit.lemma == "according to" and hit.source_span is not None:
+            # "according to show insiders": no cue inside the source phrase.
+            used.update(t.i for t in doc.char_span(*hit.source_span, alignment_mode="expand"))
 
     found = [f for f in found if f.content is not None]
+    # "refused to confirm" is one cue ("confirm", negated), not two; so is "expressed
+    # concern that ..." (the noun's).
+    folded = {t.i for f in found if len(f.cue_tokens) > 1 for t in f.cue_tokens}
+    found = [f for f in found if not (len(f.cue_tokens) == 1 and f.cue_tokens[0].i in folded)]
     found.extend(_layout_attributions(doc, quotes, used))
     _extend_quote_chains(found, doc, quotes)
+    _stop_at_semicolons(found, doc_text(doc))
+    found = _outermost(found, quotes)
 
     sents = sentence_spans(doc)
     sent_starts = [s for s, _ in sents]
@@ -409,6 +473,10 @@ def extract_attributions(
     rows: list[Attribution] = []
     for f in sorted(found, key=lambda f: f.cue_tokens[0].idx):
         cue_start, cue_end = f.cue_tokens[0].idx, _end(f.cue_tokens[-1])
+        if f.lemma == "dash":  # the dash alone, not the words read with it ('rising,”―')
+            dash = re.search(r"―|—|–|--", f.cue_tokens[0].text)
+            if dash is not None:
+                cue_start, cue_end = cue_start + dash.start(), cue_start + dash.end()
         speaker, resolution, s_start, s_end = None, "none", None, None
         if f.source_span is not None:
             s_start, s_end = f.source_span
@@ -471,11 +539,105 @@ def extract_attributions(
                 content_start=c_start,
                 content_end=c_end,
                 quote_type=quote_type,
-                negated=_negated(f.cue_tokens[0]),
+                negated=_negated(_cue_verb(f)),
                 in_quote=in_quote,
             )
         )
     return rows
+
+
+def _outermost(found: list[_Found], quotes: _Quotes) -> list[_Found]:
+    """Leave out attributions reported inside another one's indirect content ("Smith
+    said Jones had denied it": "denied" is Smith's report, not a cue of the writer's;
+    PolNeAR, too, annotates only the outer one). Cues inside direct quotes are kept
+    (and marked `in_quote`), and so are the lines of a transcript (":"). A participle
+    after a comma ("he said, adding that ...") is the same speaker going on, not a
+    report inside the report: the outer content ends before it."""
+    by_start = sorted(
+        (
+            f
+            for f in found
+            if f.content is not None
+            and f.content[1] > f.content[0]
+            and quotes.containing(f.cue_tokens[0].idx) is None  # the writer's own cues
+        ),
+        key=lambda f: f.content[0],
+    )
+    if not by_start:
+        return found
+    for f in found:
+        tok = _cue_verb(f)
+        after_comma = tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        if quotes.containing(tok.idx) is not None:
+            continue
+        for outer in by_start:
+            if outer is f or not (outer.content[0] < tok.idx < outer.content[1]):
+                continue
+            if outer.cue_tokens[0].i > tok.i:
+                continue
+            # "X said ... and warned ...": a second cue of the same speaker, also
+            # where the parser hung it on the reported clause ("said he would
+            # order a review and warned against hackers").
+            outer_verb = _cue_verb(outer)
+            same_speaker = tok.dep_ == "conj" and (
+                tok.head.i == outer_verb.i
+                or (
+                    tok.head.head.i == outer_verb.i
+                    and tok.head.dep_ == "ccomp"
+                    and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+                    and outer.source is not None
+                )
+            )
+            if same_speaker and tok.head.i != outer_verb.i:
+                f.source, f.source_span = outer.source, outer.source_span
+            if not (after_comma or same_speaker):
+                continue
+            cut = _clause_start(tok)
+            if cut.idx <= outer.content[0]:
+                continue
+            outer.content = (outer.content[0], _rstrip(doc_text(tok.doc), cut.idx))
+            outer.content_quotes = [q for q in outer.content_quotes if q.end <= cut.idx]
+    starts = [f.content[0] for f in by_start]
+    kept = []
+    for f in found:
+        at = f.cue_tokens[0].idx
+        if quotes.containing(at) is not None or f.cue_tokens[0].pos_ == "NOUN":
+            kept.append(f)  # noun cues name their own claim: "rejected X's claim that"
+            continue
+        k = bisect.bisect_right(starts, at)
+        nested = any(
+            o.content[0] <= at < o.content[1] and o is not f and o.lemma != ":"
+            for o in by_start[max(0, k - 40) : k]
+        )
+        if not nested:
+            kept.append(f)
+    return kept
+
+
+def _stop_at_semicolons(found: list[_Found], text: str) -> None:
+    """Reported speech after the cue ends at a semicolon outside quotation marks
+    ("they said the timing was an accident; they learned of it on Friday ...")."""
+    for f in found:
+        if f.content is None or f.content_quotes:
+            continue
+        start, end = f.content
+        if start < f.cue_tokens[-1].idx:
+            continue
+        cut = text.find(";", start, end)
+        if cut > start:
+            f.content = (start, _rstrip(text, cut))
+
+
+def _clause_start(tok: Token) -> Token:
+    """The first token of a coordinated or participial cue's own clause: its
+    auxiliaries and adverbs, and the comma or conjunction before them."""
+    doc = tok.doc
+    i = min(
+        [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i]
+    )
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text == "," or doc[i - 1].dep_ == "cc"):
+        i -= 1
+    return doc[i]
 
 
 def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Found]:
@@ -486,12 +648,17 @@ def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Fou
     out: list[_Found] = []
     for q in quotes.spans:
         m = DASH_SIGNATURE.match(text, q.end)
-        if m is None or m.start(1) not in token_at:
+        if m is None:
             continue
+        dash = token_at.get(m.start(1))
+        if dash is None:  # '”―' read as one token
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            dash = span[0]
         name = m.group(2).rstrip()
         if len(name.split()) > 6:
             continue
-        dash = token_at[m.start(1)]
         s_start = m.start(2)
         source = token_at.get(s_start)
         out.append(
@@ -538,6 +705,14 @@ def _only_quotes(text, c_start, c_end, overl, cue_start, cue_end, source_span) -
     return len(re.sub(r"[\W_]", "", leftover)) <= 12
 
 
+def _cue_verb(f: _Found) -> Token:
+    """The token carrying the cue's lemma ("confirm" in "refused to confirm")."""
+    first = f.cue_tokens[0]
+    if len(f.cue_tokens) > 1 and _lemma(first) in NEGATING_HEADS:
+        return f.cue_tokens[1]
+    return first
+
+
 def _negated(cue: Token) -> bool:
     if any(c.dep_ == "neg" for c in cue.children):
         return True
@@ -562,30 +737,99 @@ def _match_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             if hit is not None:
                 return hit
         return _noun_cue(tok, index, quotes)
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return _adjective_cue(tok, index, quotes)
     return None
+
+
+def _adjective_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    """An attitude stated with "be" + adjective ("she was sure Trump would win",
+    "advocates are worried about the rule"): the lexicon lists these as phrases
+    ("be sure"); the subject of "be" holds the attitude, the adjective's clause or
+    topic is the content."""
+    cue = index.phrases.get("be " + _lemma(tok))
+    if cue is None:
+        return None
+    head = tok.head if tok.dep_ == "acomp" else tok
+    if _lemma(head) not in ("be", "seem", "appear", "remain", "become", "feel", "sound"):
+        if tok.dep_ == "acomp":
+            return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and not any(c.dep_ == "expl" for c in head.children):
+        return None
+    if any(c.dep_ == "expl" for c in head.children) or (
+        subject is not None and subject.lower_ in ("it", "this", "that", "there", "what")
+    ):
+        subject = None  # "it is clear that ...": the writer's own judgement, no source
+    if quotes.containing(tok.idx) is not None:
+        return None
+    content = None
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > tok.i:
+            content = _trim(tok.doc, child.left_edge.i, child.right_edge.i, quotes)
+        elif (
+            child.dep_ == "prep"
+            and child.i > tok.i
+            and child.lower_ in TOPIC_PREPOSITIONS | {"to", "with"}
+        ):
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                content = _trim(tok.doc, obj.left_edge.i, obj.right_edge.i, quotes)
+        if content is not None:
+            break
+    if content is None and head.i != tok.i:
+        # "It was clear Clinton is ...": the clause hangs on "be".
+        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is not None:
+            content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i, quotes)
+    if content is None:
+        return None
+    cue_tokens = [head, tok] if head.i < tok.i else [tok]
+    span = _source_span(subject) if subject is not None else None
+    return _Found(cue_tokens, cue, "be " + _lemma(tok), subject, span, content, [])
 
 
 def _verb_tagged_as_noun(tok: Token) -> bool:
     """ "Trump claims that ...", "Trump charges that ..." tagged as a compound noun:
     a plural noun after a name, with a clause of its own."""
+    if tok.tag_ != "NNS":
+        return False
+    clause = any(c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i for c in tok.children)
+    if clause and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children
+    ):
+        return True
+    # "The Clinton campaign plans to employ ...": a sentence whose only verb
+    # candidate is the plural noun, with a determiner phrase or name before it.
     return (
-        tok.tag_ == "NNS"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
-        and any(c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i for c in tok.children)
+        tok.dep_ == "ROOT"
+        and (clause or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
+        and any(c.dep_ in ("compound", "nsubj") and c.i < tok.i for c in tok.children)
+        and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent if t.i < tok.i)
     )
 
 
 def _according_to(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     doc = tok.doc
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
     cue = index.phrases.get("according to", index.verbs.get("say", STANCE_DEFAULT))
-    src_i, src_j = pobj.left_edge.i, pobj.right_edge.i
-    source_span = _source_span(pobj)
+    # The source phrase ends at the first comma (the parser sometimes hangs the
+    # reported clause on the name: "According to X, the move reeks of fear").
+    src_j = pobj.right_edge.i
+    for k in range(to.i + 1, src_j + 1):
+        if doc[k].text in (",", ";", ":", "—", "--"):
+            src_j = k - 1
+            break
+    if pobj.dep_ == "pcomp" or pobj.pos_ == "VERB":
+        # "according to show insiders" (a noun read as a verb): the words up to the comma.
+        source_span = _span_of(list(doc[to.i + 1 : src_j + 1]))
+    else:
+        source_span = _source_span(pobj)
     sent = tok.sent
     # Content: the rest of the sentence, on the larger side of "according to X".
     left = (sent.start, tok.i - 1)
@@ -594,7 +838,6 @@ def _according_to(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | Non
     content = _trim(doc, side[0], side[1], quotes) if side[0] <= side[1] else None
     if content is None:
         return None
-    del src_i
     return _Found([tok, to], cue, "according to", pobj, source_span, content, [])
 
 
@@ -625,6 +868,33 @@ def _noun_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         ),
         None,
     )
+    cue_tokens = [tok]
+    if clause is None and lemma not in FRAME_NOUNS and source is None and tok.dep_ == "dobj":
+        # "raised questions about ...", "faced criticism over ...".
+        clause = next(
+            (
+                obj
+                for c in tok.children
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in TOPIC_PREPOSITIONS
+                for obj in c.children
+                if obj.dep_ in ("pobj", "pcomp")
+            ),
+            None,
+        )
+    if clause is not None and source is None and tok.dep_ == "dobj" and lemma not in FRAME_NOUNS:
+        # A noun cue as the object of a light verb: "voiced concern that ...",
+        # "is raising questions about ..." (the verb's subject speaks), "has faced
+        # criticism for ..." (the subject is the target; no source given).
+        verb = tok.head
+        if _lemma(verb) in SPEAKING_LIGHT_VERBS:
+            source = _source_token(verb, quotes)
+            if source is not None:
+                cue_tokens = [verb, tok]
+        elif _lemma(verb) in RECEIVING_LIGHT_VERBS:
+            i, j = _subtree_range(clause)
+            content = _trim(tok.doc, i, j, quotes)
+            if content is not None:
+                return _Found([verb, tok], cue, lemma, None, None, content, [])
     if source is None or clause is None:
         return None
     if source.lower_ in ("its", "their", "his", "her") and lemma in FRAME_NOUNS:
@@ -633,7 +903,37 @@ def _noun_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     content = _trim(tok.doc, i, j, quotes)
     if content is None:
         return None
-    return _Found([tok], cue, lemma, source, _source_span(source), content, [])
+    return _Found(cue_tokens, cue, lemma, source, _source_span(source), content, [])
+
+
+def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None:
+    """A multi-word cue written out after the verb ("made it clear", "make the
+    case", "put it"), with "it" allowed inside ("made it clear" for "make clear").
+    Prepositional cues are matched by the parse instead (`_verb_cue`)."""
+    doc = tok.doc
+    for rest, cue, text in index.sequences.get(_lemma(tok), ()):
+        j = tok.i + 1
+        matched = 0
+        last = tok
+        while matched < len(rest) and j < len(doc):
+            t = doc[j]
+            word = rest[matched]
+            if t.is_space:
+                j += 1
+                continue
+            if t.lower_ == word or _lemma(t) == word:
+                if matched == 0 and t.pos_ == "ADP":
+                    break
+                matched += 1
+                last = t
+            elif t.lower_ == "it" and matched == 0 and "it" not in rest:
+                pass
+            else:
+                break
+            j += 1
+        if matched == len(rest):
+            return cue, text, last
+    return None
 
 
 def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
@@ -655,6 +955,11 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
                 cue_tokens = [tok, child] if child.i - tok.i <= 3 else [tok]
                 break
     if cue is None:
+        hit = _sequence_cue(tok, index)
+        if hit is not None:
+            cue, cue_lemma, last = hit
+            cue_tokens = [tok, last]
+    if cue is None:
         cue = index.verbs.get(lemma)
     if cue is None:
         return None
@@ -670,6 +975,15 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         return None
 
     source = _source_token(tok, quotes)
+    subject_of_impression = source if lemma in RAISING_VERBS else None
+    if lemma in RAISING_VERBS and not (
+        source is not None
+        and source.lower_ in ANIMATE_PRONOUNS | {"i"}
+        or (source is not None and source.ent_type_ == "PERSON")
+    ):
+        # "the plan seems risky" (the writer's impression); but "he appeared to
+        # suggest ..." stays his.
+        source = _experiencer(tok)
     if lemma in BELIEF_VERBS and source is None and not passive:  # "is expected to" stays
         return None
     # Irrealis: "refused to pledge" is negated speech, "obligates countries to offer"
@@ -680,10 +994,21 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         and _lemma(head) not in NEGATING_HEADS
     ):
         return None
+    # Imperatives ("Don't blame Bush", "Now tell us ...") address the reader.
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECT_DEPS for c in children)
+    ):
+        return None
     if _lemma(head) == "let" and head.i < tok.i:
         return None
     # Hypothetical speech ("would see", "may highlight", "could speak") is not a report.
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children):
+    # ("could not explain", "couldn't say" report a failure to speak, and stay.)
+    negated_ability = any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
+    )
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability:
         return None
     # A belief reported inside what someone said ("said he thinks ...") is part of
     # that content, not an attribution of its own.
@@ -698,6 +1023,26 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         source_span = _source_span(source) if source is not None else None
         return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, [])
     content, content_quotes = _content(tok, source, cue_tokens, lemma, quotes)
+    if (
+        subject_of_impression is not None
+        and source is None
+        and content is not None
+        and subject_of_impression.i < tok.i
+    ):
+        # "The deal seems to be collapsing": the impression is about the subject too.
+        content = (subject_of_impression.left_edge.idx, content[1])
+    last = cue_tokens[-1]
+    if (
+        content is not None
+        and not content_quotes
+        and len(cue_tokens) > 1
+        and content[0] <= last.idx < content[1]
+    ):
+        # "made it clear he ...": the content starts after the cue's own words.
+        rest = _trim(
+            tok.doc, last.i + 1, tok.doc.char_span(*content, alignment_mode="expand")[-1].i, quotes
+        )
+        content = rest if rest is not None and rest[0] > last.idx else None
     if content is None and lemma in CONTENTLESS_VERBS and _animate(source):
         content = (tok.idx, tok.idx)  # marked empty; emitted with no content
     if content is None:
@@ -710,8 +1055,13 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         source = None
     if source is not None:
         # A relative pronoun ("who said") is kept as written and resolved through
-        # the noun it stands for.
+        # the noun it stands for; "that" gives way to its noun ("nations that oppose").
         source_span = _source_span(source)
+        if source.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            source_span = _source_span(tok.head)
+    if tok.dep_ == "xcomp" and _lemma(head) in NEGATING_HEADS and head.i < tok.i:
+        # "refused to confirm": one negated cue written as the whole phrase.
+        cue_tokens = [head, *cue_tokens]
     return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, content_quotes)
 
 
@@ -727,7 +1077,9 @@ def _content(
     clause = _clause(tok, source)
     right_clause = clause is not None and clause.i > tok.i
     if quotes.containing(tok.idx) is None:
-        before = quotes.ending_before(anchor_start)
+        before = quotes.ending_before(anchor_start) or quotes.ending_before(
+            _name_start(doc, anchor_start)
+        )
         after = quotes.starting_after(anchor_end)
         if before is not None and "\n" in text[before.end : anchor_start]:
             before = None
@@ -773,13 +1125,19 @@ def _content(
             span = _trim(doc, i, j, quotes)
         if span is not None:
             return span, []
-    # "has been endorsed by dozens of papers": the passive subject is the content.
-    if any(c.dep_ == "agent" for c in tok.children):
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is not None and subj.lower_ != "it":
-            span = _trim(doc, subj.left_edge.i, subj.right_edge.i, quotes)
-            if span is not None:
-                return span, []
+    # "has been endorsed by dozens of papers", "a curfew was announced", "was viewed
+    # as favorable": the passive subject (with its "as" complement) is the content.
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ != "it" and subj.lower_ not in RELATIVE_PRONOUNS:
+        j = subj.right_edge.i
+        for c in tok.children:
+            if c.i > tok.i and (
+                c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+            ):
+                j = max(j, c.right_edge.i)
+        span = _trim(doc, min(subj.left_edge.i, j), j, quotes)
+        if span is not None:
+            return span, []
     # "The governor added:" closing a paragraph: the next paragraph is what was said.
     colon = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(doc) else None
     if colon is not None and colon.text == ":" and text[_end(colon) :].lstrip(" \t")[:1] == "\n":
@@ -798,7 +1156,40 @@ def _content(
             span = _trim(doc, i, j, quotes)
             if span is not None:
                 return span, []
+    # "critics see the program as a back door": the object and what it is seen as.
+    as_prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None
+    )
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if as_prep is not None and obj is not None and obj.i < as_prep.i:
+        span = _trim(doc, obj.left_edge.i, as_prep.right_edge.i, quotes)
+        if span is not None:
+            return span, []
+    # "complained about his mic", "warned against hackers", "apologized for ...": the
+    # topic of the speech. "insisted on a recount" stays out (clause-only verbs take
+    # only "about").
+    for child in tok.children:
+        if child.dep_ == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPOSITIONS:
+            if lemma in CLAUSE_ONLY and child.lower_ != "about":
+                continue
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                span = _trim(doc, obj.left_edge.i, obj.right_edge.i, quotes)
+                if span is not None:
+                    return span, []
     return None, []
+
+
+def _name_start(doc: Doc, offset: int) -> int:
+    """The start of capitalised words running up to `offset` ("Tulsa police Chief
+    Chuck Jordan said", where the parser cut "Tulsa" off the name)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return offset
+    i = span[0].i
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    return doc[i].idx
 
 
 def _animate(source: Token | None) -> bool:
@@ -806,10 +1197,10 @@ def _animate(source: Token | None) -> bool:
         return False
     if source.lower_ in ANIMATE_PRONOUNS:
         return True
-    return source.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or source.lemma_.lower() in (
-        "official", "spokesman", "spokeswoman", "spokesperson", "campaign", "government",
-        "minister", "president", "lawyer", "source", "aide", "company", "people",
-    )  # fmt: skip
+    return (
+        source.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or source.lemma_.lower() in SPEAKER_NOUNS
+    )
 
 
 def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
@@ -936,9 +1327,16 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
     parser found inside a quotation next to a cue outside it is skipped ("“Full
     panic mode,” said X": "mode" is not the speaker)."""
     outside = quotes is None or quotes.containing(tok.idx) is None
-    if tok.pos_ == "NOUN":  # a verb tagged as a noun: the name before it
+    if tok.pos_ == "NOUN":  # a verb tagged as a noun: the name or noun phrase before it
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        return names[-1] if names else None
+        if names:
+            return names[-1]
+        nouns = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "compound") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")
+        ]
+        return nouns[-1] if nouns else None
     seen = 0
     cur = tok
     while cur is not None and seen < 6:
@@ -965,9 +1363,45 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         ):
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
+            if (
+                cur is tok
+                and tok.dep_ == "advcl"
+                and tok.tag_ == "VBG"
+                and cur.head.dep_ == "ccomp"
+                and _lemma(cur.head.head) in _cue_index(None).verbs
+            ):
+                # "X said he did not believe it, arguing that ...": the participle
+                # goes on from the speaker, not from the reported clause.
+                cur = cur.head.head
+                continue
             cur = cur.head
             continue
+        return _name_before(cur)
+    return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before a verb the parser left without a subject (it reads
+    "Trump" opening a sentence as a verb: "Trump openly admires ...")."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0 or i < verb.sent.start:
         return None
+    prev = doc[i]
+    if prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and prev.text[:1].isupper():
+        return prev
+    return None
+
+
+def _experiencer(tok: Token) -> Token | None:
+    """ "seems credible to me": the holder of an impression, when named."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PRON", "PROPN", "NOUN"):
+                return pobj
     return None
 
 
@@ -1025,6 +1459,10 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
                 ok = last.end < cue_at and re.fullmatch(r"[^\n.!?]*[.!?]?\s{1,3}", gap) is not None
                 ok = ok and gap.count("\n") == 0
             if not ok:
+                break
+            # No other cue between the two quotes ('he said, adding that “...”').
+            k = bisect.bisect_right(cue_offsets, max(last.end, cue_at))
+            if k < len(cue_offsets) and cue_offsets[k] < nxt.start:
                 break
             # The next quote must carry no cue of its own, in or just after it.
             tail = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
