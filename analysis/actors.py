@@ -879,7 +879,7 @@ def _inside_quote(doc: Doc, i: int) -> bool:
     """Whether token i stands inside quotation marks in its paragraph (a pronoun in a
     quote is the quoted speaker's, which this layer does not resolve)."""
     opened = False
-    text = doc.text
+    text = _resolver.doc_text(doc)
     start = text.rfind("\n\n", 0, doc[i].idx)
     segment = text[start + 1 if start >= 0 else 0 : doc[i].idx]
     for ch in segment:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import json
 import os
 import tempfile
 import time
@@ -84,6 +85,31 @@ def load_pipeline(model: str | None = None) -> Language:
 
 class ModelNotFound(RuntimeError):
     """The requested spaCy pipeline is not installed."""
+
+
+def model_identity(model: str | None = None) -> dict[str, str]:
+    """Name and versions of a pipeline *without loading it* (from its meta.json), as
+    recorded in run.json; loads it only when it has no readable meta.json."""
+    name = model or default_model_name()
+    meta = None
+    try:
+        location = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
+        meta = json.loads((location / "meta.json").read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError, TypeError):
+        meta = None
+    if meta is None:
+        return model_info(load_pipeline(model))
+    pipes = list(meta.get("pipeline", []))
+    if "parser" in pipes:
+        pipes.insert(pipes.index("parser"), "framing_paragraphs")
+    return {
+        "package": name,
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version", ""),
+        "spacy_version": spacy.__version__,
+        "pipeline_version": PIPELINE_VERSION,
+        "pipes": ",".join(pipes),
+    }
 
 
 def model_info(nlp: Language) -> dict[str, str]:

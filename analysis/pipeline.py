@@ -31,7 +31,7 @@ import pandas as pd
 
 from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
-from analysis.config import PACKAGE_DIR
+from analysis.config import PACKAGE_DIR, cache_dir
 from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
 from analysis.lexicons import reporting_cues
 from analysis.loaded import (
@@ -43,9 +43,17 @@ from analysis.loaded import (
     loaded_lexicon,
     loaded_terms_rows,
 )
-from analysis.nlp import ParsedArticle, Parser, load_pipeline, model_info, sentence_spans
+from analysis.nlp import (
+    ParsedArticle,
+    Parser,
+    ParseStats,
+    load_pipeline,
+    model_identity,
+    sentence_spans,
+)
 from analysis.outputs import write_csv, write_json, write_jsonl
 from analysis.records import Article, ParseSummary, Problem
+from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
     actor_sentiment_table,
     actor_summary,
@@ -58,6 +66,9 @@ from analysis.stance import camp_stance_table, credibility_gaps, stance_table, u
 
 #: Exit statuses of `framing analyze` (see the contract).
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+#: The stages whose time run.json reports (benchmarks/throughput.py shows their shares).
+STAGES = ("ingest", "parse", "attribution", "actors", "lexicons", "sentiment", "tables")
 
 #: Articles per unit of work handed to a worker process.
 CHUNK_SIZE = 16
@@ -75,6 +86,7 @@ class Options:
     lexicons: tuple[Path, ...] = ()
     actors_file: Path | None = None
     sentiment: str | None = None
+    results_key: str | None = None  # fingerprint of the analysis cache (None: not used)
 
 
 @dataclass(frozen=True)
@@ -192,36 +204,58 @@ def _voice_score(attribution: Attribution, backend: str) -> float | None:
 
 def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     """Parse (through the cache) and analyse a chunk of articles."""
-    nlp = load_pipeline(options.model)
     resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
-    parser = Parser(
-        nlp,
-        use_cache=options.use_cache,
-        batch_size=options.batch_size,
-        cache_directory=options.cache_directory,
-    )
-    results: list[ArticleResult] = []
-    problems: list[Problem] = []
     timings: Counter = Counter()
-    for parsed in parser.parse(articles):
+    store = (
+        ResultCache(options.results_key, options.cache_directory)
+        if options.use_cache and options.results_key
+        else None
+    )
+    done: dict[int, ArticleResult | Problem] = {}
+    if store is not None:
+        clock = time.perf_counter()
+        for i, article in enumerate(articles):
+            hit = store.get(article)
+            if hit is not None:
+                done[i] = hit
+        timings["result_cache"] += time.perf_counter() - clock
+    todo = [i for i in range(len(articles)) if i not in done]
+    parsed_items: Iterable[ParsedArticle | Problem] = ()
+    parser = None
+    if todo:  # the pipeline is loaded only when something has to be parsed
+        parser = Parser(
+            load_pipeline(options.model),
+            use_cache=options.use_cache,
+            batch_size=options.batch_size,
+            cache_directory=options.cache_directory,
+        )
+        parsed_items = parser.parse([articles[i] for i in todo])
+    for i, parsed in zip(todo, parsed_items, strict=True):
         if isinstance(parsed, Problem):
-            problems.append(parsed)
+            done[i] = parsed
             continue
         try:
-            results.append(analyse_article(parsed, resources, timings))
+            done[i] = analyse_article(parsed, resources, timings)
         except Exception as error:  # noqa: BLE001 - one article never stops a run
             if options.debug:
                 raise
-            problems.append(
-                Problem(
-                    parsed.article.source_path,
-                    f"analysis failed: {type(error).__name__}: {error}",
-                    stage="analysis",
-                    article_id=parsed.article.id,
-                )
+            done[i] = Problem(
+                parsed.article.source_path,
+                f"analysis failed: {type(error).__name__}: {error}",
+                stage="analysis",
+                article_id=parsed.article.id,
             )
-    timings["parse"] += parser.stats.seconds
-    return ChunkResult(results, problems, parser.stats.as_dict(), timings)
+            continue
+        if store is not None:
+            store.put(done[i])
+    ordered = [done[i] for i in range(len(articles))]
+    results = [item for item in ordered if isinstance(item, ArticleResult)]
+    problems = [item for item in ordered if isinstance(item, Problem)]
+    stats = parser.stats.as_dict() if parser is not None else ParseStats().as_dict()
+    stats["results_from_cache"] = len(articles) - len(todo)
+    stats["from_cache"] += stats["results_from_cache"]
+    timings["parse"] += stats["parse_seconds"]
+    return ChunkResult(results, problems, stats, timings)
 
 
 def run_analysis(
@@ -257,6 +291,15 @@ def run_analysis(
         sentiment=sentiment,
     )
     timings: Counter = Counter()
+    # Name and version without loading: a re-run whose analyses are all cached never
+    # loads the pipeline. A missing pipeline fails here, before any work is done.
+    info = model_identity(model)
+    if use_cache:
+        key = fingerprint(
+            [actors.DEFAULT_ALIASES, options.actors_file, *options.lexicons],
+            {"model": info["name"], "version": info["version"], "sentiment": sentiment},
+        )
+        options = replace(options, results_key=key)
 
     clock = time.perf_counter()
     articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
@@ -265,10 +308,9 @@ def run_analysis(
     timings["ingest"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    nlp = load_pipeline(model)  # also fails early, in this process, for a missing model
-    # Likewise a bad lexicon, alias table or backend name fails before any work is done.
+    # A bad lexicon, alias table or backend name fails before any work is done.
     resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
-    timings["load_model"] = time.perf_counter() - clock
+    timings["load_resources"] = time.perf_counter() - clock
 
     results: list[ArticleResult] = []
     parse_stats: Counter = Counter()
@@ -290,17 +332,15 @@ def run_analysis(
         **corpus_tables(results, resources),
     }
     timings["tables"] = time.perf_counter() - clock
+    for stage in STAGES:  # every stage is reported, 0 when the cache made it unnecessary
+        timings.setdefault(stage, 0.0)
 
-    cache_directory_used = None
-    if use_cache:
-        from analysis.nlp import DocCache
-
-        cache_directory_used = str(DocCache(nlp, cache_directory).directory)
+    cache_directory_used = str(cache_directory or cache_dir()) if use_cache else None
     run = {
         "kit_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
         "inputs": [str(p) for p in paths],
-        "model": model_info(nlp),
+        "model": info,
         "data_files": data_file_versions(),
         "lexicons": {
             **lexicon_versions(),
@@ -323,6 +363,7 @@ def run_analysis(
             "directory": cache_directory_used,
             "parsed": int(parse_stats["parsed"]),
             "from_cache": int(parse_stats["from_cache"]),
+            "analyses_from_cache": int(parse_stats["results_from_cache"]),
         },
         "counts": {
             "articles": len(analysed),

@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import functools
 import math
-import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 LABELS = ("negative", "neutral", "positive")
@@ -356,18 +356,15 @@ def bootstrap_interval(
         clusters = [[value] for value in clusters[0]]
     if len(clusters) == 1:
         return None, None
-    rng = random.Random(seed)
-    sums = [sum(c) for c in clusters]
-    sizes = [len(c) for c in clusters]
+    rng = np.random.default_rng(seed)
+    sums = np.array([sum(c) for c in clusters], dtype=float)
+    sizes = np.array([len(c) for c in clusters], dtype=float)
     n = len(clusters)
-    means = []
-    for _ in range(resamples):
-        picks = [rng.randrange(n) for _ in range(n)]
-        means.append(sum(sums[i] for i in picks) / sum(sizes[i] for i in picks))
-    means.sort()
+    picks = rng.integers(0, n, size=(resamples, n))  # one resample per row, vectorised
+    means = np.sort(sums[picks].sum(axis=1) / sizes[picks].sum(axis=1))
     tail = (1 - level) / 2
-    low = means[int(math.floor(tail * (resamples - 1)))]
-    high = means[int(math.ceil((1 - tail) * (resamples - 1)))]
+    low = float(means[int(math.floor(tail * (resamples - 1)))])
+    high = float(means[int(math.ceil((1 - tail) * (resamples - 1)))])
     return round(low, 4), round(high, 4)
 
 

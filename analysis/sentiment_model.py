@@ -127,7 +127,8 @@ def target_features(
         features["head_negated"] = 1.0
     if root.pos_ == "PRON":
         features["pronoun"] = 1.0
-    before = doc.text[sentence.start_char : mention.start_char]
+    # (A span's text, not doc.text: spaCy rebuilds doc.text on every access.)
+    before = doc[sentence.start : mention.start].text
     if sum(ch in _QUOTES for ch in before) % 2 == 1:
         features["in_quote"] = 1.0
 

@@ -28,6 +28,7 @@ not on annotated data: see `CREDIBILITY_NOTE`, which every table carries in
 from __future__ import annotations
 
 import itertools
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -69,12 +70,16 @@ def _flag(frame: pd.DataFrame, column: str) -> pd.Series:
     if column not in frame:
         return pd.Series(False, index=frame.index)
 
+    values = frame[column]
+    if values.dtype == bool:
+        return values
+
     def truth(value) -> bool:
         if isinstance(value, str):
             return value.strip().lower() in ("true", "1", "yes")
         return False if pd.isna(value) else bool(value)
 
-    return frame[column].map(truth).astype(bool)
+    return values.map(truth).astype(bool)
 
 
 def bootstrap_mean(
@@ -227,17 +232,24 @@ def credibility_gap(
     """Mean credibility of camp A's cues minus camp B's, with a bootstrap interval
     (each camp resampled independently, seeded). A positive gap: the writer's cues
     lend camp A more credibility than camp B."""
-    cues = writer_cues(attributions)
-    camps = cues["camp"] if "camp" in cues else pd.Series(None, index=cues.index, dtype=object)
-    sides = []
-    for offset, camp in enumerate((camp_a, camp_b)):
-        group = cues[(camps == camp) & cues["score"].notna()]
-        scores = group["score"].to_numpy(dtype=float)
-        groups = group[cluster].to_numpy() if cluster else None
-        keep = np.ones(scores.size, dtype=bool)
-        # independent resampling streams for the two camps (seed, seed + 1)
-        sides.append((scores, _resampled_means(scores, groups, keep, n_resamples, seed + offset)))
-    (a, a_means), (b, b_means) = sides
+    return _gap(writer_cues(attributions), camp_a, camp_b, n_resamples, seed, level, cluster)
+
+
+def _gap(
+    cues: pd.DataFrame,
+    camp_a: str,
+    camp_b: str,
+    n_resamples: int,
+    seed: int,
+    level: float,
+    cluster: str | None,
+    sides: dict | None = None,
+) -> dict[str, float | str | int]:
+    sides = sides if sides is not None else {}
+    for camp in (camp_a, camp_b):
+        if camp not in sides:
+            sides[camp] = _camp_side(cues, camp, n_resamples, seed, cluster)
+    (a, a_means), (b, b_means) = sides[camp_a], sides[camp_b]
     mean_a = float(a.mean()) if a.size else np.nan
     mean_b = float(b.mean()) if b.size else np.nan
     low = high = np.nan
@@ -257,12 +269,40 @@ def credibility_gap(
     }
 
 
-def credibility_gaps(attributions: pd.DataFrame, **options) -> pd.DataFrame:
-    """`credibility_gap` for every pair of camps with cues (A before B alphabetically)."""
+def _camp_side(
+    cues: pd.DataFrame, camp: str, n_resamples: int, seed: int, cluster: str | None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """One camp's credibility scores and their bootstrap means. Each camp has its own
+    resampling stream (seeded by the seed and the camp's name), so the two sides of a
+    gap are independent and a camp's resamples are the same in every pair."""
+    camps = cues["camp"] if "camp" in cues else pd.Series(None, index=cues.index, dtype=object)
+    group = cues[(camps == camp) & cues["score"].notna()]
+    scores = group["score"].to_numpy(dtype=float)
+    groups = group[cluster].to_numpy() if cluster else None
+    keep = np.ones(scores.size, dtype=bool)
+    stream = seed + zlib.crc32(str(camp).encode("utf-8"))
+    return scores, _resampled_means(scores, groups, keep, n_resamples, stream)
+
+
+def credibility_gaps(
+    attributions: pd.DataFrame,
+    *,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = 0.95,
+    cluster: str | None = None,
+    min_cues: int = 2,
+) -> pd.DataFrame:
+    """`credibility_gap` for every pair of camps with at least `min_cues` of the
+    writer's cues with a credibility (A before B alphabetically)."""
     cues = writer_cues(attributions)
-    camps = sorted(c for c in cues.get("camp", pd.Series(dtype=object)).dropna().unique())
+    scored = cues[cues["score"].notna()] if "score" in cues else cues.iloc[0:0]
+    counts = scored.get("camp", pd.Series(dtype=object)).dropna().value_counts()
+    camps = sorted(counts[counts >= min_cues].index)
+    sides: dict = {}  # each camp resampled once, shared by all its pairs
     rows = [
-        credibility_gap(attributions, a, b, **options) for a, b in itertools.combinations(camps, 2)
+        _gap(cues, a, b, n_resamples, seed, level, cluster, sides)
+        for a, b in itertools.combinations(camps, 2)
     ]
     frame = pd.DataFrame(
         rows,

@@ -218,3 +218,42 @@ def test_missing_lexicon_file_is_a_usage_error(tmp_path, seed_path):
         ]
     )
     assert status == 2
+
+
+def test_a_rerun_reuses_the_analyses_and_gives_the_same_tables(tmp_path, seed_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    runs = []
+    for name in ("first", "second"):
+        assert main(["analyze", str(seed_path), "--out", str(tmp_path / name), "--quiet"]) == 0
+        runs.append(json.loads((tmp_path / name / "run.json").read_text())["cache"])
+    assert runs[0]["parsed"] == 1 and runs[0]["analyses_from_cache"] == 0
+    assert runs[1]["parsed"] == 0 and runs[1]["analyses_from_cache"] == 1
+    for table in ("attributions", "mentions", "loaded_terms", "actors", "actor_sentiment"):
+        first = (tmp_path / "first" / f"{table}.csv").read_bytes()
+        assert first == (tmp_path / "second" / f"{table}.csv").read_bytes(), table
+
+
+def test_another_lexicon_invalidates_the_cached_analyses(tmp_path, seed_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    lexicon = tmp_path / "cues.csv"
+    lexicon.write_text(
+        "cue,kind,stance,credibility,intensity,source,note\n"
+        "emphasize,verb,distancing,-1,2,my lab,\n"
+    )
+    assert main(["analyze", str(seed_path), "--out", str(tmp_path / "a"), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                str(seed_path),
+                "--out",
+                str(tmp_path / "b"),
+                "--quiet",
+                "--lexicon",
+                str(lexicon),
+            ]
+        )
+        == 0
+    )
+    cache = json.loads((tmp_path / "b" / "run.json").read_text())["cache"]
+    assert cache["parsed"] == 0 and cache["analyses_from_cache"] == 0
