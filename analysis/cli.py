@@ -78,7 +78,7 @@ examples:
 CACHE_EXAMPLES = f"""\
 examples:
   framing cache info      # where the cache is and how big
-  framing cache clear     # delete every cached parse
+  framing cache clear     # delete every cached parse and analysis
 
 The cache folder is ~/.cache/framing, or ${{FRAMING_CACHE_DIR}} when set
 (now: {cache_dir()}).
@@ -552,22 +552,29 @@ def _report(args: argparse.Namespace) -> int:
 
 def _cache(args: argparse.Namespace) -> int:
     directory = cache_dir()
-    files = list(directory.rglob("*.spacy")) if directory.exists() else []
+    parses = list(directory.glob("*/*.spacy")) if directory.exists() else []
+    results = list((directory / "results").glob("*/*.pickle")) if directory.exists() else []
     if args.action == "info":
-        size = sum(f.stat().st_size for f in files)
+        size = sum(f.stat().st_size for f in parses + results)
         print(
             textwrap.dedent(f"""\
             cache folder: {directory}
-            entries:      {len(files)}
+            parses:       {len(parses)}
+            analyses:     {len(results)}
             size:         {size / 1e6:.1f} MB""")
         )
     else:
         # Only the cache's own files go: FRAMING_CACHE_DIR may point anywhere.
-        for file in files:
+        for file in parses + results:
             file.unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 file.parent.rmdir()  # the two-letter shard folder, once empty
-        print(f"removed {len(files)} cached parses from {directory}")
+        with contextlib.suppress(OSError):
+            (directory / "results").rmdir()
+        print(
+            f"removed {len(parses)} cached parses and {len(results)} cached analyses "
+            f"from {directory}"
+        )
     return EXIT_OK
 
 

@@ -139,3 +139,18 @@ def test_two_jobs_give_the_same_tables_as_one(tmp_path, seed_path):
         first.drop(columns="from_cache"), second.drop(columns="from_cache")
     )
     assert json.loads((two / "run.json").read_text())["jobs"] == 2
+
+
+def test_cache_info_and_clear(tmp_path, seed_path, monkeypatch, capsys):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    keep = tmp_path / "cache" / "not-ours.txt"
+    keep.parent.mkdir()
+    keep.write_text("a user's file")
+    _run(str(seed_path), "--out", str(tmp_path / "out"))
+    capsys.readouterr()
+    assert main(["cache", "info"]) == 0
+    info = capsys.readouterr().out
+    assert "parses:       1" in info and "analyses:     1" in info
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 cached parses and 1 cached analyses" in capsys.readouterr().out
+    assert keep.exists() and not list((tmp_path / "cache").rglob("*.spacy"))
