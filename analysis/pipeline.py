@@ -340,6 +340,7 @@ def run_analysis(
         "kit_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
         "inputs": [str(p) for p in paths],
+        "outlets": list(outlets) if outlets else None,
         "model": info,
         "data_files": data_file_versions(),
         "lexicons": {
@@ -504,14 +505,14 @@ def _file_hash(path: Path) -> str:
 
 
 def data_file_versions() -> dict[str, str]:
-    """Content hashes of the package's data files (lexicons, marker lists), so a run
-    records exactly which versions produced its tables."""
-    versions = {}
-    for folder in ("data", "lexicons"):
-        for path in sorted((PACKAGE_DIR / folder).glob("*.csv")):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-            versions[f"{folder}/{path.name}"] = f"sha256:{digest}"
-    return versions
+    """Content hashes of the package's data files other than the lexicons (which
+    run.json lists under "lexicons" with their declared versions) and the model."""
+    return {
+        f"{path.parent.name}/{path.name}": _file_hash(path)
+        for folder in ("data", "models")
+        for path in sorted((PACKAGE_DIR / folder).iterdir())
+        if path.suffix in (".csv", ".json")
+    }
 
 
 class _progress:

@@ -24,12 +24,10 @@ writes the executed notebooks and every figure to one folder: `framing report`.
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 import os
 import re
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -95,54 +93,22 @@ def analyse(
     **options: Any,
 ):
     """Run the kit on `articles` (files or folders; default: `DEFAULT_ARTICLES`, the
-    seeds and data/examples) through the parse cache and return the `AnalysisResult`.
+    seeds and data/examples) through the cache and return the `AnalysisResult`.
 
     `outlets` keeps only articles of those outlets (every table, including the
-    corpus-level ones, is computed on them alone). `sentiment=None` uses the kit's
-    default backend, or VADER when the trained model file is not installed."""
+    corpus-level ones, is computed on them alone)."""
     from analysis.pipeline import run_analysis
 
-    paths = _as_paths(articles)
     outlets = [outlets] if isinstance(outlets, str) else list(outlets or [])
-    sentiment = usable_sentiment(sentiment)
-    accepted = inspect.signature(run_analysis).parameters
-    if outlets and "outlets" in accepted:
-        options["outlets"] = outlets
-    result = run_analysis(
-        paths,
+    return run_analysis(
+        _as_paths(articles),
         model=model or None,
-        sentiment=sentiment,
+        sentiment=sentiment or None,
         lexicons=tuple(lexicons or ()),
         actors_file=actors_file or None,
+        outlets=outlets or None,
         **options,
     )
-    if outlets and "outlets" not in accepted:
-        chosen = {"model": model, "sentiment": sentiment, "lexicons": lexicons}
-        result = _only_outlets(result, outlets, {**chosen, "actors_file": actors_file})
-    return result
-
-
-def usable_sentiment(name: str | None) -> str | None:
-    """`name`, or for None the kit's default backend if it can run here (the trained
-    backend needs its model file), else "vader"."""
-    if name:
-        return name
-    from analysis.sentiment import DEFAULT_BACKEND
-
-    if DEFAULT_BACKEND != "trained":
-        return None
-    try:
-        from analysis.config import package_data
-        from analysis.sentiment_model import MODEL_FILE
-
-        package_data(MODEL_FILE)
-    except (FileNotFoundError, ImportError):
-        warnings.warn(
-            "the trained sentiment model is not installed; using the VADER backend",
-            stacklevel=2,
-        )
-        return "vader"
-    return None
 
 
 def _as_paths(articles: str | Path | Sequence[str | Path] | None) -> list[Path]:
@@ -151,49 +117,6 @@ def _as_paths(articles: str | Path | Sequence[str | Path] | None) -> list[Path]:
     if isinstance(articles, (str, Path)):
         articles = [articles]
     return [Path(p).expanduser() for p in articles]
-
-
-def _only_outlets(result, outlets: Sequence[str], options: Mapping[str, Any]):
-    """The run restricted to articles of `outlets`: the kept articles are analysed again
-    (parses come from the cache) so that the corpus-level tables (actors, credibility
-    gaps, unknown terms) are computed on them alone, not filtered after the fact."""
-    from dataclasses import fields
-
-    from analysis import pipeline
-    from analysis import tables as kit_tables
-
-    kept = [a for a in result.articles if a.outlet in set(outlets)]
-    known = {f.name for f in fields(pipeline.Options)}
-    chosen = {
-        "model": options.get("model") or None,
-        "sentiment": options.get("sentiment"),
-        "lexicons": tuple(Path(p) for p in options.get("lexicons") or ()),
-        "actors_file": Path(options["actors_file"]) if options.get("actors_file") else None,
-    }
-    settings = pipeline.Options(**{k: v for k, v in chosen.items() if k in known})
-    chunk = pipeline.analyse_chunk(kept, settings) if kept else None
-    results = chunk.results if chunk else []
-    resources = pipeline.load_resources(settings.lexicons, settings.actors_file, settings.sentiment)
-    analysed = [r.article for r in results]
-    summaries = {r.article.id: r.summary for r in results}
-    result.tables = {
-        "articles": kit_tables.articles_table(analysed, summaries),
-        "set_aside": kit_tables.set_aside_table(analysed),
-        "errors": result.tables["errors"],
-        **pipeline.corpus_tables(results, resources),
-    }
-    result.articles = analysed
-    result.run = {
-        **result.run,
-        "outlets": list(outlets),
-        "counts": {
-            **result.run.get("counts", {}),
-            "articles": len(analysed),
-            "sentences": sum(r.sentences for r in summaries.values()),
-            "tokens": sum(r.tokens for r in summaries.values()),
-        },
-    }
-    return result
 
 
 def caption(result, article_id: str | None = None) -> str:
