@@ -9,6 +9,7 @@ import pytest
 
 from analysis.config import SEEDS_DIR
 from analysis.nlp import load_pipeline
+from analysis.records import Article
 
 TESTS_DIR = Path(__file__).resolve().parent
 FIXTURES = TESTS_DIR / "data" / "articles"
@@ -40,3 +41,13 @@ def fixtures_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+def assert_offsets(article: Article) -> None:
+    """The offset invariant for every span an Article carries (shared by the
+    ingestion and robustness tests: `from conftest import assert_offsets`)."""
+    for span in article.set_aside:
+        assert article.text[span.start : span.end] == span.text
+    assert 0 <= article.body_start < article.body_end <= len(article.text)
+    assert article.body == article.text[article.body_start : article.body_end]
+    assert article.body == article.body.strip()

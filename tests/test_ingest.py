@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import assert_offsets
 
 from analysis.ingest import iter_articles, make_article, read_articles, read_file
 from analysis.records import Article, Problem
@@ -16,15 +17,6 @@ def _one(path: Path) -> Article:
     items = list(read_file(path))
     assert len(items) == 1 and isinstance(items[0], Article), items
     return items[0]
-
-
-def _assert_offsets(article: Article) -> None:
-    """The offset invariant for every span an Article carries."""
-    for span in article.set_aside:
-        assert article.text[span.start : span.end] == span.text
-    assert 0 <= article.body_start < article.body_end <= len(article.text)
-    assert article.body == article.text[article.body_start : article.body_end]
-    assert article.body == article.body.strip()
 
 
 # --------------------------------------------------------------------------- the seed
@@ -44,7 +36,7 @@ def test_seed_headline_and_boilerplate_are_set_aside(seed_path):
     tail = article.set_aside[1]
     assert tail.text.startswith("Check Also") and tail.end == len(article.text)
     assert "Check Also" in tail.reason
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 def test_analysis_text_blanks_everything_outside_the_body(seed_path):
@@ -86,7 +78,7 @@ def test_txt_headline_detection(tmp_path, text, headline):
         assert headline not in article.body
     else:
         assert article.body_start == len(text) - len(text.lstrip())
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 def test_txt_fixture_cuts_share_and_related_lines(fixtures_dir):
@@ -94,7 +86,7 @@ def test_txt_fixture_cuts_share_and_related_lines(fixtures_dir):
     assert article.title == "Dockers walk out at Port Alder"
     assert article.body.endswith("ships would be diverted to Lindham.")
     assert "Share this" not in article.body and "ferry fares" not in article.body
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 def test_marker_words_inside_the_body_do_not_cut(tmp_path):
@@ -120,7 +112,7 @@ def test_crlf_offsets_index_the_text_as_read(tmp_path):
     article = _one(path)
     assert article.text == path.read_text(encoding="utf-8")
     assert article.body == "The port closed on Friday."
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 # --------------------------------------------------------------------------- records
@@ -186,7 +178,7 @@ def test_html_is_extracted_offline_with_metadata(fixtures_dir):
     assert "Ines Vidal" in article.body
     assert "Leave a Reply" not in article.body and "Home" not in article.body
     assert "\n\n" in article.body  # paragraphs are separated by blank lines
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 def test_html_without_article_text_is_a_problem(tmp_path):
@@ -206,7 +198,7 @@ def test_folder_walk_reads_every_format_and_skips_other_files(fixtures_dir):
     assert all(not a.source_path.endswith("README.md") for a in articles)
     assert all(not p.source_path.endswith("README.md") for p in problems)
     for article in articles:
-        _assert_offsets(article)
+        assert_offsets(article)
 
 
 def test_unsupported_file_named_explicitly_is_a_problem(fixtures_dir):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import assert_offsets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,14 +50,6 @@ def _problem(path: Path) -> Problem:
     return problems[0]
 
 
-def _assert_offsets(article: Article) -> None:
-    for span in article.set_aside:
-        assert article.text[span.start : span.end] == span.text
-    assert 0 <= article.body_start < article.body_end <= len(article.text)
-    assert article.body == article.text[article.body_start : article.body_end]
-    assert article.body == article.body.strip()
-
-
 # --------------------------------------------------------------------------- encodings
 
 CP1252_TEXT = (
@@ -77,7 +70,7 @@ def test_windows_1252_text_is_decoded_and_the_encoding_recorded(tmp_path):
     assert article.text == path.read_text(encoding="cp1252")
     assert "\r" not in article.text and "Ren\u00e9e" in article.body
     assert article.title == "Caf\u00e9 owners return"
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 def test_utf8_text_has_no_encoding_metadata(tmp_path):
@@ -223,7 +216,7 @@ def test_unbalanced_quotation_marks_in_text_are_read_as_they_are():
     text = 'Port\n\n\u201cThe fares will rise, he said. "Nobody \u2018likes\u201d it.\n'
     article = make_article(text, article_id="q", detect_headline=True)
     assert article.body == text.split("\n\n", 1)[1].strip()
-    _assert_offsets(article)
+    assert_offsets(article)
 
 
 # --------------------------------------------------------------------------- language
@@ -477,7 +470,7 @@ def test_property_make_article_keeps_the_offset_invariant(text, headline):
         assert not text.replace("\ufeff", "").strip() or headline
         return
     assert article.text == text
-    _assert_offsets(article)
+    assert_offsets(article)
     assert len(article.analysis_text()) == len(text)
 
 
@@ -522,7 +515,7 @@ def test_property_read_file_never_raises_and_keeps_offsets(text, fmt, cut, codec
         if isinstance(item, Problem):
             assert item.reason
         else:
-            _assert_offsets(item)
+            assert_offsets(item)
 
 
 PROSE = st.lists(
