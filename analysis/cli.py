@@ -60,12 +60,17 @@ examples:
   framing eval attribution --data ../shared/eval/polnear/dev.jsonl
   framing eval sentiment --data ../shared/eval/newsmtsc/dev_rw.jsonl --sentiment vader
   framing eval loaded --data gold_loaded.jsonl --predictions predicted.jsonl
+  framing eval loaded --data ../shared/eval/loaded/dev.jsonl --no-loaded-model   # lexicons only
+  framing eval portrayal --data ../shared/eval/basil/   # a folder: articles.jsonl + gold.jsonl
 """
 
 TRAIN_EXAMPLES = """\
 examples:
   framing train sentiment                       # ../shared/eval/newsmtsc/train.jsonl
   framing train sentiment --data train.jsonl --out my_model.json --seed 1
+  framing train loaded                          # ../shared/eval/loaded/train.jsonl (+ dev.jsonl)
+  framing train attribution                     # ../shared/eval/polnear/train.jsonl (5-fold CV)
+  framing train portrayal                       # ../shared/eval/basil/ (CV by event)
 """
 
 REPORT_EXAMPLES = """\
@@ -86,6 +91,9 @@ The cache folder is ~/.cache/framing, or ${{FRAMING_CACHE_DIR}} when set
 
 
 DEFAULT_TRAIN = PROJECT_ROOT.parent / "shared" / "eval" / "newsmtsc" / "train.jsonl"
+DEFAULT_BASIL = PROJECT_ROOT.parent / "shared" / "eval" / "basil"
+DEFAULT_LOADED_TRAIN = PROJECT_ROOT.parent / "shared" / "eval" / "loaded" / "train.jsonl"
+DEFAULT_ATTRIBUTION_TRAIN = PROJECT_ROOT.parent / "shared" / "eval" / "polnear" / "train.jsonl"
 
 
 class UsageError(Exception):
@@ -156,9 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EVAL_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    evaluate.add_argument("task", choices=("attribution", "sentiment", "loaded"))
+    evaluate.add_argument("task", choices=("attribution", "sentiment", "loaded", "portrayal"))
     evaluate.add_argument(
-        "--data", type=Path, required=True, metavar="FILE", help="gold JSONL file"
+        "--data",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="gold JSONL file (portrayal: a folder with articles.jsonl and gold.jsonl)",
     )
     evaluate.add_argument(
         "--predictions",
@@ -166,24 +178,42 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="also write the kit's predictions, one JSON object per record",
     )
+    evaluate.add_argument(
+        "--attribution-mode",
+        choices=("combined", "rules", "model"),
+        default="combined",
+        help="attribution only: the rules and the learned model together (default), the "
+        "rules alone, or the model alone",
+    )
     _add_analysis_options(evaluate)
+    _add_loaded_model_option(evaluate)
     evaluate.set_defaults(handler=_eval)
 
     train = commands.add_parser(
         "train",
-        help="train the trained sentiment backend",
-        description="Train the `trained` sentiment backend on NewsMTSC train.jsonl and "
-        "write the model file the kit ships.",
+        help="train the trained sentiment backend or the loaded-word tagger",
+        description="Train the `trained` sentiment backend on NewsMTSC train.jsonl, or the "
+        "loaded-word tagger on ../shared/eval/loaded/train.jsonl (decision threshold tuned "
+        "on --dev), and write the model file the kit ships.",
         epilog=TRAIN_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    train.add_argument("task", choices=("sentiment",))
+    train.add_argument("task", choices=("sentiment", "loaded", "attribution", "portrayal"))
     train.add_argument(
         "--data",
         type=Path,
-        default=DEFAULT_TRAIN,
+        default=None,
         metavar="FILE",
-        help=f"training data (default: {DEFAULT_TRAIN})",
+        help=f"training data (default: {DEFAULT_TRAIN} for sentiment, "
+        f"{DEFAULT_LOADED_TRAIN} for loaded)",
+    )
+    train.add_argument(
+        "--dev",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="loaded only: gold file the decision threshold is tuned on (default: "
+        "dev.jsonl beside the training data, when present)",
     )
     train.add_argument(
         "--out",
@@ -227,8 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME",
-        help="run only this notebook (01-article.ipynb, 02-corpus.ipynb, 03-lexicons.ipynb); "
-        "repeatable (default: all)",
+        help="run only this notebook (01-article.ipynb, 02-corpus.ipynb, 03-lexicons.ipynb, "
+        "04-outlets.ipynb: two or more outlets only); repeatable (default: all)",
     )
     _add_analysis_options(report)
     report.set_defaults(handler=_report)
@@ -264,6 +294,20 @@ def _add_lexicon_options(command: argparse.ArgumentParser) -> None:
         help="your own actor alias table (CSV: pattern, actor, camp, type, note); its rows "
         "override and extend data/actors.csv",
     )
+    command.add_argument(
+        "--pack",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an actor knowledge pack of your own (same CSV format as data/actors.csv), "
+        "used after the alias tables; repeatable",
+    )
+    command.add_argument(
+        "--no-packs",
+        action="store_true",
+        help="do not use the shipped actor knowledge packs (analysis/actors/packs/)",
+    )
 
 
 def _add_analysis_options(command: argparse.ArgumentParser) -> None:
@@ -286,9 +330,19 @@ def _add_analysis_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
 
 
+def _add_loaded_model_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--no-loaded-model",
+        action="store_true",
+        help="tag loaded words with the lexicons and the scare-quote rule only, without "
+        "the trained tagger",
+    )
+
+
 def _add_run_options(command: argparse.ArgumentParser) -> None:
     """Options of `analyze` and `extract`."""
     _add_analysis_options(command)
+    _add_loaded_model_option(command)
     command.add_argument(
         "--any-language",
         action="store_true",
@@ -400,6 +454,9 @@ def _run_options(args: argparse.Namespace) -> dict:
         "lexicons": args.lexicon,
         "actors_file": args.actors,
         "sentiment": args.sentiment,
+        "loaded_model": not args.no_loaded_model,
+        "packs": args.pack,
+        "use_packs": not args.no_packs,
     }
 
 
@@ -416,7 +473,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    for option in ("lexicon", "actors"):
+    for option in ("lexicon", "actors", "pack"):
         values = getattr(args, option, None) or []
         for path in values if isinstance(values, list) else [values]:
             if not Path(path).is_file():
@@ -451,13 +508,16 @@ def _records(frame) -> list[dict]:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    if args.task == "portrayal":
+        return _eval_portrayal(args)
     if not args.data.is_file():
         raise UsageError(f"--data {args.data}: no such file")
     nlp = load_pipeline(args.model)
     if args.task == "attribution":
         from analysis.eval_attribution import evaluate_attribution, print_metrics
 
-        print_metrics(evaluate_attribution(args.data, args.predictions, nlp=nlp))
+        mode = args.attribution_mode
+        print_metrics(evaluate_attribution(args.data, args.predictions, nlp=nlp, mode=mode))
     elif args.task == "sentiment":
         from analysis.eval_sentiment import evaluate_sentiment, format_report
 
@@ -481,14 +541,63 @@ def _eval(args: argparse.Namespace) -> int:
             nlp=nlp,
             lexicon=loaded_lexicon(extra=loaded_files),
             cues=reporting_cues(extra=cue_files),
+            use_model=not args.no_loaded_model,
         )
         print(format_scores(scores))
     return EXIT_OK
 
 
+def _basil_folder(data: Path | None, option: str = "--data") -> Path:
+    """A BASIL-style folder (articles.jsonl + gold.jsonl); UsageError otherwise."""
+    folder = data or DEFAULT_BASIL
+    missing = [n for n in ("articles.jsonl", "gold.jsonl") if not (folder / n).is_file()]
+    if missing:
+        raise UsageError(
+            f"{option} {folder}: not a folder with articles.jsonl and gold.jsonl "
+            f"(missing {', '.join(missing)})"
+        )
+    return folder
+
+
+def _eval_portrayal(args: argparse.Namespace) -> int:
+    from analysis.eval_portrayal import evaluate_portrayal
+
+    evaluate_portrayal(
+        _basil_folder(args.data),
+        args.predictions,
+        echo=print,
+        model=args.model,
+        lexicons=args.lexicon,
+        actors_file=args.actors,
+        sentiment=args.sentiment,
+        loaded_model=not args.no_loaded_model,
+    )
+    return EXIT_OK
+
+
+def _train_portrayal(args: argparse.Namespace) -> int:
+    from analysis.portrayal.model import MODEL_FILE
+    from analysis.portrayal.train import train_portrayal
+
+    out = args.out or (Path(__file__).resolve().parent / MODEL_FILE)
+    summary = train_portrayal(
+        _basil_folder(args.data), out, echo=lambda line: print(line, file=sys.stderr)
+    )
+    print(json.dumps(summary, indent=2, default=str))
+    print(f"model written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _train(args: argparse.Namespace) -> int:
+    if args.task == "portrayal":
+        return _train_portrayal(args)
+    if args.task == "loaded":
+        return _train_loaded(args)
+    if args.task == "attribution":
+        return _train_attribution(args)
     from analysis.sentiment_model import MODEL_FILE, train_sentiment
 
+    args.data = args.data or DEFAULT_TRAIN
     if not args.data.is_file():
         raise UsageError(f"--data {args.data}: no such file (NewsMTSC train.jsonl)")
     out = args.out or (Path(__file__).resolve().parent / MODEL_FILE)
@@ -498,11 +607,42 @@ def _train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _train_attribution(args: argparse.Namespace) -> int:
+    from analysis.attribution.model import MODEL_PATH
+    from analysis.attribution.train import train_attribution
+
+    data = args.data or DEFAULT_ATTRIBUTION_TRAIN
+    if not data.is_file():
+        raise UsageError(f"--data {data}: no such file (PolNeAR train.jsonl)")
+    out = args.out or MODEL_PATH
+    summary = train_attribution(data, out, log=lambda line: print(line, file=sys.stderr))
+    print(json.dumps(summary, indent=2, default=str))
+    print(f"model written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _train_loaded(args: argparse.Namespace) -> int:
+    from analysis.loaded.model import MODEL_FILE
+    from analysis.loaded.train import train_loaded
+
+    data = args.data or DEFAULT_LOADED_TRAIN
+    if not data.is_file():
+        raise UsageError(f"--data {data}: no such file (loaded-words train.jsonl)")
+    dev = args.dev or (data.parent / "dev.jsonl")
+    if args.dev is not None and not dev.is_file():
+        raise UsageError(f"--dev {dev}: no such file")
+    out = args.out or (Path(__file__).resolve().parent / MODEL_FILE)
+    summary = train_loaded(data, out, dev_path=dev if dev.is_file() else None, seed=args.seed)
+    print(json.dumps(summary, indent=2, default=str))
+    print(f"model written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _report(args: argparse.Namespace) -> int:
     import papermill
 
     from analysis.config import FIGURES_DIR
-    from analysis.report import NOTEBOOKS, run_notebooks, slug
+    from analysis.report import NOTEBOOKS, print_progress, run_notebooks, slug
 
     _check_inputs(args)
     out = args.out or FIGURES_DIR / slug(args.paths)
@@ -526,6 +666,7 @@ def _report(args: argparse.Namespace) -> int:
             sentiment=args.sentiment,
             lexicons=args.lexicon,
             actors_file=args.actors,
+            log=print_progress,
         )
     except papermill.PapermillExecutionError as error:
         if args.debug:

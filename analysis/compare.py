@@ -21,11 +21,20 @@ Monroe et al.'s equation 20 drops the two complement terms of the variance (they
 negligible for large corpora); they are kept here because the kit's groups (cues per
 camp, loaded terms per outlet) are small. Positive z: group A uses the term more;
 |z| > 1.96 is the conventional 95% line (not corrected for the many terms tested).
+
+For more than two groups (outlets), `distinguishing_terms` scores each group against
+all the others together. Words come from `word_rows`, which keeps out what tells
+outlets apart without being framing: their own names, bylines, datelines and house
+style (honorifics such as "Mr.", "Sen.", state abbreviations), listed in the editable
+stop list `analysis/data/compare_stoplist.csv`, plus the words of each outlet's name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -151,3 +160,167 @@ def compare_groups(
         in_b = counts[group_b] if group_b in counts else pd.Series(0, index=counts.index)
     background = counts.sum(axis=1) if prior is None else prior
     return log_odds(in_a, in_b, prior=background, prior_scale=prior_scale)
+
+
+# ------------------------------------------------------------------ k groups, words
+
+#: Columns of `distinguishing_terms`: one row per group × term.
+DISTINGUISHING_COLUMNS = [
+    "group",
+    "term",
+    "count",
+    "count_rest",
+    "log_odds",
+    "z",
+    "rank",
+]
+
+#: The editable stop list of `word_rows` (see analysis/data/README.md).
+STOPLIST_FILE = "data/compare_stoplist.csv"
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Stoplist:
+    """What `word_rows` keeps out of a comparison of outlets' words: single `words`
+    (lower-cased), `phrases` (masked, case-insensitively, before words are counted,
+    so "Fox News" leaves no "news" behind) and regular-expression `patterns`
+    (datelines, party-state tags such as "(R-Ariz.)")."""
+
+    words: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    def extended(self, words: Iterable[str] = (), phrases: Iterable[str] = ()) -> Stoplist:
+        """This list plus more words and phrases (e.g. the corpus' outlet names)."""
+        return Stoplist(
+            self.words | {w.lower() for w in words},
+            tuple(dict.fromkeys([*self.phrases, *(p.lower() for p in phrases)])),
+            self.patterns,
+        )
+
+
+def load_stoplist(path: str | Path | None = None) -> Stoplist:
+    """The stop list in `path` (default: the bundled `analysis/data/compare_stoplist.csv`).
+    Columns: `term`, `match` (`word`, `phrase` or `pattern`), `kind` (outlet, byline,
+    dateline, honorific, abbreviation: for the reader), `note`. A bad pattern or match
+    value is an error naming the row."""
+    from analysis.config import package_data
+
+    source = Path(path) if path is not None else package_data(STOPLIST_FILE)
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    missing = {"term", "match"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{source}: stop list needs the columns term, match ({missing} missing)")
+    words, phrases, patterns = set(), [], []
+    for number, row in enumerate(table.to_dict("records"), start=2):
+        term, match = row["term"].strip(), row["match"].strip().lower()
+        if not term:
+            continue
+        if match == "word":
+            words.add(term.lower())
+        elif match == "phrase":
+            phrases.append(term.lower())
+        elif match == "pattern":
+            try:
+                re.compile(term)
+            except re.error as error:
+                raise ValueError(f"{source} line {number}: bad pattern {term!r}: {error}") from None
+            patterns.append(term)
+        else:
+            raise ValueError(
+                f"{source} line {number}: match must be word, phrase or pattern, got {match!r}"
+            )
+    return Stoplist(frozenset(words), tuple(phrases), tuple(patterns))
+
+
+def outlet_name_terms(outlets: Iterable[str | None]) -> tuple[set[str], set[str]]:
+    """Words and phrases of the outlets' own names ("The Daily Star" → phrase "the daily
+    star", words "daily", "star"; "the" and other stop words are kept out)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words, phrases = set(), set()
+    for name in outlets:
+        if not name or not str(name).strip():
+            continue
+        text = str(name).lower()
+        phrases.add(" ".join(text.split()))
+        words |= {w for w in _WORD.findall(text) if w not in STOP_WORDS}
+    return words, phrases
+
+
+def _masked(text: str, stoplist: Stoplist) -> str:
+    for pattern in stoplist.patterns:
+        text = re.sub(pattern, " ", text)
+    if stoplist.phrases:
+        alternatives = "|".join(
+            re.escape(p) for p in sorted(stoplist.phrases, key=len, reverse=True)
+        )
+        text = re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def word_rows(
+    articles: Sequence,
+    *,
+    stoplist: Stoplist | None = None,
+    group: str = "outlet",
+    min_length: int = 3,
+) -> pd.DataFrame:
+    """One row per word of each article's body (headline and boilerplate left out):
+    `article_id`, `group` (the article's outlet, or its `event`), `word` — lower-cased,
+    English stop words, words under `min_length` letters and the stop list left out.
+    The stop list (default: the bundled one) is extended with the words of every
+    outlet name in `articles`, so no outlet is told apart by its own name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    articles = list(articles)
+    stoplist = stoplist if stoplist is not None else load_stoplist()
+    words, phrases = outlet_name_terms(a.outlet for a in articles)
+    stoplist = stoplist.extended(words, phrases)
+    rows = []
+    for article in articles:
+        label = getattr(article, group, None) or f"unknown {group}"
+        for match in _WORD.finditer(_masked(article.body, stoplist)):
+            word = match.group().lower().replace("’", "'").removesuffix("'s")
+            if len(word) >= min_length and word not in STOP_WORDS and word not in stoplist.words:
+                rows.append((article.id, label, word))
+    return pd.DataFrame(rows, columns=["article_id", group, "word"])
+
+
+def distinguishing_terms(
+    table: pd.DataFrame,
+    term: str,
+    group: str,
+    *,
+    min_count: int = 5,
+    prior_scale: float | None = None,
+    k: int | None = None,
+) -> pd.DataFrame:
+    """For k groups: the terms that distinguish each group from all the others together
+    (not only two groups), by `log_odds` with an informative Dirichlet prior — the
+    whole table's term counts as the background, weighing as much as the compared
+    tokens unless `prior_scale` says otherwise (so the prior scales with the corpus).
+    Terms used fewer than `min_count` times in all are left out. Returns
+    `DISTINGUISHING_COLUMNS`, each group's terms by z (most typical first); with `k`,
+    only each group's top `k` with z > 0."""
+    counts = term_counts(table, term, group)
+    if counts.empty:
+        return pd.DataFrame(columns=DISTINGUISHING_COLUMNS)
+    counts = counts[counts.sum(axis=1) >= min_count]
+    if counts.empty or counts.shape[1] < 2:
+        return pd.DataFrame(columns=DISTINGUISHING_COLUMNS)
+    background = counts.sum(axis=1)
+    parts = []
+    for name in counts.columns:
+        scores = log_odds(
+            counts[name], background - counts[name], prior=background, prior_scale=prior_scale
+        )
+        scores = scores.rename(columns={"count_a": "count", "count_b": "count_rest"})
+        scores.insert(0, "group", name)
+        if k is not None:
+            scores = scores[scores["z"] > 0].head(k)
+        scores["rank"] = range(1, len(scores) + 1)
+        parts.append(scores[DISTINGUISHING_COLUMNS])
+    return pd.concat(parts, ignore_index=True)

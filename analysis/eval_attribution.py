@@ -39,6 +39,7 @@ from typing import Any
 from spacy.language import Language
 
 from analysis.attribution import Attribution, extract_attributions
+from analysis.attribution.model import AttributionModel
 from analysis.ingest import make_article
 from analysis.nlp import Parser, load_pipeline
 
@@ -110,68 +111,91 @@ def _pred_content(text: str, a: Attribution) -> set[int]:
     return chars
 
 
-def evaluate_attribution(
-    data_path: str | Path,
-    predictions_path: str | Path | None = None,
-    nlp: Language | None = None,
-) -> dict[str, Any]:
-    """Score the kit on a gold JSONL file; returns the metrics (see module docstring)."""
-    nlp = nlp or load_pipeline()
-    records = [
+def read_gold(data_path: str | Path) -> list[dict[str, Any]]:
+    """The gold records of a PolNeAR-format JSONL file."""
+    return [
         json.loads(line)
         for line in Path(data_path).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+def evaluate_attribution(
+    data_path: str | Path,
+    predictions_path: str | Path | None = None,
+    nlp: Language | None = None,
+    mode: str = "combined",
+    model: AttributionModel | None = None,
+) -> dict[str, Any]:
+    """Score the kit on a gold JSONL file; returns the metrics (see module docstring).
+    `mode` (combined | rules | model) and `model` are passed to `extract_attributions`."""
+    nlp = nlp or load_pipeline()
+    records = read_gold(data_path)
     articles = [make_article(r["text"], article_id=r["doc_id"]) for r in records]
-    keys = ("all", *FORMS)
-    count = defaultdict(float)  # (measure, key) -> number
+    predictions = []
     out = open(predictions_path, "w", encoding="utf-8") if predictions_path else None  # noqa: SIM115
     try:
         for record, parsed in zip(records, Parser(nlp).parse(articles), strict=True):
-            text = record["text"]
-            rows = [a for a in extract_attributions(parsed.article, parsed.doc) if not a.in_quote]
+            rows = extract_attributions(parsed.article, parsed.doc, mode=mode, model=model)
+            rows = [a for a in rows if not a.in_quote]
+            predictions.append(rows)
             if out is not None:
                 out.write(json.dumps(prediction_record(record["doc_id"], rows)) + "\n")
-            gold = record["attributions"]
-            gold_cues = [_chars(text, _gold_spans(g["cue"])) for g in gold]
-            pred_cues = [_chars(text, [(a.cue_start, a.cue_end)]) for a in rows]
-            pairs = _pair(gold_cues, pred_cues)
-            for g in gold:
-                form = g.get("quote_form", "indirect")
-                for key in ("all", form):
-                    count["gold", key] += 1
-                    count["gold_content", key] += len(_chars(text, _gold_spans(g["content"])))
-            for a in rows:
-                for key in ("all", a.quote_type):
-                    count["pred", key] += 1
-                    count["pred_content_all", key] += len(_pred_content(text, a))
-            for gi, pi in pairs:
-                g, a = gold[gi], rows[pi]
-                form = g.get("quote_form", "indirect")
-                g_src = _chars(text, _gold_spans(g["source"]))
-                p_src = (
-                    _chars(text, [(a.speaker_start, a.speaker_end)])
-                    if a.speaker_start is not None
-                    else set()
-                )
-                src_ok = (not g_src and not p_src) or bool(g_src & p_src)
-                g_con = _chars(text, _gold_spans(g["content"]))
-                p_con = _pred_content(text, a)
-                for key in ("all", form):
-                    count["cue_tp_gold", key] += 1
-                    count["src_tp_gold", key] += src_ok
-                    count["con_shared", key] += len(g_con & p_con)
-                    count["con_pred", key] += len(p_con)
-                    count["con_gold", key] += len(g_con)
-                for key in ("all", a.quote_type):
-                    count["cue_tp_pred", key] += 1
-                    count["src_tp_pred", key] += src_ok
-                count["form_agree", "all"] += a.quote_type == form
     finally:
         if out is not None:
             out.close()
+    metrics = score_predictions(records, predictions)
+    metrics["data"] = str(data_path)
+    metrics["mode"] = mode
+    return metrics
 
-    metrics: dict[str, Any] = {"data": str(data_path), "documents": len(records)}
+
+def score_predictions(
+    records: list[dict[str, Any]], predictions: list[list[Attribution]]
+) -> dict[str, Any]:
+    """The metrics of predicted attributions (cues inside quotes already left out)
+    against their gold records, in the same order."""
+    keys = ("all", *FORMS)
+    count = defaultdict(float)  # (measure, key) -> number
+    for record, rows in zip(records, predictions, strict=True):
+        text = record["text"]
+        gold = record["attributions"]
+        gold_cues = [_chars(text, _gold_spans(g["cue"])) for g in gold]
+        pred_cues = [_chars(text, [(a.cue_start, a.cue_end)]) for a in rows]
+        pairs = _pair(gold_cues, pred_cues)
+        for g in gold:
+            form = g.get("quote_form", "indirect")
+            for key in ("all", form):
+                count["gold", key] += 1
+                count["gold_content", key] += len(_chars(text, _gold_spans(g["content"])))
+        for a in rows:
+            for key in ("all", a.quote_type):
+                count["pred", key] += 1
+                count["pred_content_all", key] += len(_pred_content(text, a))
+        for gi, pi in pairs:
+            g, a = gold[gi], rows[pi]
+            form = g.get("quote_form", "indirect")
+            g_src = _chars(text, _gold_spans(g["source"]))
+            p_src = (
+                _chars(text, [(a.speaker_start, a.speaker_end)])
+                if a.speaker_start is not None
+                else set()
+            )
+            src_ok = (not g_src and not p_src) or bool(g_src & p_src)
+            g_con = _chars(text, _gold_spans(g["content"]))
+            p_con = _pred_content(text, a)
+            for key in ("all", form):
+                count["cue_tp_gold", key] += 1
+                count["src_tp_gold", key] += src_ok
+                count["con_shared", key] += len(g_con & p_con)
+                count["con_pred", key] += len(p_con)
+                count["con_gold", key] += len(g_con)
+            for key in ("all", a.quote_type):
+                count["cue_tp_pred", key] += 1
+                count["src_tp_pred", key] += src_ok
+            count["form_agree", "all"] += a.quote_type == form
+
+    metrics: dict[str, Any] = {"documents": len(records)}
     for key in keys:
         n_pred, n_gold = count["pred", key], count["gold", key]
         cue = _prf_split(count["cue_tp_pred", key], count["cue_tp_gold", key], n_pred, n_gold)

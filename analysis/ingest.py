@@ -559,6 +559,9 @@ def _record_article(
             date=_clean(record.get("date")),
             url=_clean(record.get("url")),
             metadata=metadata,
+            detect_headline=True,
+            headline_is_title=False,
+            title_in_text=True,
         )
     except IngestError as error:
         return Problem(str(path), f"line {line}: {error}", article_id=article_id, line=line)
@@ -760,6 +763,7 @@ def make_article(
     metadata: dict[str, Any] | None = None,
     detect_headline: bool = False,
     headline_is_title: bool = False,
+    title_in_text: bool = False,
 ) -> Article:
     """Build an `Article` from its text: find the headline (if asked), cut the
     trailing boilerplate, and record both as set-aside spans."""
@@ -770,7 +774,12 @@ def make_article(
     if start >= len(text):
         raise IngestError("empty file" if not text else "no text (only whitespace)")
 
-    headline = _headline_span(text, start) if (detect_headline or headline_is_title) else None
+    headline = _title_span(text, start, title) if title_in_text else None
+    reason = "first line, short and followed by a blank line"
+    if headline is not None:
+        reason = "the text starts with the record's title"
+    elif detect_headline or headline_is_title:
+        headline = _headline_span(text, start)
     if headline is not None and headline_is_title:
         # HTML: trafilatura repeats the <h1> as the first paragraph; set it aside
         # only when it is the page title.
@@ -783,7 +792,7 @@ def make_article(
                 h_start,
                 h_end,
                 "headline",
-                "first line, short and followed by a blank line",
+                reason,
                 text[h_start:h_end],
             )
         )
@@ -818,6 +827,19 @@ def make_article(
 _BLANK_LINE_AFTER = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*\n")
 
 
+def _title_span(text: str, start: int, title: str | None) -> tuple[int, int] | None:
+    """(start, end) of the record's title where the text starts with it (case and
+    spacing aside, a full stop or colon after it allowed), else None."""
+    words = (title or "").split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words) + r"(?=\s|$)"
+    found = re.compile(pattern, re.IGNORECASE).match(text, start)
+    if found is None:
+        return None
+    return start, found.end()
+
+
 def _headline_span(text: str, start: int) -> tuple[int, int] | None:
     """(start, end) of the headline: the first line, when it is short, does not end
     like a sentence, and a blank line follows it."""
@@ -830,7 +852,8 @@ def _headline_span(text: str, start: int) -> tuple[int, int] | None:
         return None
     if len(line) > HEADLINE_MAX_CHARS or len(line.split()) > HEADLINE_MAX_WORDS:
         return None
-    if line.endswith((".", ":", ";", ",")) and not line.endswith("..."):
+    core = line.rstrip("\"'”’)» ")  # a sentence may end inside its closing quote
+    if core.endswith((".", ":", ";", ",")) and not core.endswith("..."):
         return None
     return start, line_end
 

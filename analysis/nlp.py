@@ -11,7 +11,9 @@ Parsed documents are cached as spaCy `DocBin` files, one per text, keyed by a ha
 the text, the pipeline's name and version, and `PIPELINE_VERSION` (bumped whenever the
 kit changes what it adds to the pipeline). A re-run on unchanged articles loads the
 cached parses and parses nothing. A cache entry that cannot be read, or that does not
-hold the text it should, is parsed again and rewritten.
+hold the text it should, is parsed again and rewritten. The token vectors
+(`doc.tensor`, which a DocBin does not keep and the loaded-word tagger reads) are
+stored beside each entry as float16 and put back on the cached doc.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -161,7 +164,18 @@ class DocCache:
             return None
         if len(docs) != 1 or docs[0].text != text:
             return None
-        return docs[0]
+        doc = docs[0]
+        tensor = self._read_tensor(path, len(doc))
+        if tensor is None:
+            # an entry written before tensors were cached (or whose tensor file is
+            # lost): the token vectors are recomputed (the cheap first stage of the
+            # pipeline, not a re-parse) and stored beside it
+            tensor = self._recompute_tensor(doc)
+            if tensor is None:
+                return None
+            self._write_tensor(path, tensor)
+        doc.tensor = np.asarray(tensor, dtype=np.float16).astype(np.float32)
+        return doc
 
     def put(self, text: str, doc: Doc) -> None:
         """Store a parse; written to a temporary file and renamed, so a reader never
@@ -171,12 +185,50 @@ class DocCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             docbin = DocBin(store_user_data=False)
             docbin.add(doc)
+            if doc.tensor.size:
+                self._write_tensor(path, doc.tensor)
             handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(docbin.to_bytes())
             os.replace(tmp, path)
         except OSError:
             return
+
+    # The token vectors (`doc.tensor`, tok2vec output) are not in a DocBin; the
+    # loaded-word tagger reads them, so they are kept beside each entry as float16
+    # (`tensor_path`), and a cached doc gets them back: cold and warm runs see the same
+    # vectors (the tagger itself rounds to float16, see analysis/loaded/model.py).
+
+    @staticmethod
+    def tensor_path(path: Path) -> Path:
+        return path.with_suffix(".tensor.npy")
+
+    def _read_tensor(self, path: Path, n_tokens: int) -> np.ndarray | None:
+        try:
+            tensor = np.load(self.tensor_path(path), allow_pickle=False)
+        except (OSError, ValueError):
+            return None
+        if tensor.ndim != 2 or tensor.shape[0] != n_tokens:
+            return None
+        return tensor
+
+    def _write_tensor(self, path: Path, tensor: np.ndarray) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                np.save(out, np.asarray(tensor, dtype=np.float16), allow_pickle=False)
+            os.replace(tmp, self.tensor_path(path))
+        except OSError:
+            return
+
+    def _recompute_tensor(self, doc: Doc) -> np.ndarray | None:
+        if "tok2vec" not in self.nlp.pipe_names:
+            return np.zeros((len(doc), 0), dtype=np.float16)
+        try:
+            return self.nlp.get_pipe("tok2vec")(doc).tensor
+        except Exception:  # noqa: BLE001 - the entry is then parsed again
+            return None
 
 
 # --------------------------------------------------------------------------- parsing

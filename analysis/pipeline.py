@@ -39,6 +39,7 @@ from analysis.loaded import (
     find_loaded_terms,
     lexicon_kind,
     lexicon_versions,
+    load_tagger,
     loaded_candidates,
     loaded_lexicon,
     loaded_terms_rows,
@@ -51,7 +52,9 @@ from analysis.nlp import (
     model_identity,
     sentence_spans,
 )
+from analysis.outlets import outlet_tables
 from analysis.outputs import write_csv, write_json, write_jsonl
+from analysis.portrayal import mention_signal, portrayal_tables, signals_frame
 from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
@@ -87,6 +90,8 @@ class Options:
     actors_file: Path | None = None
     sentiment: str | None = None
     results_key: str | None = None  # fingerprint of the analysis cache (None: not used)
+    loaded_model: bool = True  # the trained loaded-word tagger beside the lexicons
+    packs: tuple[Path, ...] | None = None  # actor knowledge packs (None: the shipped ones)
 
 
 @dataclass(frozen=True)
@@ -97,11 +102,16 @@ class Resources:
     loaded: Any
     aliases: Any
     sentiment: str
+    loaded_model: Any = None  # the trained loaded-word tagger (None: lexicons only)
 
 
 @functools.cache
 def load_resources(
-    lexicons: tuple[Path, ...] = (), actors_file: Path | None = None, sentiment: str | None = None
+    lexicons: tuple[Path, ...] = (),
+    actors_file: Path | None = None,
+    sentiment: str | None = None,
+    loaded_model: bool = True,
+    packs: tuple[Path, ...] | None = None,
 ) -> Resources:
     """The run's lexicons (bundled plus `--lexicon` files, routed by their columns), the
     actor alias table (data/actors.csv plus `--actors`), and the sentiment backend."""
@@ -111,8 +121,9 @@ def load_resources(
     return Resources(
         cues=reporting_cues(extra=cue_files),
         loaded=loaded_lexicon(extra=loaded_files),
-        aliases=actors.load_aliases(actors_file),
+        aliases=actors.load_aliases(actors_file, packs=packs),
         sentiment=backend,
+        loaded_model=load_tagger() if loaded_model else None,
     )
 
 
@@ -128,6 +139,7 @@ class ArticleResult:
     candidates: list[Any] = field(default_factory=list)
     portrayal_scores: list[float] = field(default_factory=list)  # one per mention
     voice_scores: list[float | None] = field(default_factory=list)  # one per attribution
+    mention_signals: list[Any] = field(default_factory=list)  # one per mention (portrayal)
 
 
 @dataclass
@@ -182,17 +194,37 @@ def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counte
         for a in attributions
         if a.quote_type in ("direct", "mixed") and a.content_start is not None
     ]
-    loaded_terms = find_loaded_terms(article, doc, resources.loaded, quote_spans=quoted)
+    tagger = resources.loaded_model
+    model_seconds = tagger.seconds if tagger is not None else 0.0
+    loaded_terms = find_loaded_terms(
+        article,
+        doc,
+        resources.loaded,
+        quote_spans=quoted,
+        use_model=tagger is not None,
+        tagger=tagger,
+    )
     candidates = loaded_candidates(article, doc, resources.loaded)
     timings["lexicons"] += time.perf_counter() - clock
+    if tagger is not None:  # part of "lexicons", shown apart in run.json
+        timings["loaded_model"] += tagger.seconds - model_seconds
 
     clock = time.perf_counter()
-    portrayal = [target_polarity(doc, m.start, m.end, resources.sentiment).score for m in mentions]
+    polarities = [target_polarity(doc, m.start, m.end, resources.sentiment) for m in mentions]
+    portrayal = [p.score for p in polarities]
+    signals = [
+        mention_signal(
+            doc, article.id, article.text, article.body_start, m.start, m.end, p.score,
+            (p.scope_start, p.scope_end),
+        )
+        for m, p in zip(mentions, polarities, strict=True)
+    ]  # fmt: skip
     voice = [_voice_score(a, resources.sentiment) for a in attributions]
     timings["sentiment"] += time.perf_counter() - clock
     return ArticleResult(
-        article, summary, attributions, mentions, loaded_terms, candidates, portrayal, voice
-    )
+        article, summary, attributions, mentions, loaded_terms, candidates, portrayal, voice,
+        signals,
+    )  # fmt: skip
 
 
 def _voice_score(attribution: Attribution, backend: str) -> float | None:
@@ -204,7 +236,13 @@ def _voice_score(attribution: Attribution, backend: str) -> float | None:
 
 def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     """Parse (through the cache) and analyse a chunk of articles."""
-    resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
+    resources = load_resources(
+        options.lexicons,
+        options.actors_file,
+        options.sentiment,
+        options.loaded_model,
+        options.packs,
+    )
     timings: Counter = Counter()
     store = (
         ResultCache(options.results_key, options.cache_directory)
@@ -275,6 +313,9 @@ def run_analysis(
     actors_file: str | Path | None = None,
     sentiment: str | None = None,
     outlets: Sequence[str] | None = None,
+    loaded_model: bool = True,
+    packs: Sequence[str | Path] = (),
+    use_packs: bool = True,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
@@ -289,6 +330,8 @@ def run_analysis(
         lexicons=tuple(Path(p) for p in lexicons),
         actors_file=Path(actors_file) if actors_file else None,
         sentiment=sentiment,
+        loaded_model=loaded_model,
+        packs=(*(actors.shipped_packs() if use_packs else ()), *(Path(p) for p in packs)),
     )
     timings: Counter = Counter()
     # Name and version without loading: a re-run whose analyses are all cached never
@@ -296,8 +339,13 @@ def run_analysis(
     info = model_identity(model)
     if use_cache:
         key = fingerprint(
-            [actors.DEFAULT_ALIASES, options.actors_file, *options.lexicons],
-            {"model": info["name"], "version": info["version"], "sentiment": sentiment},
+            [actors.DEFAULT_ALIASES, options.actors_file, *options.lexicons, *options.packs],
+            {
+                "model": info["name"],
+                "version": info["version"],
+                "sentiment": sentiment,
+                "loaded_model": loaded_model,
+            },
         )
         options = replace(options, results_key=key)
 
@@ -309,7 +357,13 @@ def run_analysis(
 
     clock = time.perf_counter()
     # A bad lexicon, alias table or backend name fails before any work is done.
-    resources = load_resources(options.lexicons, options.actors_file, options.sentiment)
+    resources = load_resources(
+        options.lexicons,
+        options.actors_file,
+        options.sentiment,
+        options.loaded_model,
+        options.packs,
+    )
     timings["load_resources"] = time.perf_counter() - clock
 
     results: list[ArticleResult] = []
@@ -331,6 +385,8 @@ def run_analysis(
         "errors": tables.errors_table(problems),
         **corpus_tables(results, resources),
     }
+    # Two or more outlets: outlets.csv, outlet_tests.csv (and events.csv with `event`).
+    result_tables.update(outlet_tables(result_tables))
     timings["tables"] = time.perf_counter() - clock
     for stage in STAGES:  # every stage is reported, 0 when the cache made it unnecessary
         timings.setdefault(stage, 0.0)
@@ -352,6 +408,7 @@ def run_analysis(
             for p in (actors.DEFAULT_ALIASES, options.actors_file)
             if p is not None and Path(p).is_file()
         },
+        "actor_packs": actors.pack_versions(options.packs or ()),
         "sentiment": {"backend": resources.sentiment},
         "ingest": {
             "max_article_chars": MAX_ARTICLE_CHARS,
@@ -386,7 +443,9 @@ def corpus_tables(
     """The analysis tables of a corpus from its per-article records: actors are linked
     across articles first, then every attribution, loaded term and sentiment score is
     assigned to its actor and camp."""
-    mentions = actors.link_across_articles([m for r in results for m in r.mentions])
+    mentions = actors.link_across_articles(
+        [m for r in results for m in r.mentions], resources.aliases
+    )
     portrayal_scores = [score for r in results for score in r.portrayal_scores]
     raw_attributions = [a for r in results for a in r.attributions]
     voice_scores = [score for r in results for score in r.voice_scores]
@@ -417,19 +476,46 @@ def corpus_tables(
         for a, score in zip(attributions, voice_scores, strict=True)
         if a.actor is not None and score is not None
     ]
+    # The writer's attitude per article and actor (analysis.portrayal), from the tables.
+    mentions_frame = actors.mentions_table(mentions)
+    loaded_frame = tables.loaded_terms_table(loaded_terms_rows(terms, actor_of))
+    portrayal_frame, evidence = portrayal_tables(
+        mentions_frame,
+        signals_frame([s for r in results for s in r.mention_signals]),
+        loaded_frame,
+        attributions_frame,
+        titles={r.article.id: r.article.title for r in results},
+        texts={r.article.id: r.article.text for r in results},
+    )
+    by_pair = {
+        (row.article_id, row.actor): (row.portrayal, row.portrayal_label)
+        for row in portrayal_frame.itertuples()
+    }
+    camp_of = {(m.article_id, m.actor): m.camp for m in mentions}
+    article_portrayals = [
+        {"article_id": a, "actor": actor, "camp": camp_of.get((a, actor)), "score": score}
+        for (a, actor), (score, _) in by_pair.items()
+    ]
     return {
         "attributions": attributions_frame,
-        "mentions": actors.mentions_table(mentions),
-        "loaded_terms": tables.loaded_terms_table(loaded_terms_rows(terms, actor_of)),
+        "mentions": mentions_frame,
+        "loaded_terms": loaded_frame,
         "actor_sentiment": tables.actor_sentiment_frame(
-            actor_sentiment_table(portrayals, voices, resources.sentiment)
+            actor_sentiment_table(portrayals, voices, resources.sentiment, by_pair)
         ),
+        "portrayal_signals": portrayal_frame,
+        "portrayal_evidence": evidence,
         "actors": tables.actors_summary(
             actors.actors_table(mentions, actors.quoted_records(attributions, speakers)),
             stance_by_actor=stance_table(attributions_frame, by=("actor",)),
             stance_by_camp=camp_stance_table(attributions_frame),
-            sentiment_by_actor=actor_summary(portrayals, voices),
-            sentiment_by_camp=camp_summary(portrayals, voices),
+            # Portrayal: one article-level score per article (intervals resample articles).
+            sentiment_by_actor=actor_summary(
+                article_portrayals, voices, min_mentions=1, min_quotes=3
+            ),
+            sentiment_by_camp=camp_summary(
+                article_portrayals, voices, min_mentions=1, min_quotes=3
+            ),
         ),
         "credibility_gaps": credibility_gaps(attributions_frame),
         "unknown_terms": unknown_cues(

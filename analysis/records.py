@@ -41,6 +41,13 @@ class Article:
     set_aside: tuple[SetAside, ...] = ()
 
     @property
+    def event(self) -> str | None:
+        """The event the article reports (the record's `event` field, kept in metadata):
+        articles sharing it are compared side by side, outlet against outlet."""
+        value = self.metadata.get("event")
+        return None if value is None or str(value).strip() == "" else str(value).strip()
+
+    @property
     def body(self) -> str:
         """The article body (between headline and trailing boilerplate)."""
         return self.text[self.body_start : self.body_end]

@@ -161,6 +161,11 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+def vader_lexicon() -> Mapping[str, float]:
+    """VADER's word → valence lexicon (about −4 … +4), as bundled with vaderSentiment."""
+    return _vader().lexicon
+
+
 def vader_scores(text: str) -> dict[str, float]:
     """VADER's neg/neu/pos/compound for a text ('' scores neutral)."""
     if not text.strip():
@@ -292,7 +297,9 @@ ACTOR_SENTIMENT_COLUMNS = (
     "actor",
     "camp",
     "mentions",
+    "polarity",
     "portrayal",
+    "portrayal_label",
     "quotes",
     "voice",
     "backend",
@@ -300,12 +307,18 @@ ACTOR_SENTIMENT_COLUMNS = (
 
 
 def actor_sentiment_table(
-    portrayals: Iterable[Any], voices: Iterable[Any], backend: str
+    portrayals: Iterable[Any],
+    voices: Iterable[Any],
+    backend: str,
+    article_portrayals: Mapping[tuple[str, str], tuple[float, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of actor_sentiment.csv: per article and actor, the number of mentions and
-    their mean polarity (`portrayal`), the number of the actor's attributions and the
-    mean polarity of its quoted words (`voice`), and the backend. A mean over no
-    records is None. Rows sorted by article, then actor."""
+    their mean polarity (`polarity`), the article-level `portrayal` (−1…1) and
+    `portrayal_label` from `article_portrayals` ((article_id, actor) → (score, label),
+    made by `analysis.portrayal`; without it, the mean polarity and no label), the
+    number of the actor's attributions and the mean polarity of its quoted words
+    (`voice`), and the backend. A mean over no records is None. Rows sorted by
+    article, then actor."""
     groups: dict[tuple[str, str], dict[str, Any]] = {}
 
     def group(record: SentimentRecord) -> dict[str, Any]:
@@ -322,13 +335,20 @@ def actor_sentiment_table(
         group(record)["voice"].append(record.score)
     rows = []
     for (article_id, actor), values in sorted(groups.items()):
+        polarity = _mean(values["portrayal"])
+        if article_portrayals is None:
+            portrayal, label = polarity, None
+        else:
+            portrayal, label = article_portrayals.get((article_id, actor), (None, None))
         rows.append(
             {
                 "article_id": article_id,
                 "actor": actor,
                 "camp": values["camp"],
                 "mentions": len(values["portrayal"]),
-                "portrayal": _mean(values["portrayal"]),
+                "polarity": polarity,
+                "portrayal": portrayal,
+                "portrayal_label": label,
                 "quotes": len(values["voice"]),
                 "voice": _mean(values["voice"]),
                 "backend": backend,
@@ -390,6 +410,7 @@ def _summary(
     min_mentions: int,
     resamples: int,
     seed: int,
+    min_quotes: int | None = None,
 ) -> dict[str, dict[str, Any]]:
     by_key: dict[str, dict[str, dict[str, list[float]]]] = defaultdict(
         lambda: {"portrayal": defaultdict(list), "voice": defaultdict(list)}
@@ -410,7 +431,8 @@ def _summary(
                 row["articles"] = len(
                     set(per_article) | {a for a in measures["voice"] if measures["voice"][a]}
                 )
-            if len(values) >= min_mentions and values:
+            least = min_mentions if measure == "portrayal" or min_quotes is None else min_quotes
+            if len(values) >= least and values:
                 low, high = bootstrap_interval(per_article, resamples=resamples, seed=seed)
                 row[measure], row[f"{measure}_low"], row[f"{measure}_high"] = (
                     _mean(values),
@@ -430,17 +452,26 @@ def actor_summary(
     min_mentions: int = 3,
     resamples: int = 2000,
     seed: int = 0,
+    min_quotes: int | None = None,
 ) -> list[dict[str, Any]]:
     """Corpus-level sentiment per actor: counts, mean portrayal and voice, and their
     bootstrap 95% intervals. Means and intervals are None for an actor with fewer than
-    `min_mentions` mentions (or quotes, for voice): too few to say anything."""
+    `min_mentions` portrayal records (or `min_quotes` quotes, default the same, for
+    voice): too few to say anything. The portrayal records may be one per mention or
+    one per article (the article-level portrayal); the count is `mentions` either way."""
     portrayal_records, voice_records = _records(portrayals), _records(voices)
     camps: dict[str, str | None] = {}
     for record in portrayal_records + voice_records:
         if camps.get(record.actor) is None:
             camps[record.actor] = record.camp
     table = _summary(
-        portrayal_records, voice_records, lambda r: r.actor, min_mentions, resamples, seed
+        portrayal_records,
+        voice_records,
+        lambda r: r.actor,
+        min_mentions,
+        resamples,
+        seed,
+        min_quotes,
     )
     return [{"actor": a, "camp": camps.get(a), **row} for a, row in table.items()]
 
@@ -452,9 +483,16 @@ def camp_summary(
     min_mentions: int = 3,
     resamples: int = 2000,
     seed: int = 0,
+    min_quotes: int | None = None,
 ) -> list[dict[str, Any]]:
     """As `actor_summary`, pooled per camp (records without a camp are left out)."""
     table = _summary(
-        _records(portrayals), _records(voices), lambda r: r.camp, min_mentions, resamples, seed
+        _records(portrayals),
+        _records(voices),
+        lambda r: r.camp,
+        min_mentions,
+        resamples,
+        seed,
+        min_quotes,
     )
     return [{"camp": c, **row} for c, row in table.items()]

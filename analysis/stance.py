@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from analysis.lexicons import STANCES
 
@@ -292,34 +293,76 @@ def credibility_gaps(
     level: float = 0.95,
     cluster: str | None = None,
     min_cues: int = 2,
+    max_camps: int = 8,
 ) -> pd.DataFrame:
-    """`credibility_gap` for every pair of camps with at least `min_cues` of the
-    writer's cues with a credibility (A before B alphabetically)."""
+    """`credibility_gap` for every pair among the top `max_camps` camps by the number of
+    the writer's cues with a credibility (camps with at least `min_cues`; A before B
+    alphabetically). A real corpus has dozens of camps with a handful of cues each, and
+    thousands of pairs of them would be mostly noise: the top camps carry the evidence.
+
+    Each gap has a two-sided permutation `p_value` (the two camps' cue scores pooled and
+    relabelled, seeded) and a Benjamini–Hochberg `q_value` over the pairs of the table
+    (`scipy.stats.false_discovery_control`). `frame.attrs["camps"]` says how many camps
+    qualified and how many are shown."""
     cues = writer_cues(attributions)
     scored = cues[cues["score"].notna()] if "score" in cues else cues.iloc[0:0]
     counts = scored.get("camp", pd.Series(dtype=object)).dropna().value_counts()
-    camps = sorted(counts[counts >= min_cues].index)
+    counts = counts[counts >= min_cues]
+    ranked = sorted(counts.index, key=lambda camp: (-counts[camp], str(camp)))
+    camps = sorted(ranked[:max_camps])
     sides: dict = {}  # each camp resampled once, shared by all its pairs
-    rows = [
-        _gap(cues, a, b, n_resamples, seed, level, cluster, sides)
-        for a, b in itertools.combinations(camps, 2)
-    ]
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "camp_a",
-            "camp_b",
-            "n_a",
-            "n_b",
-            "mean_a",
-            "mean_b",
-            "gap",
-            "gap_low",
-            "gap_high",
-        ],
-    )
+    rows = []
+    for a, b in itertools.combinations(camps, 2):
+        row = _gap(cues, a, b, n_resamples, seed, level, cluster, sides)
+        row["p_value"] = _permutation_p(sides[a][0], sides[b][0], n_resamples, seed)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    frame["q_value"] = _bh(frame["p_value"].to_numpy(dtype=float))
     frame.attrs["note"] = CREDIBILITY_NOTE
+    frame.attrs["camps"] = (
+        f"pairs among the top {len(camps)} of {len(counts)} camps with at least "
+        f"{min_cues} scored cues"
+    )
     return frame
+
+
+GAP_COLUMNS = [
+    "camp_a",
+    "camp_b",
+    "n_a",
+    "n_b",
+    "mean_a",
+    "mean_b",
+    "gap",
+    "gap_low",
+    "gap_high",
+    "p_value",
+    "q_value",
+]
+
+
+def _permutation_p(a: np.ndarray, b: np.ndarray, n_resamples: int, seed: int) -> float:
+    """Two-sided permutation p-value of a difference in means between two samples."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.size == 0 or b.size == 0:
+        return np.nan
+    pooled = np.concatenate([a, b])
+    if np.ptp(pooled) == 0:
+        return 1.0
+    observed = abs(a.mean() - b.mean())
+    rng = np.random.default_rng(seed)
+    shuffled = pooled[np.argsort(rng.random((n_resamples, pooled.size)), axis=1)]
+    null = np.abs(shuffled[:, : a.size].mean(axis=1) - shuffled[:, a.size :].mean(axis=1))
+    exceed = int(np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed)))
+    return (1 + exceed) / (1 + n_resamples)
+
+
+def _bh(p_values: np.ndarray) -> np.ndarray:
+    q = np.full(p_values.shape, np.nan)
+    valid = ~np.isnan(p_values)
+    if valid.any():
+        q[valid] = stats.false_discovery_control(p_values[valid], method="bh")
+    return q
 
 
 def unknown_cues(

@@ -39,6 +39,7 @@ model = ""  # spaCy pipeline; empty: the kit's default
 sentiment = ""  # sentiment backend (trained, vader, textblob); empty: the kit's default
 lexicons = []  # extra lexicon CSV files (as `--lexicon FILE`)
 actors_file = ""  # your own actor alias table (`--actors FILE`); empty: data/actors.csv
+analysis_file = ""  # set by `framing report`: its analysis of `articles`, read, not redone
 
 # %%
 import pandas as pd
@@ -55,6 +56,7 @@ result = report.analyse(
     sentiment=sentiment,
     lexicons=lexicons,
     actors_file=actors_file,
+    analysis_file=analysis_file,
 )
 tables = result.tables
 article = report.pick_article(result, article_id or None)
@@ -93,7 +95,7 @@ display(
 # the highlighted text above before citing a count.
 
 # %%
-report.attribution_view(tables["attributions"], article.id)
+report.show(report.attribution_view(tables["attributions"], article.id), max_rows=60)
 
 # %% [markdown]
 # ## Who is quoted, and how
@@ -105,7 +107,7 @@ report.attribution_view(tables["attributions"], article.id)
 # small — a single "claimed" moves the mean a lot.
 
 # %%
-report.stance_crosstab(tables["attributions"], by="actor", article_id=article.id)
+report.show(report.stance_crosstab(tables["attributions"], by="actor", article_id=article.id))
 
 # %%
 fig = plots.plot_stance_heatmap(
@@ -118,13 +120,17 @@ report.export(fig, "01-article-stance-by-actor", out_dir)
 # %% [markdown]
 # ## Portrayal and voice per actor
 #
-# *Portrayal*: mean polarity (−1 … +1) of the clause around each mention of the actor;
-# *voice*: mean polarity of the actor's own directly quoted words. Sentiment scoring of
-# short news clauses is noisy (see `benchmarks/RESULTS.md` for the backend's accuracy
-# on NewsMTSC); read single-article values as pointers to passages, not as measurements.
+# *Portrayal* (−1 … +1, with `portrayal_label`): the writer's attitude toward the actor
+# in this article, summed up from what is said about the actor (not the mood of the
+# events around it), loaded terms about it, the cues introducing its words, what it
+# does or suffers, and prominence — a small model fitted on human judgements (BASIL;
+# 0 is an actor portrayed like the average labelled actor). `polarity` is the plain mean
+# of the clauses around its mentions. *Voice*: mean polarity of the actor's own directly
+# quoted words. Both are noisy on one article (see `benchmarks/RESULTS.md`): read them as
+# pointers to passages — the evidence table below lists them.
 
 # %%
-report.sentiment_view(tables["actor_sentiment"], article.id)
+report.show(report.sentiment_view(tables["actor_sentiment"], article.id))
 
 # %%
 one = tables["actor_sentiment"][tables["actor_sentiment"]["article_id"] == article.id]
@@ -138,6 +144,28 @@ fig = plots.plot_portrayal(
     caption=caption + " No intervals: one article.",
 )
 report.export(fig, "01-article-portrayal", out_dir)
+
+# %% [markdown]
+# ### The evidence behind each portrayal
+#
+# `top_signals`: the signals that moved each score most toward negative (+) or away
+# from it (−). Below, every piece of evidence with its offsets in the text: each
+# `mention` (its clause polarity as `value`, its role, the words describing it and what
+# it is said to do), each `loaded_term` about the actor, each `cue` introducing its words
+# (credibility as `value`), and each accusing or distancing report by others naming it
+# (`accused_in`).
+
+# %%
+signals = tables["portrayal_signals"]
+report.show(
+    signals[signals["article_id"] == article.id][
+        ["actor", "portrayal", "portrayal_label", "polarity", "top_signals"]
+    ].sort_values("portrayal")
+)
+evidence = tables["portrayal_evidence"]
+evidence_columns = ["actor", "kind", "start", "end", "text", "value", "role", "about_text"]
+evidence_columns += ["act_text", "category", "stance"]
+report.show(evidence[evidence["article_id"] == article.id][evidence_columns], max_rows=60)
 # %% [markdown]
 # ## Loaded terms per actor
 #
@@ -146,7 +174,7 @@ report.export(fig, "01-article-portrayal", out_dir)
 # counted in `in_quotes`.
 
 # %%
-report.loaded_by_actor(tables["loaded_terms"], article.id)
+report.show(report.loaded_by_actor(tables["loaded_terms"], article.id))
 
 # %%
 fig = plots.plot_loaded_terms(
@@ -163,7 +191,8 @@ report.export(fig, "01-article-loaded-terms", out_dir)
 #
 # Pick an article, an actor or camp and a stance class to list the attributions behind
 # the counts above, with the sentence they stand in and the loaded terms in it. In a
-# live notebook these are drop-down menus; an executed report shows static tables.
+# live notebook these are drop-down menus (this article preselected); an executed report
+# shows static tables of this article's attributions.
 
 # %%
-report.explorer(result)
+report.explorer(result, article_id=article.id)

@@ -43,12 +43,12 @@ model = ""  # spaCy pipeline; empty: the kit's default
 sentiment = ""  # sentiment backend (trained, vader, textblob); empty: the kit's default
 lexicons = []  # extra lexicon CSV files (as `--lexicon FILE`)
 actors_file = ""  # your own actor alias table (`--actors FILE`); empty: data/actors.csv
-compare_outlets = []  # two outlets to contrast; empty: the two with the most articles
+analysis_file = ""  # set by `framing report`: its analysis of `articles`, read, not redone
+compare_outlets = []  # two outlets to contrast; empty: each outlet against all the others
 compare_camps = []  # two camps to contrast; empty: the two most quoted
 
 # %%
 import pandas as pd
-from IPython.display import display
 
 from analysis import compare, plots, report
 from analysis.config import DEFAULT_ARTICLES
@@ -61,17 +61,18 @@ result = report.analyse(
     sentiment=sentiment,
     lexicons=lexicons,
     actors_file=actors_file,
+    analysis_file=analysis_file,
 )
 tables = result.tables
 caption = report.caption(result)
 print(caption)
-tables["articles"][["article_id", "outlet", "date", "title", "tokens"]]
+report.show(tables["articles"][["article_id", "outlet", "date", "title", "tokens"]])
 
 # %% [markdown]
 # Inputs that could not be analysed (empty when all were):
 
 # %%
-tables["errors"]
+report.show(tables["errors"]) if len(tables["errors"]) else print("none")
 
 # %% [markdown]
 # ## Voice share per camp and outlet
@@ -97,7 +98,7 @@ report.export(fig, "02-voice-share", out_dir)
 fig = plots.plot_stance_heatmap(tables["attributions"], by="camp", caption=caption)
 report.export(fig, "02-stance-by-camp", out_dir)
 # %%
-report.stance_crosstab(tables["attributions"], by="camp")
+report.show(report.stance_crosstab(tables["attributions"], by="camp"))
 
 # %% [markdown]
 # ## Credibility per camp
@@ -112,7 +113,8 @@ report.stance_crosstab(tables["attributions"], by="camp")
 fig = plots.plot_credibility(tables["actors"], level="camp", caption=caption)
 report.export(fig, "02-credibility-by-camp", out_dir)
 # %%
-tables["credibility_gaps"].head(15)
+gaps = tables["credibility_gaps"]
+report.show(gaps.round(3), max_rows=15, caption=gaps.attrs.get("camps", ""))
 
 # %% [markdown]
 # ## How the text portrays each actor
@@ -128,7 +130,7 @@ tables["credibility_gaps"].head(15)
 fig = plots.plot_portrayal(tables["actors"], level="actor", min_n=3, max_rows=20, caption=caption)
 report.export(fig, "02-portrayal-by-actor", out_dir)
 # %%
-report.actor_summary_view(tables["actors"]).head(20)
+report.show(report.actor_summary_view(tables["actors"]).round(3), max_rows=20)
 
 # %% [markdown]
 # ## Loaded terms per outlet
@@ -145,10 +147,11 @@ report.export(fig, "02-loaded-terms-by-outlet", out_dir)
 # %%
 terms = report.with_articles(tables["loaded_terms"], tables["articles"])
 if len(terms):
-    display(
+    report.show(
         terms.groupby(["outlet", "category"])
         .agg(count=("text", "size"), terms=("text", lambda s: ", ".join(sorted(set(s)))))
-        .reset_index()
+        .reset_index(),
+        max_rows=60,
     )
 
 # %% [markdown]
@@ -158,21 +161,22 @@ if len(terms):
 # 2008) ranks the words (and reporting cues) one group uses more than the other,
 # shrinking rare words toward the corpus rate; bars are z-scores, dashed lines mark
 # |z| = 1.96 (not corrected for the many words tested: read them as leads). Words are
-# the article bodies' words without English stop words.
+# the article bodies' words without English stop words and without the stop list of
+# outlet names, bylines, datelines and house style (`analysis/data/compare_stoplist.csv`).
+# Each outlet is compared with all the others together (set `compare_outlets` to
+# contrast two); words used fewer than five times are left out.
 
 # %%
 words = report.word_rows(result.articles)
-pair = compare_outlets or report.top_groups(
-    tables["articles"].assign(outlet=tables["articles"]["outlet"].fillna("unknown outlet")),
-    "outlet",
-)
-if len(pair) == 2:
-    scores = compare.compare_groups(words, "word", "outlet", pair[0], pair[1])
+if len(compare_outlets) == 2:
+    scores = compare.compare_groups(words, "word", "outlet", *compare_outlets)
     fig = plots.plot_distinguishing_terms(
-        scores, label_a=pair[0], label_b=pair[1], k=12, what="words", caption=caption
-    )
-else:
-    fig = plots.no_data_figure("Words distinguishing two outlets", "fewer than two outlets")
+        scores, label_a=compare_outlets[0], label_b=compare_outlets[1], k=12, what="words",
+        caption=caption,
+    )  # fmt: skip
+else:  # every outlet against all the others
+    scores = compare.distinguishing_terms(words, "word", "outlet", min_count=5)
+    fig = plots.plot_outlet_terms(scores, k=10, caption=caption)
 report.export(fig, "02-distinguishing-words-outlets", out_dir)
 # %%
 writer_cues = tables["attributions"][~tables["attributions"]["in_quote"].astype(bool)]

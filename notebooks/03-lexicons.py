@@ -37,14 +37,15 @@ out_dir = ""  # folder for the figures (PNG 300 dpi, SVG, PDF + CSV); empty: sho
 model = ""  # spaCy pipeline; empty: the kit's default
 sentiment = ""  # sentiment backend (trained, vader, textblob); empty: the kit's default
 lexicons = []  # extra lexicon CSV files (as `--lexicon FILE`)
+demo_reanalysis = False  # True: run the demonstration re-analysis at the end (slow)
 actors_file = ""  # your own actor alias table (`--actors FILE`); empty: data/actors.csv
+analysis_file = ""  # set by `framing report`: its analysis of `articles`, read, not redone
 
 # %%
 import tempfile
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import display
 
 from analysis import plots, report
 from analysis.config import DEFAULT_ARTICLES
@@ -58,6 +59,7 @@ result = report.analyse(
     sentiment=sentiment,
     lexicons=lexicons,
     actors_file=actors_file,
+    analysis_file=analysis_file,
 )
 tables = result.tables
 caption = report.caption(result)
@@ -74,7 +76,7 @@ print(caption)
 # classes are right for this corpus: read the cue table below.
 
 # %%
-report.lexicon_coverage(tables, lexicons)
+report.show(report.lexicon_coverage(tables, lexicons))
 
 # %% [markdown]
 # ## Reporting cues met
@@ -85,7 +87,7 @@ report.lexicon_coverage(tables, lexicons)
 # candidate for an override.
 
 # %%
-report.cue_usage(tables["attributions"], lexicons)
+report.show(report.cue_usage(tables["attributions"], lexicons))
 
 # %%
 fig = plots.plot_stance_heatmap(
@@ -102,7 +104,7 @@ report.export(fig, "03-cue-stance-by-outlet", out_dir)
 # occurrences stood inside a direct quote (the source's word, not the writer's).
 
 # %%
-report.loaded_usage(tables["loaded_terms"])
+report.show(report.loaded_usage(tables["loaded_terms"]))
 
 # %%
 fig = plots.plot_loaded_terms(
@@ -125,7 +127,7 @@ report.export(fig, "03-loaded-terms-by-source", out_dir)
 # %%
 unknown = tables["unknown_terms"]
 print(unknown["kind"].value_counts().to_string() if len(unknown) else "nothing unknown")
-unknown.head(30)
+report.show(unknown, max_rows=30)
 
 # %% [markdown]
 # ## Adding entries and re-running
@@ -151,12 +153,16 @@ unknown.head(30)
 #
 # The cell below demonstrates the mechanism only: it writes the most frequent unknown
 # evaluative word to a lexicon file in a temporary folder, with the category `demo`,
-# and re-runs the analysis with it. The placeholder category is not a judgement about
+# and re-runs the analysis with it — only when the `demo_reanalysis` parameter is True,
+# since it analyses the whole corpus a second time. The placeholder category is not a
+# judgement about
 # the word; a real entry needs a category and a source you can defend.
 
 # %%
 candidates = unknown[unknown["kind"] == "loaded"] if len(unknown) else unknown
-if len(candidates):
+if not demo_reanalysis:
+    print("demonstration skipped: set demo_reanalysis = True in the parameters to run it")
+elif len(candidates):
     word = candidates.iloc[0]
     folder = Path(tempfile.mkdtemp(prefix="framing-lexicon-demo-"))
     demo_file = report.write_lexicon(
@@ -185,10 +191,9 @@ if len(candidates):
         f"{word['lemma']!r}: {int((found['category'] == 'demo').sum())} occurrences now tagged "
         f"(was {int(word['count'])} as an unknown candidate)"
     )
-    display(
-        found[found["category"] == "demo"][
-            ["article_id", "start", "end", "text", "about_text"]
-        ].head(10)
+    report.show(
+        found[found["category"] == "demo"][["article_id", "start", "end", "text", "about_text"]],
+        max_rows=10,
     )
 else:
     print("no unknown evaluative words to demonstrate with")

@@ -72,7 +72,7 @@ def test_default_table_reads_and_knows_the_seed_actors(default_aliases):
 
 def test_missing_project_table_gives_an_empty_table(monkeypatch, tmp_path):
     monkeypatch.setattr(actors_module, "DEFAULT_ALIASES", tmp_path / "absent.csv")
-    assert len(load_aliases()) == 0
+    assert len(load_aliases(packs=())) == 0
 
 
 def test_user_table_comes_first_and_extends_the_default():

@@ -4,11 +4,21 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import pytest
 
-from analysis.compare import LOG_ODDS_COLUMNS, compare_groups, log_odds, term_counts
+from analysis.compare import (
+    DISTINGUISHING_COLUMNS,
+    LOG_ODDS_COLUMNS,
+    compare_groups,
+    distinguishing_terms,
+    load_stoplist,
+    log_odds,
+    term_counts,
+    word_rows,
+)
 
 
 def test_symmetric_groups_score_zero():
@@ -108,3 +118,80 @@ def test_compare_groups_two_groups_and_against_the_rest():
     assert rest.at["say", "count_b"] == 2  # B and C together
     assert rest.at["say", "z"] < 0
     assert compare_groups(ATTRIBUTIONS.iloc[0:0], "cue_lemma", "camp", "A").empty
+
+
+# ------------------------------------------------------------------ k groups, words
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    outlet: str
+    body: str
+
+
+def _stories() -> list[Story]:
+    """Three outlets, four invented stories each, with their own house style."""
+    stories = []
+    for i in range(4):
+        stories.append(
+            Story(
+                f"g{i}",
+                "The Gazette",
+                "RIVERTON — The Gazette reported that Sen. Ada Moss (R-Ark.) slammed the "
+                f"reckless budget plan {i} and blasted the council. Gazette staff "
+                "contributed to this report.",
+            )
+        )
+        stories.append(
+            Story(
+                f"c{i}",
+                "City Chronicle",
+                f"Mr. Ben Holt said the budget plan {i} was modest, told City Chronicle "
+                "editors the council acted prudently, and praised the prudent plan.",
+            )
+        )
+        stories.append(
+            Story(
+                f"d{i}",
+                "Daily Post",
+                f"Officials said budget plan {i} passed. Daily Post readers asked about "
+                "the timetable; officials noted the timetable was unchanged.",
+            )
+        )
+    return stories
+
+
+def test_word_rows_keep_out_outlet_names_and_house_style():
+    words = set(word_rows(_stories())["word"])
+    for leaked in ("gazette", "chronicle", "daily", "post", "riverton", "sen", "ark", "mr"):
+        assert leaked not in words, leaked
+    assert {"slammed", "reckless", "prudent", "timetable"} <= words
+
+
+def test_distinguishing_terms_for_three_outlets_without_self_references():
+    words = word_rows(_stories())
+    scores = distinguishing_terms(words, "word", "outlet", min_count=3, k=12)
+    assert list(scores.columns) == DISTINGUISHING_COLUMNS
+    assert set(scores["group"]) == {"The Gazette", "City Chronicle", "Daily Post"}
+    top = scores.groupby("group")["term"].apply(list).to_dict()
+    assert {"slammed", "reckless"} <= set(top["The Gazette"])
+    assert "prudent" in top["City Chronicle"] or "prudently" in top["City Chronicle"]
+    assert "timetable" in top["Daily Post"]
+    names = {w for outlet in top for w in outlet.lower().split()}
+    assert not names & set(scores["term"])
+    assert (scores["z"] > 0).all() and (scores["count"] >= 1).all()
+    # the minimum count: a word used fewer than three times in all is never scored
+    assert "unchanged" not in set(distinguishing_terms(words, "word", "outlet", min_count=5).term)
+
+
+def test_stoplist_file_is_documented_and_editable(tmp_path):
+    stoplist = load_stoplist()
+    assert {"fox", "huffpost", "sen", "rep", "mr"} <= stoplist.words
+    assert "new york times" in stoplist.phrases and stoplist.patterns
+    mine = tmp_path / "stop.csv"
+    mine.write_text("term,match,kind,note\nbudget,word,mine,\n", encoding="utf-8")
+    assert "budget" not in set(word_rows(_stories(), stoplist=load_stoplist(mine))["word"])
+    mine.write_text("term,match\nx,sometimes\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        load_stoplist(mine)

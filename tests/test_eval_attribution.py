@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from analysis.eval_attribution import evaluate_attribution, format_metrics
@@ -114,3 +115,34 @@ def test_polnear_slice(nlp, tmp_path):
     metrics = evaluate_attribution(path, nlp=nlp)
     assert metrics["documents"] == 4
     assert metrics["all"]["cue"]["f1"] > 0.4
+
+
+def test_modes_and_scoring_without_parsing(nlp, gold_file, tmp_path):
+    """The three modes are scored alike; `score_predictions` scores rows directly."""
+    from analysis.attribution.model import AttributionModel, LinearModel
+    from analysis.eval_attribution import read_gold, score_predictions
+
+    text = "Brenn groused that the drone came from Valdoria. Marant said it was late."
+    record = _record(
+        "g",
+        text,
+        [
+            ("Brenn", "groused", "that the drone came from Valdoria", "indirect"),
+            ("Marant", "said", "it was late", "indirect"),
+        ],
+    )
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    rules = evaluate_attribution(path, nlp=nlp, mode="rules")
+    assert rules["mode"] == "rules" and rules["all"]["cue"]["recall"] == 0.5
+    # A model that knows "grouse" (not in the lexicon) adds it in combined mode.
+    cue = LinearModel({"lemma=grouse": 0}, np.array([10.0]), -5.0)
+    span = LinearModel({"kind=parsed": 0}, np.array([3.0]), 0.0)
+    model = AttributionModel(cue, cue, span, span, keep=0.0, add=0.5, add_alone=0.5, meta={})
+    combined = evaluate_attribution(path, nlp=nlp, mode="combined", model=model)
+    assert combined["all"]["cue"]["f1"] == 1.0 and combined["all"]["source"]["f1"] == 1.0
+    alone = evaluate_attribution(path, nlp=nlp, mode="model", model=model)
+    assert alone["all"]["predicted"] == 1 and alone["all"]["cue"]["precision"] == 1.0
+    records = read_gold(gold_file)
+    empty = score_predictions(records, [[] for _ in records])
+    assert empty["all"]["gold"] == 4 and empty["all"]["cue"]["f1"] == 0.0

@@ -27,6 +27,8 @@ FIXTURE = Path(__file__).parent / "data" / "loaded_fixture.jsonl"
 
 
 def tag(nlp, text, **options):
+    """Lexicon and scare-quote terms (the trained tagger has its own tests)."""
+    options.setdefault("use_model", False)
     article = Article(id="t", text=text, body_start=0, body_end=len(text))
     terms = find_loaded_terms(article, nlp(text), **options)
     for term in terms:
@@ -61,11 +63,11 @@ def found(nlp, text, **options) -> dict[str, str]:
         ("A video appeared on social media.", "appeared", None),
         ("About 80,000 homes lost power.", "About", "hedge"),
         ("Questions were asked about the dam.", "about", None),
-        ("Officials called it a crude fabrication.", "crude", "emotive"),
+        ("Officials called it a crude fabrication.", "crude", "other_loaded"),
         ("Crude oil prices rose.", "Crude", None),
         ("Ulvane Hydro is a puppet of the ministry.", "puppet", "label"),
         ("The children watched a puppet show.", "puppet", None),
-        ("The story was peddled by state media.", "peddled", "editorializing"),
+        ("The story was peddled by state media.", "peddled", "emotive_verb"),
     ],
 )
 def test_sense_guards(nlp, text, word, category):
@@ -78,8 +80,10 @@ def test_multi_word_terms_match_as_one_span(nlp):
         ("puppet government", "puppet government", "label"),
         ("so-called", "so-called", "doubt"),
     ]
-    assert found(nlp, "It was believed that the dam was safe.") == {"It was believed": "weasel"}
-    assert found(nlp, "Critics said the plan was late.") == {"Critics said": "weasel"}
+    assert found(nlp, "It was believed that the dam was safe.") == {
+        "It was believed": "other_loaded"
+    }
+    assert found(nlp, "Critics said the plan was late.") == {"Critics said": "other_loaded"}
 
 
 def test_terms_say_whom_they_are_about(nlp):
@@ -136,12 +140,14 @@ def test_user_lexicon_adds_terms(nlp, tmp_path):
 def test_seed_terms_offsets_and_targets(nlp, seed_path, tmp_path):
     (article,), _ = read_articles([seed_path])
     (parsed,) = Parser(nlp, cache_directory=tmp_path).parse([article])
-    terms = find_loaded_terms(article, parsed.doc)
+    terms = find_loaded_terms(article, parsed.doc)  # lexicons and the trained tagger
     by_text = {t.text: t for t in terms}
     assert by_text["alleged"].category == "doubt"
     assert by_text["alleged"].about_text == "the alleged attack"
     assert by_text["sponsors"].about_text == "its Western sponsors"
-    assert by_text["Kiev"].category == "naming"
+    assert by_text["Kiev"].category == "label" and by_text["Kiev"].subcategory == "naming"
+    # its quotation marks are all attributed quotes, never scare quotes (as before)
+    assert not [t for t in terms if t.category == SCARE_QUOTE]
     assert all(article.body_start <= t.start and t.end <= article.body_end for t in terms)
     assert all(article.text[t.start : t.end] == t.text for t in terms)
     rows = loaded_terms_rows(terms, {("000_a24a2ea91177b532", None, None): "nobody"})
@@ -155,7 +161,7 @@ def test_examples_show_the_partisan_labels(nlp, tmp_path):
     articles, _ = read_articles([EXAMPLES_DIR])
     labels = {}
     for parsed in Parser(nlp, cache_directory=tmp_path).parse(articles):
-        for term in find_loaded_terms(parsed.article, parsed.doc):
+        for term in find_loaded_terms(parsed.article, parsed.doc, use_model=False):
             assert parsed.article.text[term.start : term.end] == term.text
             if term.category == "label" and not term.in_quote:
                 labels.setdefault(parsed.article.outlet, []).append(term.about_text)
@@ -184,7 +190,7 @@ def test_emotive_and_distancing_cues_as_loaded_entries():
 
 def test_eval_loaded_on_the_fixture(nlp, tmp_path):
     out = tmp_path / "predictions.jsonl"
-    scores = evaluate_loaded(FIXTURE, predictions=out, nlp=nlp)
+    scores = evaluate_loaded(FIXTURE, predictions=out, nlp=nlp, use_model=False)
     gold = read_gold(FIXTURE)
     assert scores.sentences == len(gold) == 12
     # "disaster" (l12) is gold but not in the lexicon: one missed token, no false alarm
@@ -195,10 +201,10 @@ def test_eval_loaded_on_the_fixture(nlp, tmp_path):
     assert [p["id"] for p in lines] == [g["id"] for g in gold]
     first = lines[0]["spans"]
     assert [(s["start"], s["end"], s["category"]) for s in first] == [
-        (12, 19, "cue_emotive"),
+        (12, 19, "emotive_verb"),
         (24, 33, "doubt"),
     ]
-    no_cues = evaluate_loaded(FIXTURE, nlp=nlp, cue_stances=())
+    no_cues = evaluate_loaded(FIXTURE, nlp=nlp, cue_stances=(), use_model=False)
     assert no_cues.recall < scores.recall
 
 

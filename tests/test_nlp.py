@@ -121,3 +121,25 @@ def test_an_article_the_parser_rejects_is_a_problem_not_a_crash(nlp, tmp_path, m
     items = list(parser.parse(articles))
     assert [type(i).__name__ for i in items] == ["ParsedArticle", "Problem", "ParsedArticle"], items
     assert "too long for the parser" in items[1].reason and items[1].stage == "parse"
+
+
+def test_cached_doc_keeps_its_token_vectors(nlp, tmp_path):
+    """doc.tensor (read by the loaded-word tagger) survives the cache: a warm run sees
+    the cold run's vectors, rounded to float16, and an entry written without them gets
+    them recomputed rather than going without."""
+    import numpy as np
+
+    article = make_article("The radical mob slammed the bizarre plan.", article_id="a")
+    (cold,) = Parser(nlp, cache_directory=tmp_path).parse([article])
+    assert cold.doc.tensor.shape == (len(cold.doc), 96)
+    expected = cold.doc.tensor.astype(np.float16).astype(np.float32)
+    (warm,) = Parser(nlp, cache_directory=tmp_path).parse([article])
+    assert warm.from_cache
+    assert np.array_equal(warm.doc.tensor, expected)
+
+    cache = DocCache(nlp, tmp_path)
+    entry = cache.path(article.analysis_text())
+    DocCache.tensor_path(entry).unlink()
+    again = cache.get(article.analysis_text())
+    assert again is not None and np.array_equal(again.tensor, expected)
+    assert DocCache.tensor_path(entry).is_file()

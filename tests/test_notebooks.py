@@ -191,6 +191,9 @@ def test_explorer_headless_shows_static_tables(monkeypatch):
     shown = " ".join(getattr(obj, "data", "") for obj in shown_objects)
     assert "static view" in shown
     assert "stance: distancing" in shown and "claimed" in shown
+    shown_objects.clear()  # one article only: article b has no distancing cue
+    report.explorer(result, static=True, article_id="b")
+    assert "claimed" not in " ".join(getattr(obj, "data", "") for obj in shown_objects)
 
 
 def test_outlet_filter_applies_to_every_table():
@@ -204,6 +207,7 @@ def test_outlet_filter_applies_to_every_table():
     actors = result.tables["actors"]
     assert actors["articles"].max() <= len(ids)  # corpus tables recomputed, not filtered
     assert report.caption(result).startswith(f"{len(ids)} articles")
+    assert "outlets" not in result.tables  # one outlet: nothing to compare
 
 
 def test_slug_from_input_names(tmp_path):
@@ -216,19 +220,24 @@ def test_framing_report_on_the_seed(tmp_path, seed_path):
     """Executes every notebook (papermill) on the seed: executed notebooks and every
     figure as PNG/SVG/PDF plus its CSV."""
     started = time.perf_counter()
-    written = report.run_notebooks([seed_path], tmp_path / "report")
+    lines = []
+    written = report.run_notebooks([seed_path], tmp_path / "report", log=lines.append)
     seconds = time.perf_counter() - started
     names = {p.name for p in written}
+    assert lines[0].startswith("analysed 1 article from 0 named outlets in ")
+    assert any("04-outlets.ipynb: skipped (needs two or more outlets" in line for line in lines)
+    assert sum(line.endswith(" s") and "done in" in line for line in lines) == 3
+    assert not any(p.name.startswith(".framing-analysis") for p in (tmp_path / "report").iterdir())
     for notebook in report.NOTEBOOKS:
+        if notebook in report.OUTLET_NOTEBOOKS:  # one outlet: not run
+            assert notebook not in names
+            continue
         assert notebook in names
         executed = json.loads((tmp_path / "report" / notebook).read_text(encoding="utf-8"))
-        errors = [
-            o
-            for c in executed["cells"]
-            for o in c.get("outputs", [])
-            if o.get("output_type") == "error"
-        ]
-        assert not errors
+        outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o.get("output_type") == "error"]
+        plain = [o.get("data", {}).get("text/plain") for o in outputs]
+        assert ["[]"] not in plain and "[]" not in plain  # no stray return values
     figures = {p.stem for p in written if p.suffix == ".png"}
     assert {"01-article-stance-by-actor", "02-voice-share", "03-cue-stance-by-outlet"} <= figures
     for stem in figures:
@@ -239,3 +248,74 @@ def test_framing_report_on_the_seed(tmp_path, seed_path):
     svg = (tmp_path / "report" / "02-stance-by-camp.svg").read_text(encoding="utf-8")
     assert "<text" in svg  # text kept as text
     print(f"framing report on the seed: {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def test_notebooks_take_the_report_analysis(name):
+    source = report.notebook_parameters(NOTEBOOKS_DIR / f"{name}.ipynb")["source"][0]
+    assert "analysis_file =" in source
+    text = (NOTEBOOKS_DIR / f"{name}.py").read_text(encoding="utf-8")
+    first_call = text.split("report.analyse(")[1].split("\n)")[0]
+    assert "analysis_file=analysis_file" in first_call
+
+
+@dataclass
+class SavedResult:
+    tables: dict
+    articles: list
+
+
+def test_saved_analysis_is_read_back_instead_of_analysing(tmp_path):
+    saved = report.save_analysis(SavedResult({"x": pd.DataFrame({"a": [1]})}, []), tmp_path / "r")
+    back = report.analyse(["/nonexistent"], analysis_file=saved)
+    assert back.tables["x"]["a"].tolist() == [1]
+
+
+def test_event_side_by_side_escapes_text_and_shows_each_outlet():
+    @dataclass
+    class Result:
+        tables: dict
+        articles: list
+
+    text = 'Ann <b>said</b> the plan "failed". Critics said the <script>x</script> plan.'
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3"],
+            "outlet": ["One <i>", "Two", "Two"],
+            "event": ["e1", "e1", "e2"],
+            "title": ["<h1>Head</h1>", "Other", "Later"],
+            "date": ["2020-01-01"] * 3,
+        }
+    )
+    sentiment = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2"],
+            "actor": ["Ann", "Ann"],
+            "mentions": [1, 2],
+            "portrayal": [-0.4, 0.2],
+        }  # fmt: skip
+    )
+    tables = {
+        "articles": articles,
+        "actor_sentiment": sentiment,
+        "mentions": pd.DataFrame({"article_id": ["a1", "a2"], "actor": ["Ann", "Ann"]}),
+        "attributions": ATTRIBUTIONS.assign(article_id=["a1", "a1", "a2", "a2"]),
+        "loaded_terms": pd.DataFrame(
+            {
+                "article_id": ["a1", "a1"],
+                "text": ["regime", "reportedly"],
+                "category": ["label", "hedge"],
+                "start": [0, 4],
+                "end": [3, 8],
+            }  # fmt: skip
+        ),
+    }
+    result = Result(tables, [FakeArticle("a1", text), FakeArticle("a2", text)])
+    assert report.pick_event(articles) == "e1"
+    html = report.event_side_by_side(result)
+    assert "<script" not in html and "<h1>" not in html and "<b>said" not in html
+    assert "&lt;h1&gt;Head&lt;/h1&gt;" in html and "One &lt;i&gt;" in html
+    assert "Ann: -0.40" in html and "Ann: +0.20" in html
+    assert "judgements (1): regime" in html and "hedges (1): reportedly" in html
+    with pytest.raises(ValueError, match="no article reports event"):
+        report.event_side_by_side(result, "nope")

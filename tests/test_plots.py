@@ -342,3 +342,113 @@ def test_portrayal_without_intervals_draws_no_error_bars():
     assert len(ax.patches) == 2
     assert not ax.containers[1:]  # only the bar container, no error-bar container
     assert "interval" not in ax.get_xlabel()
+
+
+# ------------------------------------------------------------------ outlet comparison
+
+OUTLETS = pd.DataFrame(
+    {
+        "level": ["actor"] * 5 + ["camp"],
+        "outlet": ["Courier", "Observer", "Courier", "Observer", "Courier", "Courier"],
+        "actor": ["Ann", "Ann", "Bo", "Bo", "Cy", None],
+        "camp": ["X", "X", "Y", "Y", "Y", "X"],
+        "mentions": [10, 6, 4, 4, 9, 10],
+        "portrayal_mean": [-0.4, 0.1, 0.0, 0.2, 0.3, -0.4],
+        "portrayal_low": [-0.6, -0.1, None, 0.0, 0.1, -0.6],
+        "portrayal_high": [-0.2, 0.3, None, 0.4, 0.5, -0.2],
+        "portrayal_n": [5, 4, 1, 3, 4, 5],
+        "credibility_mean": [-0.5, 0.0, 0.0, 0.0, 0.1, -0.5],
+        "credibility_low": [-0.8, -0.2, None, None, None, -0.8],
+        "credibility_high": [-0.2, 0.2, None, None, None, -0.2],
+        "cues": [6, 5, 1, 2, 3, 6],
+        "voice_share": [0.3, 0.2, 0.1, 0.1, 0.2, 0.3],
+        "voice_share_low": [0.2, 0.1, None, 0.05, 0.1, 0.2],
+        "voice_share_high": [0.4, 0.3, None, 0.2, 0.3, 0.4],
+        "times_quoted": [6, 5, 1, 2, 3, 6],
+    }
+)
+
+
+def test_actor_outlet_dots_show_actors_in_two_outlets_with_intervals():
+    figure = plots.plot_actor_outlets(OUTLETS)
+    assert len(figure.axes) == 3
+    assert _ticks(figure.axes[0].get_yticklabels()) == ["Bo", "Ann"]  # Cy: one outlet only
+    table = plots.figure_table(figure)
+    ann = table[(table["actor"] == "Ann") & (table["measure"] == "portrayal")]
+    assert set(ann["outlet"]) == {"Courier", "Observer"}
+    assert ann.set_index("outlet").loc["Courier", "low"] == -0.6
+    assert "95% bootstrap intervals" in _caption(figure) and "n = " in _caption(figure)
+    assert plots.plot_actor_outlets(OUTLETS.iloc[0:0]).axes[0].texts  # "no data"
+
+
+def test_loaded_rates_chart_has_hedges_apart():
+    rates = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "B", "B"],
+            "kind": ["judgement", "hedge", "judgement", "hedge"],
+            "terms": [10, 4, 3, 8],
+            "articles": [5, 5, 5, 5],
+            "tokens": [4000, 4000, 3000, 3000],
+            "per_1k": [2.5, 1.0, 1.0, 2.67],
+            "low": [1.5, 0.5, 0.5, 2.0],
+            "high": [3.5, 1.5, 1.5, 3.3],
+        }
+    )
+    figure = plots.plot_loaded_rates(rates)
+    assert [ax.get_xlabel() for ax in figure.axes] == ["judgements (loaded terms)", "hedges"]
+    assert "n = 10 articles" in _caption(figure)
+
+
+def test_stance_by_outlet_bars_sum_to_one():
+    stance = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "B"],
+            "stance": ["neutral", "distancing", "neutral"],
+            "count": [3, 1, 2],
+            "share": [0.75, 0.25, 1.0],
+            "cues": [4, 4, 2],
+        }
+    )
+    figure = plots.plot_stance_by_outlet(stance)
+    assert _ticks(figure.axes[0].get_yticklabels()) == ["B (n=2)", "A (n=4)"]
+    widths = {}
+    for patch in figure.axes[0].patches:
+        widths.setdefault(round(patch.get_y() + patch.get_height() / 2), []).append(
+            patch.get_width()
+        )
+    assert all(sum(w) == pytest.approx(1.0) for w in widths.values())
+
+
+def test_camps_beyond_the_top_are_pooled_and_the_caption_says_so():
+    rows = []
+    for i in range(12):
+        rows += [{"article_id": "a", "speaker": "s", "camp": f"camp{i:02d}",
+                  "stance": "neutral", "in_quote": False}] * (20 - i)  # fmt: skip
+    attributions = pd.DataFrame(rows)
+    figure = plots.plot_stance_heatmap(attributions, by="camp", max_camps=5)
+    labels = _ticks(figure.axes[0].get_yticklabels())
+    assert len(labels) == 6 and labels[-1].startswith("other camps")
+    assert "top 5 of 12 camps" in _caption(figure)
+    summary = pd.DataFrame(
+        {
+            "level": ["camp"] * 12,
+            "camp": [f"camp{i:02d}" for i in range(12)],
+            "credibility_mean": [0.1] * 12,
+            "credibility_n": [20 - i for i in range(12)],
+            "times_quoted": [20 - i for i in range(12)],
+        }
+    )
+    figure = plots.plot_credibility(summary, max_camps=5)
+    assert "other camps" in _ticks(figure.axes[0].get_yticklabels())
+    assert "pooled" in _caption(figure)
+
+
+def test_timeline_pools_camps_beyond_the_top():
+    rows = [
+        {"article_id": f"a{i}", "date": f"2024-01-0{1 + i % 5}", "camp": f"camp{i % 11:02d}"}
+        for i in range(66)
+    ]
+    figure = plots.plot_timeline(pd.DataFrame(rows), group="camp", what="attributions")
+    table = plots.figure_table(figure)
+    assert plots.OTHER_CAMPS in set(table["camp"]) and table["camp"].nunique() == 9
+    assert "pooled" in _caption(figure)

@@ -165,6 +165,33 @@ def test_actor_sentiment_table():
     assert {r["backend"] for r in rows} == {"trained"}
 
 
+def test_article_portrayal_replaces_the_mean_and_keeps_it_as_polarity():
+    portrayals = {("a1", "Mayor"): (0.25, "positive"), ("a1", "Governor"): (-0.5, "negative")}
+    rows = actor_sentiment_table(PORTRAYALS, VOICES, "trained", portrayals)
+    by_key = {(r["article_id"], r["actor"]): r for r in rows}
+    mayor = by_key[("a1", "Mayor")]
+    assert mayor["polarity"] == pytest.approx(0.4)  # the mean of the mentions
+    assert (mayor["portrayal"], mayor["portrayal_label"]) == (0.25, "positive")
+    assert by_key[("a1", "Governor")]["portrayal_label"] == "negative"
+    assert by_key[("a2", "Mayor")]["portrayal"] is None  # no article-level score given
+
+
+def test_summary_of_article_portrayals_with_its_own_quote_threshold():
+    articles = [
+        {"article_id": "a1", "actor": "Mayor", "camp": "Town", "score": 0.2},
+        {"article_id": "a2", "actor": "Mayor", "camp": "Town", "score": -0.2},
+        {"article_id": "a1", "actor": "Governor", "camp": "State", "score": -0.4},
+    ]
+    actors = {
+        r["actor"]: r for r in actor_summary(articles, VOICES, min_mentions=1, min_quotes=3)
+    }
+    assert actors["Mayor"]["mentions"] == 2 and actors["Mayor"]["portrayal"] == pytest.approx(0)
+    assert actors["Mayor"]["portrayal_low"] < 0 < actors["Mayor"]["portrayal_high"]
+    governor = actors["Governor"]
+    assert governor["portrayal"] == pytest.approx(-0.4) and governor["portrayal_low"] is None
+    assert governor["voice"] is None  # one quote, below min_quotes
+
+
 def test_summaries_threshold_and_intervals():
     actors = {r["actor"]: r for r in actor_summary(PORTRAYALS, VOICES, min_mentions=2)}
     mayor = actors["Mayor"]

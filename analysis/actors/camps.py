@@ -1,0 +1,265 @@
+"""Camps: the affiliation (party, state or government, organisation) of each actor.
+
+In order of precedence (`CAMP_SOURCES`, recorded as `camp_source`):
+
+1. `table`: the alias table (`data/actors.csv`, `--actors`);
+2. `text`: an explicit party marker in the article: in front of the name or its title
+   ("Republican Sen. John McCain", "GOP Rep. Steve Scalise"), in a party-state tag
+   after it ("Elizabeth Warren (D-Mass.)", "John McCain, R-Ariz."), or on the title
+   noun it is apposed to ("Harry Reid, the Democratic leader");
+3. `pack`: a knowledge pack (`analysis/actors/packs/`);
+4. `inferred`: the phrase that introduces the name: its possessor, the state in its
+   title, the organisation it is apposed to ("Putin's spokesman Dmitry Peskov" →
+   Russia through Putin; "Its chief executive, Daniel Reyes" → the organisation).
+   An organisation is a camp only when it is one by name: proper nouns, no title
+   fragment ("House", "Senate Armed Services Committee", "Defense") and no place.
+
+Where nothing gives one, the camp stays empty. Party markers are the `marker` rows of
+the tables and packs ("Republican", "GOP", "D" → a party).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Token
+
+from analysis.actors.aliases import AliasTable
+from analysis.actors.base import (
+    ACTOR_TYPES,
+    BODY_WORDS,
+    CAMP_SOURCES,
+    NAME_PREFIXES,
+    RELATION_NOUNS,
+    Cand,
+    end_char,
+)
+from analysis.resolve import doc_text
+
+#: A party-state tag after a name: "(D-Mass.)", ", R-Ariz.,", "(I-Vt)".
+_PARTY_TAG = re.compile(
+    r"\s*,?\s*[(\[]?\s*([A-Z])\s*[-–—]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\s*[)\],]"
+    r"|\s*\(([A-Z])\)"  # "(R)"
+)
+
+
+def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
+    """Tokens that can give a name its camp, with how they are attached, nearest first.
+
+    The *title nouns* of a name are the nouns chained to it by compound/nmod/amod
+    ("US Secretary of State Antony Blinken", "presidential adviser Podolyak"), the noun
+    it is apposed to ("Its chief executive, Maria Ellander") and its appositions
+    ("Maria Ellander, chief executive of Ulvane Hydro"). Evidence is what is attached
+    directly to a title noun: a possessive (`poss`: "Putin's spokesman"), a modifier
+    (`mod`: "US", "Kestrel"), or the object of its "of" (`of`). Nothing deeper counts
+    ("one of the interviewers in American television history" says nothing)."""
+    root = doc[cand.root_i]
+    titles: list[Token] = [root]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # not another name
+        titles.append(root.head)
+    titles += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    k = 0
+    while k < len(titles):  # title nouns chained by compound/nmod/amod
+        for child in titles[k].children:
+            if (
+                child.dep_ in ("compound", "nmod", "amod")
+                and child.pos_ in ("NOUN", "PROPN")
+                and child not in titles
+            ):
+                titles.append(child)
+        k += 1
+    if any(t.lemma_.lower() in RELATION_NOUNS for t in titles):
+        return []
+    evidence: list[tuple[int, str]] = []
+    for title in titles:
+        for child in title.children:
+            if child.dep_ == "poss":
+                evidence.append((child.i, "poss"))
+            elif child.dep_ in ("compound", "nmod", "amod"):
+                evidence.append((child.i, "mod"))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    # "leader of the Civic Union party", "director of the group Open
+                    # Rivers Trust": the name may modify or be apposed to the object.
+                    evidence.append((obj.i, "of"))
+                    evidence += [
+                        (g.i, "of")
+                        for g in obj.children
+                        if g.dep_ in ("compound", "nmod", "appos") and g.pos_ == "PROPN"
+                    ]
+    span = range(cand.i, cand.j)
+    evidence = [(i, how) for i, how in evidence if i not in span]
+    return sorted(evidence, key=lambda e: abs(e[0] - cand.i))
+
+
+def title_nouns(doc: Doc, cand: Cand) -> set[str]:
+    """Role words introducing a name ("Prime Minister", "spokesman"), for role-noun
+    resolution: lower-cased single words and the two-word title."""
+    if cand.type != "person":
+        return set()
+    words = []
+    k = cand.i - 1
+    while k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[k].ent_type_:
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    nouns = set(words)
+    if len(words) >= 2:
+        nouns.add(" ".join(words[-2:]))
+    root = doc[cand.root_i]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.add(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            nouns.add(child.lemma_.lower())
+    return nouns
+
+
+def infer_camps(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
+    """Fill camps in the order of the module docstring. Inference is repeated until
+    nothing changes, so a camp can pass through a chain ("Putin's spokesman" → Putin →
+    Russia); pronouns and role nouns follow what they refer to."""
+    for cand in cands:
+        row = aliases.actor_row(cand.actor)
+        if row and row.camp and not (cand.camp_source == "table" and cand.camp):
+            if not (row.source == "pack" and cand.camp_source == "pack" and cand.camp):
+                cand.camp = row.camp
+                cand.camp_source = "pack" if row.source == "pack" else "table"
+        if row:
+            cand.from_table = True
+        if row and row.type in ACTOR_TYPES and cand.type != "group":
+            cand.type = row.type
+    for cand in cands:
+        if cand.type == "person" and cand.camp_source != "table" and cand.linked_to is None:
+            marked = text_marker(doc, cand, aliases)
+            if marked:
+                cand.camp, cand.camp_source = marked, "text"
+    by_token = {}
+    for cand in cands:
+        for k in range(cand.i, cand.j):
+            by_token[k] = cand
+    for _ in range(4):
+        camps = _actor_camps(cands)
+        changed = False
+        for cand in cands:
+            if camps.get(cand.actor):
+                if (cand.camp, cand.camp_source) != camps[cand.actor]:
+                    (cand.camp, cand.camp_source), changed = camps[cand.actor], True
+                continue
+            if cand.camp and cand.camp_source in ("table", "text", "pack"):
+                continue
+            if cand.type in ("person", "organisation"):
+                camp = _camp_from_title(doc, cand, by_token, camps, aliases.places)
+                if camp and camp != cand.camp:
+                    cand.camp, cand.camp_source, changed = camp, "inferred", True
+        for cand in cands:  # pronouns and role nouns follow what they refer to
+            target = cand.linked_to
+            if target is not None and target.camp != cand.camp:
+                cand.camp, cand.camp_source, changed = target.camp, target.camp_source, True
+        if not changed:
+            break
+
+
+def text_marker(doc: Doc, cand: Cand, aliases: AliasTable) -> str | None:
+    """The camp an explicit party marker gives a person's name (module docstring, 2)."""
+    if not aliases.markers:
+        return None
+    tag = _PARTY_TAG.match(doc_text(doc), end_char(doc, cand))
+    if tag and aliases.marker_camp(tag.group(1) or tag.group(2)):
+        return aliases.marker_camp(tag.group(1) or tag.group(2))
+    # Words of the title in front of the name: "Republican Sen.", "GOP presidential
+    # candidate", "the Democratic Senate leader"; punctuation other than "." stops.
+    k, steps = cand.i - 1, 0
+    while k >= 0 and steps < 6:
+        token = doc[k]
+        if token.is_space or (token.is_punct and token.text != "."):
+            break
+        if len(token.text) > 1 and aliases.marker_camp(token.text):
+            return aliases.marker_camp(token.text)
+        if not (token.lower_ in NAME_PREFIXES or token.pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT")):
+            break
+        k, steps = k - 1, steps + 1
+    for k in range(cand.i, cand.j):  # "Republican Sen. John McCain" as one entity
+        if len(doc[k].text) > 1 and aliases.marker_camp(doc[k].text):
+            return aliases.marker_camp(doc[k].text)
+    root = doc[cand.root_i] if cand.root_i is not None else doc[cand.j - 1]
+    for child in root.children:  # "Olympia Snowe, a Republican from Maine"
+        if child.dep_ == "appos" and len(child.text) > 1 and aliases.marker_camp(child.text):
+            return aliases.marker_camp(child.text)
+    for k, how in _camp_evidence(doc, cand):  # "Harry Reid, the Democratic leader"
+        token = doc[k]
+        if how == "mod" and len(token.text) > 1 and aliases.marker_camp(token.text):
+            return aliases.marker_camp(token.text)
+    return None
+
+
+def _actor_camps(cands: list[Cand]) -> dict[str, tuple[str, str]]:
+    """Actor → (camp, source) in the article: the strongest source that gives one
+    (`CAMP_SOURCES`), the most frequent camp within it. Generic groups ("families",
+    "officials") are left out: each keeps its own."""
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for cand in cands:
+        if cand.type == "group" and not cand.from_table:
+            continue
+        if cand.camp and cand.linked_to is None:
+            votes[cand.actor][cand.camp_source or "inferred"][cand.camp] += 1
+    found = {}
+    for actor, by_source in votes.items():
+        for source in CAMP_SOURCES:
+            if by_source.get(source):
+                found[actor] = (by_source[source].most_common(1)[0][0], source)
+                break
+    return found
+
+
+def _camp_from_title(
+    doc: Doc,
+    cand: Cand,
+    by_token: dict[int, Cand],
+    camps: dict[str, tuple[str, str]],
+    places: frozenset[str] = frozenset(),
+) -> str | None:
+    """The camp the introducing phrase gives (see `_camp_evidence`): a state's or an
+    organisation's camp, or a person's through a possessive only ("Putin's
+    spokesman", not "the Putin favourite"); an organisation without a known camp is
+    itself the camp of the people it is the title of ("Its chief executive") when its
+    name is one (`_names_a_camp`)."""
+    for k, how in _camp_evidence(doc, cand):
+        other = by_token.get(k)
+        if other is None or other is cand or other.actor == cand.actor:
+            continue
+        if other.type == "person" and how != "poss":
+            continue
+        if other.type == "group" and not other.from_table:
+            continue
+        camp = camps[other.actor][0] if other.actor in camps else other.camp
+        if camp:
+            return camp
+        named = other.linked_to or other  # "Its chief executive": the organisation named
+        if (
+            other.type == "organisation"
+            and cand.type == "person"
+            and _names_a_camp(doc, named, places)
+        ):
+            return other.actor
+    return None
+
+
+def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) -> bool:
+    """Whether an organisation mention can be a camp: a name of proper nouns (with
+    "of", "the", "and", "&", "for"), no word of a legislative or government body or
+    office (a title fragment: "House", "Senate Armed Services Committee", "Defense"),
+    and no place name in it ("Controversial Maine", "Vermont Independent")."""
+    if cand.place or cand.type != "organisation":
+        return False
+    tokens = [t for t in doc[cand.i : cand.j] if not t.is_space]
+    if not tokens or tokens[0].pos_ != "PROPN":
+        return False
+    for token in tokens:
+        if token.lower_ in BODY_WORDS or token.ent_type_ in ("GPE", "LOC", "NORP"):
+            return False
+        if token.text in places:
+            return False
+        if token.pos_ != "PROPN" and token.lower_ not in ("of", "the", "and", "&", "for"):
+            return False
+    return True

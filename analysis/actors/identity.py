@@ -1,0 +1,236 @@
+"""Who is who: one actor per person, within an article and across the corpus.
+
+- A person's name is what remains of the entity once titles ("President", "Sen.",
+  "former Vice President"), party markers ("Republican") and sentence-opening words
+  spaCy folded in ("Plus Obama", "Also Trump") are taken off (`clean_name`).
+- Within an article a surname, "Mr. Trump" or a first name links to the full name
+  written in that article (`link_names`); where several full names share the surname
+  ("Donald Trump", "Ivanka Trump") the title's gender, then a name a table or pack
+  knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.".
+- Across articles (`link_across_articles`) full names with the same first and last
+  name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald
+  Trump Jr."); a surname left alone in its article becomes a full name only where
+  that is unambiguous: the one full name of the corpus with that surname, or the one
+  person of a knowledge pack with it when the corpus has no other. Otherwise it stays
+  as written: a corpus-wide guess would merge relatives ("Clinton").
+- Each person gets one camp across the corpus, by the precedence of `CAMP_SOURCES`:
+  the alias table, an explicit marker in the text, a knowledge pack, inference.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from analysis.actors.aliases import AliasTable
+from analysis.actors.base import (
+    CAMP_SOURCES,
+    FEMALE_TITLES,
+    FORMAL_SUFFIXES,
+    IDENTITY_SUFFIXES,
+    MALE_TITLES,
+    NAME_PREFIXES,
+    NOT_NAME_WORDS,
+    TITLE_WORDS,
+    Cand,
+    Mention,
+)
+
+
+def strip_titles(doc: Doc, i: int, j: int) -> tuple[int, set[str]]:
+    """Start of the name inside [i, j) after its titles, and the titles (lower case,
+    without the full stop)."""
+    titles = set()
+    while j - i > 1 and (doc[i].lower_ in NAME_PREFIXES or doc[i].lower_ in TITLE_WORDS):
+        titles.add(doc[i].lower_.rstrip("."))
+        i += 1
+    return i, titles
+
+
+_NOT_NAME_POS = frozenset("ADV CCONJ SCONJ INTJ ADP DET PRON PART".split())
+
+
+def opening_words(doc: Doc, i: int, j: int) -> int:
+    """Start of [i, j) after words that are no part of a name: a sentence-opening
+    "Plus" or "Also" (any word of `NOT_NAME_WORDS`, or a non-proper-noun opening a
+    sentence)."""
+    while j - i > 1:
+        token = doc[i]
+        opens = token.is_sent_start or i == 0 or doc[i - 1].is_space or doc[i - 1].is_punct
+        if token.lower_ in NOT_NAME_WORDS or (opens and token.pos_ in _NOT_NAME_POS):
+            i += 1
+            continue
+        break
+    return i
+
+
+def split_name(name: str) -> tuple[str, str, str]:
+    """(first, last, suffix) of a name, lower case: "Donald J. Trump Jr." → ("donald",
+    "trump", "jr."); formal suffixes ("III") dropped; a one-word name, or one opening
+    with a lower-case particle ("de Léon"), has no first name."""
+    written = name.replace(",", " ").split()
+    if written and written[0][:1].islower():  # "de Léon", "van der Zwaan": no first name
+        written = written[-1:]
+    words = [w.lower() for w in written]
+    suffix = ""
+    while words and (words[-1] in IDENTITY_SUFFIXES or words[-1] in FORMAL_SUFFIXES):
+        if words[-1] in IDENTITY_SUFFIXES:
+            suffix = words[-1] if words[-1].endswith(".") else words[-1] + "."
+        words.pop()
+    if not words:
+        return "", "", suffix
+    if len(words) == 1:
+        return "", words[0], suffix
+    return words[0], words[-1], suffix
+
+
+def _is_full(name: str) -> bool:
+    first, last, _ = split_name(name)
+    return bool(first and last)
+
+
+def _title_gender(cand: Cand) -> str | None:
+    if cand.titles & {t.rstrip(".") for t in MALE_TITLES}:
+        return "male"
+    if cand.titles & {t.rstrip(".") for t in FEMALE_TITLES}:
+        return "female"
+    return None
+
+
+def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
+    """One actor per person in the article: a surname ("Peskov", "Mr. Trump"), a
+    surname with its suffix ("Trump Jr.") or a first name ("Leena") becomes the full
+    name written elsewhere in the article (see the module docstring for the choice
+    among several)."""
+    persons = [c for c in cands if c.type == "person" and c.actor]
+    full = [c for c in persons if _is_full(c.actor)]
+    genders: dict[str, str] = {}
+    for cand in persons:
+        gender = _title_gender(cand)
+        if gender and _is_full(cand.actor):
+            genders.setdefault(cand.actor, gender)
+    for cand in persons:
+        if _is_full(cand.actor) or cand.from_table:
+            continue
+        _, last, suffix = split_name(cand.actor)
+        matches = []
+        for f in full:
+            f_first, f_last, f_suffix = split_name(f.actor)
+            if f_last == last and f_suffix == suffix:
+                matches.append(f)
+            elif not suffix and f_first == last:  # a first name: "Leena"
+                matches.append(f)
+        if not matches:
+            continue
+        gender = _title_gender(cand)
+        if gender:
+            matches = [f for f in matches if genders.get(f.actor) in (None, gender)] or matches
+        known = [f for f in matches if f.from_table]
+        if known and len({f.actor for f in known}) < len({f.actor for f in matches}):
+            matches = known
+        earlier = [f for f in matches if f.i < cand.i]
+        chosen = earlier[-1] if earlier else matches[0]
+        cand.actor, cand.from_table = chosen.actor, chosen.from_table
+        if chosen.camp:
+            cand.camp, cand.camp_source = chosen.camp, chosen.camp_source
+        cand.resolution = "partial-name"
+    # A name the table or a pack knows under another canonical form.
+    for cand in persons:
+        row = aliases.actor_row(cand.actor)
+        if row and not cand.from_table:
+            cand.actor, cand.from_table = row.actor, True
+            if row.camp and not cand.camp:
+                cand.camp, cand.camp_source = row.camp, _source_of(row.source)
+
+
+def _source_of(row_source: str) -> str:
+    return "pack" if row_source == "pack" else "table"
+
+
+def link_across_articles(
+    mentions: Sequence[Mention], aliases: AliasTable | None = None
+) -> list[Mention]:
+    """One actor and one camp per person across the corpus (see the module docstring);
+    `aliases` (the run's table with its packs) names pack persons for lone surnames
+    and gives camps their one name ("GOP" → Republican Party)."""
+    persons = [m for m in mentions if m.type == "person"]
+    counts = Counter(m.actor for m in persons)
+    # Full names with the same first name, last name and suffix are one actor, under a
+    # name the table or pack knows, else the most frequent form.
+    variants: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for name in counts:
+        first, last, suffix = split_name(name)
+        if first and last:
+            variants[(first, last, suffix)].append(name)
+    canonical: dict[str, str] = {}
+    for names in variants.values():
+        known = [n for n in names if aliases is not None and aliases.actor_row(n)]
+        best = max(known or names, key=lambda n: (counts[n], -len(n)))
+        canonical.update({n: best for n in names})
+    full_names = set(canonical.values())
+    by_last: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        first, last, suffix = split_name(name)
+        by_last[(last, suffix)].add(name)
+        by_first[first].add(name)
+    for name in counts:
+        if name in canonical:
+            continue
+        first, last, suffix = split_name(name)
+        if first or not last:
+            continue
+        in_corpus = by_last.get((last, suffix), set())
+        in_pack = aliases.surnames.get(last, set()) if aliases is not None and not suffix else set()
+        pack_in_corpus = in_pack & in_corpus
+        if len(in_pack) == 1 and (pack_in_corpus or not in_corpus):
+            # the one pack person of that surname, named in full in the corpus (its
+            # relatives are not in the pack), or with no other of that name in it
+            canonical[name] = next(iter(in_pack))
+        elif len(in_corpus) == 1 and not pack_in_corpus:
+            canonical[name] = next(iter(in_corpus))
+        elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
+            canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
+    linked = [
+        replace(m, actor=canonical[m.actor]) if m.type == "person" and m.actor in canonical else m
+        for m in mentions
+    ]
+    return _one_camp_per_actor(linked, aliases)
+
+
+def _one_camp_per_actor(mentions: list[Mention], aliases: AliasTable | None) -> list[Mention]:
+    """Each person's camp across the corpus by `CAMP_SOURCES` precedence (within a
+    source, the most frequent); other actors keep their own camps, an empty one filled
+    where the actor has exactly one camp elsewhere. Camps under their one name."""
+    name = aliases.camp_name if aliases is not None else (lambda camp: camp)
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    camps: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.camp:
+            camps[m.actor].add(name(m.camp))
+            votes[m.actor][m.camp_source or "inferred"][name(m.camp)] += 1
+    if aliases is not None:  # a pack person written only as a surname still has a camp
+        for actor in {m.actor for m in mentions if m.type == "person"}:
+            row = aliases.actor_row(actor)
+            if row and row.camp:
+                votes[actor][_source_of(row.source)][name(row.camp)] += 1
+    chosen: dict[str, tuple[str, str]] = {}
+    for actor, by_source in votes.items():
+        for source in CAMP_SOURCES:
+            if by_source.get(source):
+                chosen[actor] = (by_source[source].most_common(1)[0][0], source)
+                break
+    out = []
+    for m in mentions:
+        if m.type == "person" and m.actor in chosen:
+            camp, source = chosen[m.actor]
+            m = replace(m, camp=camp, camp_source=source)
+        elif m.camp:
+            m = replace(m, camp=name(m.camp), camp_source=m.camp_source or "inferred")
+        elif len(camps.get(m.actor, ())) == 1 and m.actor in chosen:
+            m = replace(m, camp=chosen[m.actor][0], camp_source=chosen[m.actor][1])
+        out.append(m)
+    return out

@@ -1,0 +1,422 @@
+"""Finding the mentions of one article: alias-table matches, spaCy entities, state
+modifiers and group nouns, names the tagger missed; then names are linked, pronouns
+and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from analysis.actors.aliases import AliasTable, default_table
+from analysis.actors.base import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    IDENTITY_SUFFIXES,
+    PERSON_ROLE_NOUNS,
+    PLACE_NOUNS,
+    POSSESSIVE,
+    Cand,
+    Mention,
+    norm_text,
+    span_root,
+    trim_span,
+)
+from analysis.actors.camps import infer_camps
+from analysis.actors.identity import link_names, opening_words, split_name, strip_titles
+from analysis.actors.references import reference_candidates
+from analysis.actors.roles import role_of, speaker_choices
+from analysis.records import Article
+
+
+def find_mentions(
+    article: Article,
+    doc: Doc,
+    aliases: AliasTable | None = None,
+    speaker_spans: Iterable[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Every actor mention of one parsed article, in text order.
+
+    `aliases` defaults to `load_aliases()`; `speaker_spans` are the (start, end)
+    offsets of attribution sources: the mention each one denotes gets role
+    `speaker`, and pronouns are resolved to recent speakers first."""
+    aliases = aliases if aliases is not None else default_table()
+    speaker_spans = [(s, e) for s, e in speaker_spans if s is not None and e is not None and s < e]
+    cands = _named_candidates(doc, aliases)
+    cands += _modifier_candidates(doc, cands, aliases)
+    cands += _untagged_names(doc, cands)
+    link_names(doc, cands, aliases)
+    _administrations(doc, cands)
+    cands += reference_candidates(doc, cands, speaker_spans)
+    infer_camps(doc, cands, aliases)
+    _administration_camps(cands, aliases)
+    speaker_picks = speaker_choices(doc, cands, speaker_spans)
+    mentions = []
+    for cand in sorted(cands, key=lambda c: c.i):
+        if not cand.actor:
+            continue
+        start = doc[cand.i].idx
+        last = doc[cand.j - 1]
+        end = last.idx + len(last.text)
+        role = "speaker" if id(cand) in speaker_picks else role_of(doc, cand)
+        mentions.append(
+            Mention(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                actor=cand.actor,
+                camp=aliases.camp_name(cand.camp),
+                type=cand.type,
+                role=role,
+                resolution=cand.resolution,
+                camp_source=(cand.camp_source or "inferred") if cand.camp else "",
+            )
+        )
+    return mentions
+
+
+def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
+    """Alias-table matches first, then spaCy entities the table does not cover."""
+    taken = [False] * len(doc)
+    cands: list[Cand] = []
+    alias_spans = aliases.matches(doc)
+    # A longer organisation name written around a table pattern keeps its own name:
+    # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
+    ents = []
+    for ent in doc.ents:
+        ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
+    kept_aliases = []
+    for a_i, a_j, row in alias_spans:
+        swallowed = any(
+            label in ("ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+            and i <= a_i
+            and a_j <= j
+            and (j - i) > (a_j - a_i)
+            and not any(
+                b_i >= i and b_j <= j and (b_j - b_i) > (a_j - a_i) for b_i, b_j, _ in alias_spans
+            )
+            for i, j, label in ents
+        ) or any(  # "George Washington" is a person, not the capital
+            label == "PERSON" and i < a_i and a_j == j and row.type in ("place", "state")
+            for i, j, label in ents
+        )
+        if not swallowed:
+            kept_aliases.append((a_i, a_j, row))
+    for i, j, row in kept_aliases:
+        if row.type == "person" and j < len(doc) and doc[j].lower_ in IDENTITY_SUFFIXES:
+            continue  # "Donald Trump Jr." is not the pack's "Donald Trump"
+        for k in range(i, j):
+            taken[k] = True
+        if row.type == "ignore" or not row.actor:
+            continue
+        known = aliases.actor_row(row.actor)
+        kind = row.type if row.type != "place" else (known.type if known else "state")
+        camp = row.camp or (known.camp if known else None)
+        written = doc[i:j].text
+        cands.append(
+            Cand(
+                i,
+                j,
+                row.actor,
+                camp,
+                kind,
+                "name" if written.lower() == row.actor.lower() else "alias",
+                from_table=True,
+                root_i=span_root(doc, i, j),
+                camp_source=("pack" if row.source == "pack" else "table") if camp else "",
+            )
+        )
+        cands[-1].place = row.type == "place"
+    for i, j, label in ents:
+        if label not in ("PERSON", "ORG", "GPE", "NORP") or any(taken[i:j]):
+            continue
+        for k in range(i, j):
+            taken[k] = True
+        if label == "NORP":
+            continue  # unknown nationality words: no state to attach them to
+        if label == "PERSON" or (label == "ORG" and _looks_like_person(doc, i, j)):
+            name_i, titles = strip_titles(doc, i, j)
+            while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
+                j -= 1  # "Clinton Defends": a headline run into the name
+            if not _is_name(doc, name_i, j):
+                continue
+            cand = Cand(i, j, norm_text(doc[name_i:j].text), None, "person", "name")
+            cand.titles = titles
+        elif label == "ORG":
+            cand = Cand(i, j, doc[i:j].text, None, "organisation", "name")
+        else:  # an unknown place name: an actor only where it acts (metonymy)
+            cand = Cand(i, j, doc[i:j].text, None, "state", "name")
+            cand.place = True
+        cand.root_i = span_root(doc, i, j)
+        cands.append(cand)
+    # An organisation or place tag on a string that is a person's name elsewhere in the
+    # article is a person ("McKinley" after "Kevin McKinley").
+    person_names = {c.actor.lower() for c in cands if c.type == "person" and c.actor}
+    person_last = {c.actor.split()[-1].lower() for c in cands if c.type == "person" and c.actor}
+    for cand in cands:
+        if cand.type in ("organisation", "state") and not cand.from_table and cand.actor:
+            low = cand.actor.lower()
+            if low in person_names or (" " not in low and low in person_last):
+                cand.type, cand.place = "person", False
+        elif cand.place and doc[cand.i : cand.j].text.lower() in person_last:
+            # "Washington said" in an article about George Washington
+            cand.actor, cand.camp, cand.type = doc[cand.i : cand.j].text, None, "person"
+            cand.place, cand.from_table, cand.resolution = False, False, "name"
+    # Metonymy: places count only where they act.
+    kept = []
+    for cand in cands:
+        if cand.place:
+            if not _acts(doc, doc[cand.root_i]):
+                continue
+            cand.resolution = "metonymy"
+        kept.append(cand)
+    # A state name or capital modifying a place noun is geography ("Moscow region").
+    kept = [c for c in kept if not (c.type == "state" and _modifies_place(doc[c.root_i]))]
+    return kept
+
+
+def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity as (start, end, label) parts: trimmed, without words that open a
+    sentence ("Plus Obama"), split at a possessive inside it ("Trump's Twitter" is
+    Trump and Twitter) and at a line break (a headline run into the text)."""
+    parts = []
+    i = start
+    for k in range(start, end + 1):
+        cut = k == end or doc[k].text in ("'s", "’s") or "\n" in doc[k].text
+        if not cut:
+            continue
+        a, b = trim_span(doc, i, k)
+        if a < b:
+            if label in ("PERSON", "ORG"):
+                a = opening_words(doc, a, b)
+            possessor = k < end and doc[k].text in POSSESSIVE
+            kind = label
+            if possessor and label == "ORG" and _name_like(doc, a, b):
+                kind = "PERSON"  # "Trump's Twitter": Trump
+            elif label == "PERSON" and b - a == 1 and (parts or doc[a - 1].text in ("'s", "’s")):
+                kind = "ORG"  # ... and Twitter: one word owned by a person is a thing
+            parts.append((a, b, kind))
+        i = k + 1
+    return parts
+
+
+def _is_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether [i, j) can be a person's name: words and initials, a surname besides
+    any suffix ("Jr." alone is none), no acronym ("FBI")."""
+    tokens = [doc[k] for k in range(i, j)]
+    if not tokens or not all(t.is_alpha or t.text.endswith(".") or t.text == "-" for t in tokens):
+        return False
+    if not split_name(" ".join(t.text for t in tokens))[1]:
+        return False
+    return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
+
+
+def _name_like(doc: Doc, i: int, j: int) -> bool:
+    """One to three proper nouns: a possessor inside an organisation's name is a
+    person's name ("Trump's Twitter")."""
+    return 0 < j - i <= 3 and all(doc[k].pos_ == "PROPN" for k in range(i, j))
+
+
+def _looks_like_person(doc: Doc, i: int, j: int) -> bool:
+    """An organisation tag that the text shows to be a person: an honorific in front
+    ("Ms Ferrow"), an age after it ("Anton Mirek, 36,"), or apposed to a person's
+    role ("Nadia Ferrow, director of ...")."""
+    if i > 0 and doc[i - 1].lower_ in HONORIFICS or doc[i].lower_ in HONORIFICS:
+        return True
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].like_num:
+        return True
+    root = doc[span_root(doc, i, j)]
+    apposed = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        apposed.append(root.head)
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_ROLE_NOUNS for t in apposed)
+
+
+def _acts(doc: Doc, token: Token) -> bool:
+    """Whether a place name stands for its government here (see module docstring)."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep in ("nsubj", "csubj", "poss"):
+        return True
+    if dep == "pobj" and head.lower_ == "by":
+        return True
+    if dep == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in GOVERNMENT_NOUNS:
+        return True  # "the regime in Tessary"
+    if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() not in PLACE_NOUNS and head.ent_type_ not in ("FAC", "LOC")
+    return False
+
+
+def _modifies_place(token: Token) -> bool:
+    return (
+        token.dep_ in ("compound", "nmod", "amod")
+        and token.head.pos_ == "NOUN"
+        and token.head.lemma_.lower() in PLACE_NOUNS
+    )
+
+
+def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> list[Cand]:
+    """Groups named by a state modifier ("US officials", "Ukrainian forces"), states
+    named by a government noun ("the Tessary regime"), and plain group nouns
+    ("rescue workers"). Nationality adjectives stay mentions of their state."""
+    extra: list[Cand] = []
+    covered = {k for c in cands for k in range(c.i, c.j)}
+    by_root = {c.root_i: c for c in cands}
+    for cand in list(cands):
+        if cand.type != "state" or cand.j - cand.i > 3:
+            continue
+        token = doc[cand.root_i]
+        head = token.head
+        if (
+            token.dep_ == "pobj"
+            and head.lower_ == "in"
+            and head.head.lemma_.lower() in GOVERNMENT_NOUNS
+            and head.head.i not in covered
+        ):  # "the regime in Tessary" is the state, as "the Tessary regime"
+            cand.i, cand.root_i, cand.resolution = head.head.i, head.head.i, "metonymy"
+            covered.update(range(cand.i, cand.j))
+            continue
+        if token.dep_ not in ("amod", "compound", "nmod") or head.pos_ != "NOUN":
+            continue
+        if head.i in covered or head.i < cand.j:
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS"):
+            # The group takes the modifier's place: "US officials" is one mention.
+            cands.remove(cand)
+            span_text = norm_text(doc[cand.i : head.i + 1].text)
+            row = aliases.actor_row(span_text)
+            extra.append(
+                Cand(
+                    cand.i,
+                    head.i + 1,
+                    row.actor if row else span_text,
+                    (row.camp if row else None) or cand.camp,
+                    "group",
+                    "alias" if row else "group",
+                    from_table=row is not None,
+                    root_i=head.i,
+                )
+            )
+            covered.update(range(cand.i, head.i + 1))
+        elif lemma in GOVERNMENT_NOUNS:
+            cand.j = head.i + 1
+            cand.root_i = head.i
+            cand.resolution = "metonymy"
+            covered.update(range(cand.i, cand.j))
+        elif cand.resolution not in ("metonymy",) and token.pos_ == "ADJ":
+            cand.resolution = "nationality"
+    # Plain group nouns: "rescue workers", "local officials", "residents".
+    for token in doc:
+        if (
+            token.pos_ == "NOUN"
+            and token.tag_ == "NNS"
+            and token.lemma_.lower() in GROUP_NOUNS
+            and token.i not in covered
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent")
+            and token.i not in by_root
+        ):
+            left = token.i
+            for child in token.lefts:
+                if child.dep_ in ("amod", "compound") and child.i not in covered:
+                    left = min(left, child.left_edge.i)
+            left, _ = trim_span(doc, left, token.i + 1)
+            if any(k in covered for k in range(left, token.i + 1)):
+                left = token.i
+            text = " ".join(t.text.lower() for t in doc[left : token.i + 1] if not t.is_space)
+            row = aliases.actor_row(text)
+            party = _party_modifier(doc, left, token.i, aliases)
+            if party and not row:  # "Republican lawmakers", "Democratic senators"
+                word, camp = party
+                text = f"{word} {token.text.lower()}"
+            extra.append(
+                Cand(
+                    left,
+                    token.i + 1,
+                    row.actor if row else text,
+                    row.camp if row else (party[1] if party else None),
+                    "group",
+                    "alias" if row else "group",
+                    from_table=row is not None,
+                    root_i=token.i,
+                    camp_source="table" if row and row.camp else ("text" if party else ""),
+                )
+            )
+            covered.update(range(left, token.i + 1))
+    return extra
+
+
+def _administrations(doc: Doc, cands: list[Cand]) -> None:
+    """ "the Obama administration", "the Trump White House": a president's name
+    modifying "administration" (or "White House") is the executive, an organisation
+    named "<surname> administration" in the president's camp (`_administration_camps`);
+    "the administration" later refers back to it."""
+    for cand in cands:
+        if cand.type != "person" or not cand.actor or cand.root_i is None:
+            continue
+        token = doc[cand.root_i]
+        head = token.head
+        if token.dep_ not in ("compound", "poss", "nmod") or head.i < cand.j:
+            continue
+        if head.lemma_.lower() == "administration":
+            end = head.i + 1
+        elif head.text == "House" and head.i > 0 and doc[head.i - 1].text == "White":
+            end = head.i + 1
+        else:
+            continue
+        if any(c is not cand and cand.j <= c.i < end for c in cands):
+            continue
+        cand.owner = cand.actor
+        cand.actor = f"{cand.actor.split()[-1]} administration"
+        cand.j, cand.root_i, cand.type = end, head.i, "organisation"
+        cand.resolution, cand.camp, cand.camp_source, cand.from_table = "name", None, "", False
+
+
+def _administration_camps(cands: list[Cand], aliases: AliasTable) -> None:
+    """An administration's camp is its president's (in the article, else the table's
+    or pack's)."""
+    for cand in cands:
+        owner = cand.owner if cand.linked_to is None else cand.linked_to.owner
+        if not owner:
+            continue
+        known = [c for c in cands if c.actor == owner and c.camp]
+        row = aliases.actor_row(owner)
+        namesakes = aliases.surnames.get(owner.lower(), ())
+        if row is None and len(namesakes) == 1:  # "the Trump administration"
+            row = aliases.actor_row(next(iter(namesakes)))
+        if known:
+            cand.camp, cand.camp_source = known[0].camp, known[0].camp_source
+        elif row and row.camp:
+            cand.camp, cand.camp_source = row.camp, "pack" if row.source == "pack" else "table"
+
+
+def _party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tuple[str, str] | None:
+    """(marker as written, camp) where a party marker modifies a group noun:
+    "Republican lawmakers", "GOP leaders", "Democratic senators"."""
+    for k in range(left, head):
+        camp = aliases.marker_camp(doc[k].text) if len(doc[k].text) > 1 else None
+        if camp:
+            return doc[k].text, camp
+    return None
+
+
+def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Names the tagger missed: a proper noun that is the last word of a person's name
+    found elsewhere in the article ("Weller said" after "Tomas Weller"), also in
+    capitals as in transcripts ("PENCE:")."""
+    surnames = {c.actor.split()[-1] for c in cands if c.type == "person" and c.actor}
+    covered = {k for c in cands for k in range(c.i, c.j)}
+    extra = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        name = token.text
+        if not (token.pos_ == "PROPN" or token.is_title) or name not in surnames:
+            name = name.title() if len(name) > 2 and name.isupper() else ""
+            if name not in surnames:
+                continue
+        extra.append(Cand(token.i, token.i + 1, name, None, "person", "name", root_i=token.i))
+    return extra

@@ -1,0 +1,214 @@
+"""Pronouns and role nouns ("He added", "the spokesman", "its") resolved to the named
+mentions through the shared resolver `analysis.resolve`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from analysis import resolve as _resolver  # the resolver shared with attribution
+from analysis.actors.base import FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, Cand, end_char
+from analysis.actors.camps import title_nouns
+
+
+def _referent_kind(cand: Cand) -> str:
+    return {"person": "person", "organisation": "organisation", "group": "group"}.get(
+        cand.type, "place"
+    )
+
+
+def reference_candidates(
+    doc: Doc, cands: list[Cand], speaker_spans: Iterable[tuple[int, int]]
+) -> list[Cand]:
+    """Pronouns and role-noun phrases resolved to the named mentions."""
+    # The resolver's own view of the entities gives each person's gender and the role
+    # nouns written next to the name; the candidates are the corrected mentions.
+    roles: dict[str, set[str]] = defaultdict(set)
+    for ref in _resolver.referents(doc):
+        for cand in cands:
+            if doc[cand.i].idx <= ref.start < end_char(doc, cand):
+                roles[cand.actor].update(ref.roles)
+    for cand in cands:
+        roles[cand.actor].update(cand.titles)
+        roles[cand.actor].update(title_nouns(doc, cand))
+    genders = _genders(doc, cands)
+    by_referent: dict[tuple[int, int], Cand] = {}
+    referents = []
+    for cand in sorted(cands, key=lambda c: c.i):
+        if not cand.actor:
+            continue
+        ref = _resolver.Referent(
+            text=cand.actor,
+            start=doc[cand.i].idx,
+            end=end_char(doc, cand),
+            kind=_referent_kind(cand),
+            gender=genders.get(cand.actor) if cand.type == "person" else None,
+            roles=frozenset(roles.get(cand.actor, ())),
+        )
+        referents.append(ref)
+        by_referent[(ref.start, ref.end)] = cand
+    speakers = sorted(speaker_spans)
+    speaker_set = set(speakers)
+    covered = {k for c in cands for k in range(c.i, c.j)}
+    out: list[Cand] = []
+
+    def recent(before: int):
+        return [
+            r
+            for r in referents
+            if r.start < before
+            and any(s <= r.start and r.end <= e for s, e in speakers)
+            and r.kind == "person"
+        ]
+
+    def add(target: Cand, i: int, j: int, how: str) -> None:
+        """Record the mention, and make it a candidate for what follows ("the
+        commission said its team": "its" is the commission's)."""
+        out.append(_copy_as(target, i, j, how))
+        ref = _resolver.Referent(
+            text=target.actor,
+            start=doc[i].idx,
+            end=doc[j - 1].idx + len(doc[j - 1].text),
+            kind=_referent_kind(target),
+            gender=genders.get(target.actor) if target.type == "person" else None,
+            roles=frozenset(roles.get(target.actor, ())),
+        )
+        referents.append(ref)
+        by_referent[(ref.start, ref.end)] = target
+
+    for token in doc:
+        if token.i in covered:
+            continue
+        low = token.lower_
+        is_speaker = (token.idx, token.idx + len(token.text)) in speaker_set
+        if (low in PERSON_PRONOUNS or (low == "it" and is_speaker)) and token.pos_ == "PRON":
+            if inside_quote(doc, token.i):
+                continue
+            res = _resolver.resolve(
+                doc, token.idx, token.idx + len(token.text), referents, recent(token.idx)
+            )
+            if res.referent is None:
+                continue
+            target = by_referent.get((res.referent.start, res.referent.end))
+            if target is None:
+                continue
+            if low in ("they", "their") and target.type not in ("group", "organisation"):
+                continue  # a plural "they" is rarely one state or person
+            add(target, token.i, token.i + 1, "pronoun")
+        elif _is_common_noun(token) and token.dep_ not in ("compound", "amod"):
+            left = token.left_edge.i
+            if doc[left].lower_ != "the" or token.i - left > (5 if _is_age(doc, token) else 3):
+                continue
+            if doc[left].head.i != token.i or token.dep_ == "appos":
+                continue  # "the commission's spokesman"; "Ulvane Hydro, the company"
+            if any(k in covered for k in range(left, token.i + 1)):
+                continue
+            start, end = doc[left].idx, token.idx + len(token.text)
+            target = _repeated_name(doc, cands, token)
+            if target is None:
+                res = _resolver.resolve(doc, start, end, referents, recent(start))
+                if res.how == "nominal" and res.referent is not None:
+                    target = by_referent.get((res.referent.start, res.referent.end))
+                elif _is_age(doc, token):  # "the 54-year-old": the person just named
+                    target = _last_person(cands, left)
+            if target is not None:
+                add(target, left, token.i + 1, "nominal")
+    return out
+
+
+def _is_common_noun(token: Token) -> bool:
+    """A singular common noun, or the head of "the 54-year-old"."""
+    if token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower()):
+        return True
+    return _is_age(token.doc, token)
+
+
+def _is_age(doc: Doc, token: Token) -> bool:
+    """ "54-year-old" (tokens 54 - year - old) or "54 year old"."""
+    if token.lower_ != "old" or token.i < 2:
+        return False
+    before = [t for t in doc[max(token.i - 4, 0) : token.i] if t.text != "-"]
+    return len(before) >= 2 and before[-1].lower_ == "year" and before[-2].like_num
+
+
+def _last_person(cands: list[Cand], before: int) -> Cand | None:
+    persons = [c for c in cands if c.type == "person" and c.actor and c.i < before]
+    return max(persons, key=lambda c: c.i) if persons else None
+
+
+def _genders(doc: Doc, cands: list[Cand]) -> dict[str, str]:
+    """Each person's gender as the text gives it: an honorific (Mr, Ms) at any mention,
+    else the first he/him/his/she/her after the mention (outside quotes), before the
+    next person is named (the corrected mentions, not spaCy's raw tags, bound it)."""
+    persons = sorted((c for c in cands if c.type == "person" and c.actor), key=lambda c: c.i)
+    genders: dict[str, str] = {}
+    for cand in persons:
+        words = {doc[k].lower_ for k in range(max(cand.i - 1, 0), cand.j)} | cand.titles
+        if words & MALE_TITLES:
+            genders[cand.actor] = "male"
+        elif words & FEMALE_TITLES:
+            genders[cand.actor] = "female"
+    for n, cand in enumerate(persons):
+        if cand.actor in genders:
+            continue
+        stop = persons[n + 1].i if n + 1 < len(persons) else len(doc)
+        for token in doc[cand.j : stop]:
+            low = token.lower_
+            if low in ("he", "him", "his", "she", "her") and not inside_quote(doc, token.i):
+                genders[cand.actor] = "male" if low in ("he", "him", "his") else "female"
+                break
+    return genders
+
+
+def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
+    cand = Cand(i, j, target.actor, target.camp, target.type, how, target.from_table, root_i=j - 1)
+    cand.linked_to = target
+    return cand
+
+
+def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
+    """ "the union", "the commission", "the regime" after "Ulvane Valley Energy Workers'
+    Union", "International Commission for Shared Waters", "the Tessary regime"; "the
+    company" after "Ulvane Hydro, the jointly owned company": the nearest earlier
+    organisation (or state named by a government noun) with that noun in its name or
+    apposed to it; failing that, the first such one named later in the article."""
+    lemma = token.lemma_.lower()
+    earlier, later = None, None
+    for cand in sorted(cands, key=lambda c: c.i):
+        if cand.type not in ("organisation", "state") or not cand.actor:
+            continue
+        if cand.linked_to is not None or cand.i <= token.i < cand.j:
+            continue
+        if cand.type == "organisation":
+            words = {w.lower().strip("'’") for w in cand.actor.split()}
+        else:  # "the Tessary regime" as written
+            words = {doc[cand.root_i].lemma_.lower()} if cand.j - cand.i > 1 else set()
+        root = doc[cand.root_i]
+        words |= {c.lemma_.lower() for c in root.children if c.dep_ == "appos"}
+        if root.dep_ == "appos":
+            words.add(root.head.lemma_.lower())
+        if lemma in words and not (root.head.i == token.i or token.head.i == root.i):
+            if cand.i < token.i:
+                earlier = cand
+            elif later is None:
+                later = cand
+    return earlier or later
+
+
+def inside_quote(doc: Doc, i: int) -> bool:
+    """Whether token i stands inside quotation marks in its paragraph (a pronoun in a
+    quote is the quoted speaker's, which this layer does not resolve)."""
+    opened = False
+    text = _resolver.doc_text(doc)
+    start = text.rfind("\n\n", 0, doc[i].idx)
+    segment = text[start + 1 if start >= 0 else 0 : doc[i].idx]
+    for ch in segment:
+        if ch in "“":
+            opened = True
+        elif ch in "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened

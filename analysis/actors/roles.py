@@ -1,0 +1,110 @@
+"""Roles in the clause, and which mention an attribution's speaker span denotes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from analysis.actors.base import Cand, Mention, end_char
+
+
+def role_of(doc: Doc, cand: Cand) -> str:
+    """The mention's role in its clause, from the dependency of its head token."""
+    token = doc[cand.root_i if cand.root_i is not None else cand.j - 1]
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    dep, head = token.dep_, token.head
+    if cand.resolution == "nationality" or dep in ("poss",):
+        return "possessor"
+    if dep in ("nsubj", "csubj"):
+        return "agent"
+    if dep in ("nsubjpass", "dobj", "dative", "oprd"):
+        return "patient"
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by":
+            return "agent"
+        if prep in ("against", "on", "at") and head.head.pos_ in ("NOUN", "VERB"):
+            return "patient"
+        if prep == "of" and head.head.pos_ == "NOUN":
+            return "possessor"
+        return "other"
+    if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return "possessor"
+    return "other"
+
+
+def speaker_choices(
+    doc: Doc, cands: list[Cand], speaker_spans: Sequence[tuple[int, int]]
+) -> set[int]:
+    """For each speaker span, the one mention that is the speaker (see `actor_at`)."""
+    picks: set[int] = set()
+    for start, end in speaker_spans:
+        inside = [c for c in cands if c.actor and doc[c.i].idx < end and end_char(doc, c) > start]
+        chosen = _pick(
+            [(c, doc[c.i].idx, end_char(doc, c), role_of(doc, c)) for c in inside], start, end
+        )
+        if chosen is not None:
+            picks.add(id(chosen))
+    return picks
+
+
+def _pick(items: list[tuple[Any, int, int, str]], start: int, end: int) -> Any:
+    """The mention a span denotes: an exact match, else the mention that is not a
+    possessor or modifier inside the span (the head: "Putin's spokesman Dmitry
+    Peskov" → Peskov), persons first, leftmost."""
+    if not items:
+        return None
+    exact = [it for it in items if it[1] == start and it[2] == end]
+    if exact:
+        return exact[0][0]
+    heads = [it for it in items if it[3] != "possessor"] or items
+    heads.sort(key=lambda it: (getattr(it[0], "type", "") != "person", it[1]))
+    return heads[0][0]
+
+
+def actor_at(
+    mentions: Iterable[Mention],
+    start: int,
+    end: int,
+    article_id: str | None = None,
+    name: str | None = None,
+) -> Mention | None:
+    """The mention that a span of an article denotes (e.g. an attribution's speaker
+    span), or None: an exact match, else the head mention inside the span.
+
+    `name` is the text the span was resolved to elsewhere (an attribution's `speaker`,
+    e.g. "Gustav Reim" for an "I" inside his quote): when no mention covers the span,
+    the article's mention of that name (as actor or as written) is returned."""
+    mentions = [m for m in mentions if article_id is None or m.article_id == article_id]
+    items = [(m, m.start, m.end, m.role) for m in mentions if m.start < end and m.end > start]
+    found = _pick(items, start, end)
+    if found is None and name:
+        low = name.strip().lower()
+        named = [m for m in mentions if low in (m.actor.lower(), m.text.lower())]
+        found = min(named, key=lambda m: abs(m.start - start)) if named else None
+    return found
+
+
+def speaker_actors(
+    attributions: Iterable[Any], mentions: Iterable[Mention]
+) -> list[Mention | None]:
+    """For each attribution (anything with `article_id`, `speaker_start`, `speaker_end`
+    and `speaker`), the mention its speaker span denotes, or None: what fills the
+    `actor` and `camp` columns of attributions.csv."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    found = []
+    for a in attributions:
+        if a.speaker_start is None or a.speaker_end is None:
+            found.append(None)
+            continue
+        found.append(
+            actor_at(by_article.get(a.article_id, ()), a.speaker_start, a.speaker_end,
+                     name=getattr(a, "speaker", None))
+        )  # fmt: skip
+    return found

@@ -1,0 +1,78 @@
+"""Attribution: who said what, with which reporting cue.
+
+One `Attribution` per reporting cue found in an article, with the columns of
+`framing extract` (see the contract): the speaker as written and as resolved, the
+cue and its stance from the reporting-cue lexicon, the content (what was said) as
+one span, the quote type, negation and whether the cue stands inside a direct quote.
+
+How cues are found by rule (over spaCy's dependency parse):
+
+- a verb whose lemma (or verb + particle, "point out") is in the lexicon and that
+  has speech content: a clausal complement ("said that ..."), an adjacent direct
+  quote ("“...,” he said", "said: “...”", split quotes), a to-infinitive ("refused to
+  ..."), or an object ("denied any involvement") for the verbs that take one;
+- "according to X", and nouns of the lexicon with their owner and a clause
+  ("X's claim that ...", "a statement by X that ...");
+- participial and coordinated cues (", claiming that ...", "denied this, saying")
+  take the subject of the verb they hang on; passive cues take the "by" agent, and
+  an agentless passive ("a curfew was announced") has no source, its subject being
+  what was said;
+- multi-word cues written out ("made it clear", "as she put it"), a verb with the
+  topic of its speech ("complained about the noise", "sees the plan as a trap"), a
+  noun cue carried by a light verb ("expressed concern that ...": the subject speaks;
+  "faced criticism over ...": no source), and an attitude stated with "be" and an
+  adjective ("farmers are worried about ...", "it was clear that ...": no source);
+- attitudes and intentions as PolNeAR annotates them, from the lexicon ("plans to",
+  "hopes", "seems": the impression of "seem"/"appear" is the writer's unless a person
+  is its subject or it is "to" someone).
+
+- layout cues: a quote signed with a dash ('“...” ― Sonya Herridge') and a speaker
+  label opening a line ("PENCE: ...", in transcripts; "Pence: ..." in a headline).
+
+Sense guards: "claim", "insist", "add" and the belief verbs need a clause or quote
+("the fire claimed two lives", "insisted on a recount" are not attributions; "claim"
+takes an object only with a person or institution as subject: "he claimed victory");
+a passive "admit" or "admit to" + a noun is the hospital sense; "call" counts only
+when it names ("called X a liar", 'what she called a “rant”', "call for", "call on");
+hypothetical speech ("would say", "may suggest"; but "could not explain" stays),
+imperatives ("Don't blame Bush"), infinitives ("obliged to report"; after
+refuse/decline/fail the two verbs make one negated cue, "refused to confirm") and
+beliefs reported inside what someone said ("said he thinks ...") are not
+attributions of their own.
+
+Reports inside reports: an attribution whose cue stands in another one's indirect
+content ("Smith said Jones had denied it") is left out, as PolNeAR annotates only the
+outer one (none of its 2,193 dev cues is nested); a participle after a comma or a
+verb coordinated with the cue ("said ..., adding that ...", "said ... and warned
+...") is the same speaker going on, and the outer content ends before it. Noun cues
+("rejected X's claim that ...") and cues inside direct quotes are kept.
+
+Speakers: the subject (or the "by" agent of a passive; none for an agentless
+passive), the subject of the verb a participle or coordinated cue hangs on, a
+relative pronoun's noun; resolved to a named referent by `analysis.resolve`
+(pronouns, "the spokesman", surnames). `speaker_start/end` are the span as written.
+
+Quotation marks are found once per document (`quote_spans`), curly and straight;
+a quote left open at a paragraph end continues into the next paragraph when that
+paragraph opens with a quotation mark (news style).
+
+A learned model joins the rules (`model`; `extract_attributions(..., mode=...)`:
+`combined`, the default, `rules` or `model`): a cue detector trained on PolNeAR train
+drops rule cues it scores very low (never a quote, "according to" or a layout cue) and
+adds the cues the rules miss, with content and source chosen by two more trained
+scorers; the sense guards apply to its cues too, and a cue word outside the lexicon gets
+stance `other`.
+
+Modules: `words` (grammar word lists), `quotes` (quotation marks), `cues` (the lexicon
+as lookup tables), `spans` (content and source from the parse), `rules` (cue matching
+and sense guards), `extract` (rows assembled), `record` (the row dataclass),
+`features`, `model` and `train` (the learned components).
+"""
+
+from __future__ import annotations
+
+from analysis.attribution.extract import extract_attributions
+from analysis.attribution.quotes import Quote, quote_spans
+from analysis.attribution.record import Attribution
+
+__all__ = ["Attribution", "Quote", "extract_attributions", "quote_spans"]

@@ -1,0 +1,383 @@
+"""`extract_attributions`: the rules' cues assembled into `Attribution` rows (nested
+reports left out, quote chains followed, speakers resolved)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+
+from analysis.attribution.cues import _cue_index, _CueIndex, _lemma
+from analysis.attribution.model import AttributionModel, apply_model, load_model
+from analysis.attribution.quotes import _Quotes, _rstrip
+from analysis.attribution.record import Attribution, _Found
+from analysis.attribution.rules import _match_cue
+from analysis.attribution.spans import _end, _source_span
+from analysis.attribution.words import (
+    COLON_SPEAKER,
+    DASH_SIGNATURE,
+    LAYOUT_CUE,
+    NEGATING_HEADS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+)
+from analysis.lexicons import Cue
+from analysis.nlp import sentence_spans
+from analysis.records import Article
+from analysis.resolve import PRONOUNS, Referent, doc_text, referents, resolve
+
+#: How cues are decided: the rules alone, the learned model alone, or both (the
+#: rules where they are precise, the model for the rest; the default).
+MODES = ("combined", "rules", "model")
+
+
+def extract_attributions(
+    article: Article,
+    doc: Doc,
+    cues: Mapping[tuple[str, str], Cue] | None = None,
+    *,
+    mode: str = "combined",
+    model: AttributionModel | None = None,
+) -> list[Attribution]:
+    """Every attribution of `article` (parsed as `doc`), in text order.
+
+    `mode` is one of `MODES`; `model` is the learned model to use (default: the one
+    shipped in `analysis/models/`)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    index = _cue_index(cues)
+    quotes = _Quotes(doc_text(doc))
+    found = rule_attributions(doc, index, quotes)
+    if mode != "rules":
+        found = apply_model(doc, found, index, quotes, model or load_model(), mode)
+    return build_rows(article, doc, found, quotes)
+
+
+def rule_attributions(doc: Doc, index: _CueIndex, quotes: _Quotes) -> list[_Found]:
+    """The cues the rules find, with their sources and contents (before resolution)."""
+    found: list[_Found] = []
+    used: set[int] = set()
+    for tok in doc:
+        if tok.is_space or tok.i in used:
+            continue
+        hit = _match_cue(tok, index, quotes)
+        if hit is None:
+            continue
+        found.append(hit)
+        used.update(t.i for t in hit.cue_tokens)
+        if hit.lemma == "according to" and hit.source_span is not None:
+            # "according to show insiders": no cue inside the source phrase.
+            used.update(t.i for t in doc.char_span(*hit.source_span, alignment_mode="expand"))
+
+    found = [f for f in found if f.content is not None]
+    # "refused to confirm" is one cue ("confirm", negated), not two; so is "expressed
+    # concern that ..." (the noun's).
+    folded = {t.i for f in found if len(f.cue_tokens) > 1 for t in f.cue_tokens}
+    found = [f for f in found if not (len(f.cue_tokens) == 1 and f.cue_tokens[0].i in folded)]
+    found.extend(_layout_attributions(doc, quotes, used))
+    _extend_quote_chains(found, doc, quotes)
+    _stop_at_semicolons(found, doc_text(doc))
+    return _outermost(found, quotes)
+
+
+def build_rows(
+    article: Article, doc: Doc, found: list[_Found], quotes: _Quotes
+) -> list[Attribution]:
+    """`Attribution` rows from found cues: speakers resolved, quote type, negation."""
+    text = article.text
+    sents = sentence_spans(doc)
+    sent_starts = [s for s, _ in sents]
+    people = referents(doc)
+    recent: list[Referent] = []
+    rows: list[Attribution] = []
+    for f in sorted(found, key=lambda f: f.cue_tokens[0].idx):
+        cue_start, cue_end = f.cue_tokens[0].idx, _end(f.cue_tokens[-1])
+        if f.lemma == "dash":  # the dash alone, not the words read with it ('rising,”―')
+            dash = re.search(r"―|—|–|--", f.cue_tokens[0].text)
+            if dash is not None:
+                cue_start, cue_end = cue_start + dash.start(), cue_start + dash.end()
+        speaker, resolution, s_start, s_end = None, "none", None, None
+        if f.source_span is not None:
+            s_start, s_end = f.source_span
+            r_start, r_end = s_start, s_end
+            src = f.source
+            if src is not None and src.lower_ in RELATIVE_PRONOUNS and src.head.dep_ == "relcl":
+                r_start, r_end = _source_span(src.head.head) or (s_start, s_end)
+            res = resolve(doc, r_start, r_end, people, recent)
+            written = text[s_start:s_end]
+            if res.referent is not None:
+                speaker = res.referent.text if res.how != "organisation" else written
+                if res.how == "name" and res.referent.start >= s_start:
+                    # A named speaker: keep the written name, the fullest form if a surname.
+                    speaker = res.referent.text
+                resolution = res.how
+                if res.referent.kind == "person":
+                    recent.append(res.referent)
+                elif res.how == "organisation":
+                    recent.append(res.referent)
+            else:
+                speaker = text[r_start:r_end]  # the noun a relative pronoun stands for
+                resolution = "pronoun" if written.lower() in PRONOUNS else "nominal"
+                if resolution == "pronoun":
+                    speaker = None
+            if written.lower() in PRONOUNS and res.referent is None:
+                resolution = "pronoun"
+        if f.content is not None and f.content[0] == f.content[1]:
+            f.content = None
+        c_start, c_end = f.content if f.content else (None, None)
+        overl = quotes.overlapping(c_start, c_end) if f.content else []
+        if (
+            f.content
+            and overl
+            and all(q.start <= c_start + 1 for q in overl[:1])
+            and (overl[0].start >= c_start - 1 and overl[-1].end >= c_end - 1)
+            and _only_quotes(text, c_start, c_end, overl, cue_start, cue_end, f.source_span)
+        ):
+            quote_type = "direct"
+        elif overl:
+            quote_type = "mixed"
+        else:
+            quote_type = "indirect"
+        # A speaker label ("PENCE:") opening a quoted transcript line is the writer's.
+        in_quote = quotes.containing(cue_start) is not None and f.lemma not in (":", "dash")
+        rows.append(
+            Attribution(
+                article_id=article.id,
+                sentence=max(bisect.bisect_right(sent_starts, cue_start) - 1, 0),
+                speaker=speaker,
+                speaker_start=s_start,
+                speaker_end=s_end,
+                resolution=resolution,
+                cue=text[cue_start:cue_end],
+                cue_start=cue_start,
+                cue_end=cue_end,
+                cue_lemma=f.lemma,
+                stance=f.cue.stance,
+                credibility=f.cue.credibility,
+                content=text[c_start:c_end] if f.content else None,
+                content_start=c_start,
+                content_end=c_end,
+                quote_type=quote_type,
+                negated=_negated(_cue_verb(f)),
+                in_quote=in_quote,
+            )
+        )
+    return rows
+
+
+def _outermost(found: list[_Found], quotes: _Quotes) -> list[_Found]:
+    """Leave out attributions reported inside another one's indirect content ("Smith
+    said Jones had denied it": "denied" is Smith's report, not a cue of the writer's;
+    PolNeAR, too, annotates only the outer one). Cues inside direct quotes are kept
+    (and marked `in_quote`), and so are the lines of a transcript (":"). A participle
+    after a comma ("he said, adding that ...") is the same speaker going on, not a
+    report inside the report: the outer content ends before it."""
+    by_start = sorted(
+        (
+            f
+            for f in found
+            if f.content is not None
+            and f.content[1] > f.content[0]
+            and quotes.containing(f.cue_tokens[0].idx) is None  # the writer's own cues
+        ),
+        key=lambda f: f.content[0],
+    )
+    if not by_start:
+        return found
+    for f in found:
+        tok = _cue_verb(f)
+        after_comma = tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        if quotes.containing(tok.idx) is not None:
+            continue
+        for outer in by_start:
+            if outer is f or not (outer.content[0] < tok.idx < outer.content[1]):
+                continue
+            if outer.cue_tokens[0].i > tok.i:
+                continue
+            # "X said ... and warned ...": a second cue of the same speaker, also
+            # where the parser hung it on the reported clause ("said he would
+            # order a review and warned against hackers").
+            outer_verb = _cue_verb(outer)
+            same_speaker = tok.dep_ == "conj" and (
+                tok.head.i == outer_verb.i
+                or (
+                    tok.head.head.i == outer_verb.i
+                    and tok.head.dep_ == "ccomp"
+                    and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+                    and outer.source is not None
+                )
+            )
+            if same_speaker and tok.head.i != outer_verb.i:
+                f.source, f.source_span = outer.source, outer.source_span
+            if not (after_comma or same_speaker):
+                continue
+            cut = _clause_start(tok)
+            if cut.idx <= outer.content[0]:
+                continue
+            outer.content = (outer.content[0], _rstrip(doc_text(tok.doc), cut.idx))
+            outer.content_quotes = [q for q in outer.content_quotes if q.end <= cut.idx]
+    starts = [f.content[0] for f in by_start]
+    kept = []
+    for f in found:
+        at = f.cue_tokens[0].idx
+        if quotes.containing(at) is not None or f.cue_tokens[0].pos_ == "NOUN":
+            kept.append(f)  # noun cues name their own claim: "rejected X's claim that"
+            continue
+        k = bisect.bisect_right(starts, at)
+        nested = any(
+            o.content[0] <= at < o.content[1] and o is not f and o.lemma != ":"
+            for o in by_start[max(0, k - 40) : k]
+        )
+        if not nested:
+            kept.append(f)
+    return kept
+
+
+def _stop_at_semicolons(found: list[_Found], text: str) -> None:
+    """Reported speech after the cue ends at a semicolon outside quotation marks
+    ("they said the timing was an accident; they learned of it on Friday ...")."""
+    for f in found:
+        if f.content is None or f.content_quotes:
+            continue
+        start, end = f.content
+        if start < f.cue_tokens[-1].idx:
+            continue
+        cut = text.find(";", start, end)
+        if cut > start:
+            f.content = (start, _rstrip(text, cut))
+
+
+def _clause_start(tok: Token) -> Token:
+    """The first token of a coordinated or participial cue's own clause: its
+    auxiliaries and adverbs, and the comma or conjunction before them."""
+    doc = tok.doc
+    i = min(
+        [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i]
+    )
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text == "," or doc[i - 1].dep_ == "cc"):
+        i -= 1
+    return doc[i]
+
+
+def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Found]:
+    """Attributions made by layout, not by a verb: a quote signed with a dash and a
+    name, and a line opening with a speaker's name and a colon."""
+    text = doc_text(doc)
+    token_at = {t.idx: t for t in doc if not t.is_space}
+    out: list[_Found] = []
+    for q in quotes.spans:
+        m = DASH_SIGNATURE.match(text, q.end)
+        if m is None:
+            continue
+        dash = token_at.get(m.start(1))
+        if dash is None:  # '”―' read as one token
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            dash = span[0]
+        name = m.group(2).rstrip()
+        if len(name.split()) > 6:
+            continue
+        s_start = m.start(2)
+        source = token_at.get(s_start)
+        out.append(
+            _Found([dash], LAYOUT_CUE, "dash", source, (s_start, s_start + len(name)),
+                   (q.start, q.end), [q])
+        )  # fmt: skip
+    ents = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    matches = list(COLON_SPEAKER.finditer(text))
+    # A capitalised label is a speaker when it labels several lines (a transcript),
+    # not once ("CLARIFICATION: ...").
+    labels = Counter(m.group(1) for m in matches)
+    for m in matches:
+        name = m.group(1)
+        colon_at = m.end(1)
+        if colon_at not in token_at or token_at[colon_at].i in used:
+            continue
+        first_line = not text[: m.start()].strip()  # a headline "Pence: ..."
+        if (
+            not (name.isupper() and labels[name] >= 2)
+            and (m.start(1), m.end(1)) not in ents
+            and not first_line
+        ):
+            continue
+        content = (m.start(2), m.start(2) + len(m.group(2).rstrip()))
+        out.append(
+            _Found([token_at[colon_at]], LAYOUT_CUE, ":", token_at.get(m.start(1)),
+                   (m.start(1), m.end(1)), content, quotes.overlapping(*content))
+        )  # fmt: skip
+    return out
+
+
+def _only_quotes(text, c_start, c_end, overl, cue_start, cue_end, source_span) -> bool:
+    """True when everything in the content outside quotation marks is the cue clause
+    (split quotes) or punctuation."""
+    # Only what lies before the first quote and after the last counts: the gaps
+    # between quotes are the cue clause of a split or continued quote.
+    leftover = text[c_start : overl[0].start] + text[overl[-1].end : c_end]
+    for drop in (
+        text[cue_start:cue_end],
+        text[source_span[0] : source_span[1]] if source_span else "",
+    ):
+        if drop:
+            leftover = leftover.replace(drop, "", 1)
+    return len(re.sub(r"[\W_]", "", leftover)) <= 12
+
+
+def _cue_verb(f: _Found) -> Token:
+    """The token carrying the cue's lemma ("confirm" in "refused to confirm")."""
+    first = f.cue_tokens[0]
+    if len(f.cue_tokens) > 1 and _lemma(first) in NEGATING_HEADS:
+        return f.cue_tokens[1]
+    return first
+
+
+def _negated(cue: Token) -> bool:
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and (
+        _lemma(head) in NEGATING_HEADS or any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None:
+    """A direct quote goes on in the quotes that follow it: across a paragraph left
+    open (news style), and in the next sentence when that sentence is a quote with no
+    cue of its own ('“A,” he said. “B.”')."""
+    cue_offsets = sorted(t.idx for f in found for t in f.cue_tokens[:1])
+    for f in found:
+        if not f.content_quotes:
+            continue
+        last = f.content_quotes[-1]
+        cue_at = f.cue_tokens[0].idx
+        while True:
+            nxt = quotes.next_after(last.end)
+            if nxt is None:
+                break
+            gap = doc_text(doc)[max(last.end, cue_at) : nxt.start]
+            if last.open_at_end:
+                ok = not gap.strip() or nxt.start - last.end < 4
+            else:
+                # Only the rest of the cue clause and a sentence end between them.
+                ok = last.end < cue_at and re.fullmatch(r"[^\n.!?]*[.!?]?\s{1,3}", gap) is not None
+                ok = ok and gap.count("\n") == 0
+            if not ok:
+                break
+            # No other cue between the two quotes ('he said, adding that “...”').
+            k = bisect.bisect_right(cue_offsets, max(last.end, cue_at))
+            if k < len(cue_offsets) and cue_offsets[k] < nxt.start:
+                break
+            # The next quote must carry no cue of its own, in or just after it.
+            tail = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+            sent_end = _end(tail[-1].sent[-1]) if tail is not None and len(tail) else nxt.end
+            k = bisect.bisect_left(cue_offsets, nxt.start)
+            if k < len(cue_offsets) and cue_offsets[k] < max(sent_end, nxt.end) + 1:
+                if not (nxt.start < cue_offsets[k] < nxt.end):
+                    break
+            f.content_quotes.append(nxt)
+            f.content = (f.content[0], nxt.end)
+            last = nxt

@@ -1,0 +1,320 @@
+"""The learned attribution components and how they join the rules.
+
+The model (`analysis/models/attribution.json`, card in `analysis/models/README.md`) is
+four logistic regressions over the string features of `analysis.attribution.features`,
+trained on PolNeAR train (`analysis.attribution.train`):
+
+- `cue`: is this token the head of a cue here? (reads what the rules made of it);
+- `cue_alone`: the same without the rules' features (the "model only" mode);
+- `content` and `source`: which candidate span is what was said / who said it.
+
+Combined mode (the default; the shipped model has `keep` = 0, so every rule cue stays
+and the model only adds): a rule cue stays when it is precise by construction (a
+direct or mixed quote, "according to", a layout cue), when it stands inside a direct
+quote (`in_quote`, which PolNeAR does not annotate and the stance tables leave out), or
+when the cue model does not reject it (probability >= `keep`); the model adds cues the
+rules missed (probability >= `add`), outside direct quotes and outside the content of a
+cue already taken (PolNeAR annotates only the outer report), that pass the rules' sense
+guards; their source and content are the span models' choices. A cue word outside the
+lexicon gets stance `other`.
+Scoring runs once per document over all candidates (a sparse dot product in numpy).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from analysis.attribution.cues import _CueIndex, _lemma
+from analysis.attribution.features import (
+    DocContext,
+    content_candidates,
+    content_features,
+    cue_candidates,
+    cue_features,
+    lexicon_entry,
+    source_candidates,
+    source_features,
+)
+from analysis.attribution.quotes import _Quotes
+from analysis.attribution.record import _Found
+from analysis.attribution.rules import sense_guarded
+from analysis.attribution.spans import _content, _source_span, _source_token
+from analysis.attribution.words import STANCE_DEFAULT
+from analysis.config import PACKAGE_DIR
+
+MODEL_PATH = PACKAGE_DIR / "models" / "attribution.json"
+#: Rule cues of these lemmas are precise by construction and always kept.
+PRECISE_LEMMAS = frozenset({"according to", "dash", ":"})
+
+
+class ModelNotAvailable(RuntimeError):
+    """The attribution model file is missing or unreadable."""
+
+
+@dataclass
+class LinearModel:
+    """A binary logistic regression over string features."""
+
+    vocabulary: dict[str, int]
+    weights: np.ndarray
+    intercept: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearModel:
+        names = data["features"]
+        return cls(
+            {name: i for i, name in enumerate(names)},
+            np.asarray(data["weights"], dtype=np.float64),
+            float(data["intercept"]),
+        )
+
+    def proba(self, rows: list[list[str]]) -> np.ndarray:
+        """Probability of the positive class for each row of features (vectorised)."""
+        if not rows:
+            return np.zeros(0)
+        vocab = self.vocabulary
+        index: list[int] = []
+        owner: list[int] = []
+        for r, feats in enumerate(rows):
+            for f in feats:
+                k = vocab.get(f)
+                if k is not None:
+                    index.append(k)
+                    owner.append(r)
+        scores = np.bincount(
+            np.asarray(owner, dtype=np.int64),
+            weights=self.weights[np.asarray(index, dtype=np.int64)],
+            minlength=len(rows),
+        )
+        return 1.0 / (1.0 + np.exp(-(scores + self.intercept)))
+
+
+@dataclass
+class AttributionModel:
+    cue: LinearModel
+    cue_alone: LinearModel
+    content: LinearModel
+    source: LinearModel
+    keep: float  # a rule cue below this cue probability is dropped
+    add: float  # a token at or above this cue probability is added as a cue
+    add_alone: float  # the same, in model-only mode
+    meta: dict
+
+
+def read_model(path: str | Path) -> AttributionModel:
+    """Read a model file written by `framing train attribution`."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return AttributionModel(
+            cue=LinearModel.from_json(data["cue"]),
+            cue_alone=LinearModel.from_json(data["cue_alone"]),
+            content=LinearModel.from_json(data["content"]),
+            source=LinearModel.from_json(data["source"]),
+            keep=float(data["thresholds"]["keep"]),
+            add=float(data["thresholds"]["add"]),
+            add_alone=float(data["thresholds"]["add_alone"]),
+            meta=data.get("meta", {}),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ModelNotAvailable(f"cannot read the attribution model {path}: {error}") from None
+
+
+@functools.cache
+def load_model() -> AttributionModel:
+    """The model shipped with the kit (read once per process)."""
+    return read_model(MODEL_PATH)
+
+
+def model_checksum(path: str | Path = MODEL_PATH) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# ----------------------------------------------------------------- joining the rules
+
+
+def _precise(f: _Found) -> bool:
+    return bool(f.content_quotes) or f.lemma in PRECISE_LEMMAS
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def apply_model(
+    doc: Doc,
+    found: list[_Found],
+    index: _CueIndex,
+    quotes: _Quotes,
+    model: AttributionModel,
+    mode: str = "combined",
+    memo: dict | None = None,
+) -> list[_Found]:
+    """The rules' cues `found`, filtered and completed by the model (see the module
+    docstring); in `model` mode, the model's cues alone. `memo` (a dict kept per
+    document) spares recomputing the candidates' features when several models are
+    tried on the same parse (training)."""
+    combined = mode == "combined"
+    rule_found = found if combined else []
+    if memo is not None and mode in memo:
+        ctx, candidates, rows = memo[mode]
+    else:
+        ctx, candidates, rows = _cue_rows(doc, rule_found, index, quotes)
+        if memo is not None:
+            memo[mode] = (ctx, candidates, rows)
+    scorer = model.cue if combined else model.cue_alone
+    probs = scorer.proba(rows)
+    prob_of = dict(zip(candidates, probs, strict=True))
+
+    kept = [
+        f
+        for f in rule_found
+        if _precise(f)
+        or quotes.containing(f.cue_tokens[0].idx) is not None  # the source's words: kept
+        or prob_of.get(_head_token(f).i, 1.0) >= model.keep
+    ]
+    taken = {t.i for f in rule_found for t in f.cue_tokens}
+    contents = [
+        f.content for f in kept if f.content and quotes.containing(f.cue_tokens[0].idx) is None
+    ]
+    threshold = model.add if combined else model.add_alone
+    order = np.argsort(-probs, kind="stable")
+    added: list[_Found] = []
+    for k in order:
+        if probs[k] < threshold:
+            break
+        tok = doc[candidates[k]]
+        if tok.i in taken or quotes.containing(tok.idx) is not None:
+            continue
+        if _inside(tok.idx, contents) or sense_guarded(tok, index, quotes):
+            continue
+        hit = _model_cue(tok, ctx, model)
+        if hit is None:
+            continue
+        added.append(hit)
+        taken.update(t.i for t in hit.cue_tokens)
+        if hit.content and hit.content[1] > hit.content[0]:
+            contents.append(hit.content)
+    # A rule cue nested in an added cue's content goes (outer reports only).
+    added_contents = [f.content for f in added if f.content]
+    kept = [
+        f
+        for f in kept
+        if _precise(f)
+        or quotes.containing(f.cue_tokens[0].idx) is not None
+        or not _inside(f.cue_tokens[0].idx, added_contents)
+    ]
+    return kept + added
+
+
+def _cue_rows(
+    doc: Doc, rule_found: list[_Found], index: _CueIndex, quotes: _Quotes
+) -> tuple[DocContext, list[int], list[list[str]]]:
+    """The document's context, cue candidates and their features."""
+    ctx = DocContext(
+        doc,
+        quotes,
+        index,
+        rule_cues={t.i for f in rule_found for t in f.cue_tokens},
+        rule_contents=[
+            f.content
+            for f in rule_found
+            if f.content and quotes.containing(f.cue_tokens[0].idx) is None
+        ],
+    )
+    candidates = cue_candidates(ctx)
+    return ctx, candidates, [cue_features(i, ctx) for i in candidates]
+
+
+def _head_token(f: _Found) -> Token:
+    """The token of a rule cue the model scores (the verb of "refused to confirm")."""
+    for t in f.cue_tokens:
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lower_ not in ("refused", "declined"):
+            return t
+    return f.cue_tokens[0]
+
+
+def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found | None:
+    """A cue the model found: its lexicon entry (or stance `other`), source and content."""
+    kind, _ = lexicon_entry(tok.i, ctx)
+    lemma = _lemma(tok)
+    cue_tokens = [tok]
+    cue = None
+    if kind == "phrasal":
+        for child in tok.children:
+            hit = ctx.index.phrasal.get((lemma, child.lower_))
+            if hit is not None and child.i > tok.i:
+                cue, lemma = hit, f"{lemma} {child.lower_}"
+                if child.i - tok.i <= 3:
+                    cue_tokens = [tok, child]
+                break
+    if cue is None:
+        if tok.pos_ == "NOUN":
+            cue = ctx.index.nouns.get(lemma) or ctx.index.verbs.get(lemma)
+        elif kind == "be-adj":
+            cue, lemma = ctx.index.phrases["be " + lemma], "be " + lemma
+        else:
+            cue = ctx.index.verbs.get(lemma) or ctx.index.nouns.get(lemma)
+    cue = cue or STANCE_DEFAULT
+    src_tok = _source_token(tok, ctx.quotes) if tok.pos_ != "ADJ" else None
+    parsed_source = _source_span(src_tok) if src_tok is not None else None
+    source_span = choose_source(tok, parsed_source, ctx, model)
+    try:
+        parsed_content, _ = _content(tok, src_tok, cue_tokens, lemma, ctx.quotes)
+    except (IndexError, AttributeError):  # an unusual parse: no parsed candidate
+        parsed_content = None
+    content = choose_content(tok, source_span, parsed_content, ctx, model)
+    if content is None:
+        return None
+    source = None
+    if source_span is not None:
+        span = ctx.doc.char_span(*source_span, alignment_mode="expand")
+        source = span.root if span is not None and len(span) else None
+    content_quotes = [
+        q for q in ctx.quotes.overlapping(*content) if q.start >= content[0] and q.end <= content[1]
+    ]
+    return _Found(cue_tokens, cue, lemma, source, source_span, content, content_quotes)
+
+
+def choose_content(
+    tok: Token,
+    source: tuple[int, int] | None,
+    parsed: tuple[int, int] | None,
+    ctx: DocContext,
+    model: AttributionModel,
+) -> tuple[int, int] | None:
+    """The content candidate the content model scores highest (None: no candidate)."""
+    cands = content_candidates(tok, source, ctx, parsed)
+    if not cands:
+        return None
+    rows = [content_features(tok, kind, span, span == parsed, ctx) for kind, span in cands]
+    best = int(np.argmax(model.content.proba(rows)))
+    return cands[best][1]
+
+
+def choose_source(
+    tok: Token, parsed: tuple[int, int] | None, ctx: DocContext, model: AttributionModel
+) -> tuple[int, int] | None:
+    """The source candidate the source model scores highest (None: no source)."""
+    cands = source_candidates(tok, parsed, ctx)
+    rows = [source_features(tok, kind, span, ctx) for kind, span in cands]
+    best = int(np.argmax(model.source.proba(rows)))
+    return cands[best][1]
+
+
+__all__ = [
+    "AttributionModel",
+    "LinearModel",
+    "MODEL_PATH",
+    "ModelNotAvailable",
+    "apply_model",
+    "load_model",
+    "model_checksum",
+    "read_model",
+]

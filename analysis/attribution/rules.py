@@ -1,0 +1,444 @@
+"""Cue matching by rule: a token of the lexicon with speech content, with its
+sense guards (see the package docstring)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.attribution.cues import _CueIndex, _lemma
+from analysis.attribution.quotes import _Quotes
+from analysis.attribution.record import _Found
+from analysis.attribution.spans import (
+    _animate,
+    _content,
+    _experiencer,
+    _naming_content,
+    _source_span,
+    _source_token,
+    _span_of,
+    _subtree_range,
+    _trim,
+)
+from analysis.attribution.words import (
+    ANIMATE_PRONOUNS,
+    BELIEF_VERBS,
+    CLAUSE_ONLY,
+    CONTENTLESS_VERBS,
+    FRAME_NOUNS,
+    HYPOTHETICAL,
+    NEGATING_HEADS,
+    RAISING_VERBS,
+    RECEIVING_LIGHT_VERBS,
+    SPEAKING_LIGHT_VERBS,
+    STANCE_DEFAULT,
+    SUBJECT_DEPS,
+    TOPIC_PREPOSITIONS,
+)
+from analysis.lexicons import Cue
+
+# --------------------------------------------------------------------- cue matching
+
+
+def _match_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    low = tok.lower_
+    if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return _according_to(tok, index, quotes)
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        return _verb_cue(tok, index, quotes)
+    if tok.pos_ == "NOUN":
+        if _verb_tagged_as_noun(tok) and _lemma(tok) in index.verbs:
+            hit = _verb_cue(tok, index, quotes)
+            if hit is not None:
+                return hit
+        return _noun_cue(tok, index, quotes)
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return _adjective_cue(tok, index, quotes)
+    return None
+
+
+def _adjective_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    """An attitude stated with "be" + adjective ("she was sure Trump would win",
+    "advocates are worried about the rule"): the lexicon lists these as phrases
+    ("be sure"); the subject of "be" holds the attitude, the adjective's clause or
+    topic is the content."""
+    cue = index.phrases.get("be " + _lemma(tok))
+    if cue is None:
+        return None
+    head = tok.head if tok.dep_ == "acomp" else tok
+    if _lemma(head) not in ("be", "seem", "appear", "remain", "become", "feel", "sound"):
+        if tok.dep_ == "acomp":
+            return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and not any(c.dep_ == "expl" for c in head.children):
+        return None
+    if any(c.dep_ == "expl" for c in head.children) or (
+        subject is not None and subject.lower_ in ("it", "this", "that", "there", "what")
+    ):
+        subject = None  # "it is clear that ...": the writer's own judgement, no source
+    if quotes.containing(tok.idx) is not None:
+        return None
+    content = None
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > tok.i:
+            content = _trim(tok.doc, child.left_edge.i, child.right_edge.i, quotes)
+        elif (
+            child.dep_ == "prep"
+            and child.i > tok.i
+            and child.lower_ in TOPIC_PREPOSITIONS | {"to", "with"}
+        ):
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                content = _trim(tok.doc, obj.left_edge.i, obj.right_edge.i, quotes)
+        if content is not None:
+            break
+    if content is None and head.i != tok.i:
+        # "It was clear Clinton is ...": the clause hangs on "be".
+        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is not None:
+            content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i, quotes)
+    if content is None:
+        return None
+    cue_tokens = [head, tok] if head.i < tok.i else [tok]
+    span = _source_span(subject) if subject is not None else None
+    return _Found(cue_tokens, cue, "be " + _lemma(tok), subject, span, content, [])
+
+
+def _verb_tagged_as_noun(tok: Token) -> bool:
+    """ "Trump claims that ...", "Trump charges that ..." tagged as a compound noun:
+    a plural noun after a name, with a clause of its own."""
+    if tok.tag_ != "NNS":
+        return False
+    clause = any(c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i for c in tok.children)
+    if clause and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children
+    ):
+        return True
+    # "The Clinton campaign plans to employ ...": a sentence whose only verb
+    # candidate is the plural noun, with a determiner phrase or name before it.
+    return (
+        tok.dep_ == "ROOT"
+        and (clause or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
+        and any(c.dep_ in ("compound", "nsubj") and c.i < tok.i for c in tok.children)
+        and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent if t.i < tok.i)
+    )
+
+
+def _according_to(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    cue = index.phrases.get("according to", index.verbs.get("say", STANCE_DEFAULT))
+    # The source phrase ends at the first comma (the parser sometimes hangs the
+    # reported clause on the name: "According to X, the move reeks of fear").
+    src_j = pobj.right_edge.i
+    for k in range(to.i + 1, src_j + 1):
+        if doc[k].text in (",", ";", ":", "—", "--"):
+            src_j = k - 1
+            break
+    if pobj.dep_ == "pcomp" or pobj.pos_ == "VERB":
+        # "according to show insiders" (a noun read as a verb): the words up to the comma.
+        source_span = _span_of(list(doc[to.i + 1 : src_j + 1]))
+    else:
+        source_span = _source_span(pobj)
+    sent = tok.sent
+    # Content: the rest of the sentence, on the larger side of "according to X".
+    left = (sent.start, tok.i - 1)
+    right = (src_j + 1, sent.end - 1)
+    side = left if (left[1] - left[0]) > (right[1] - right[0]) else right
+    content = _trim(doc, side[0], side[1], quotes) if side[0] <= side[1] else None
+    if content is None:
+        return None
+    return _Found([tok, to], cue, "according to", pobj, source_span, content, [])
+
+
+def _noun_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    lemma = _lemma(tok)
+    cue = index.nouns.get(lemma)
+    if cue is None:
+        return None
+    source = None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            source = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            source = next((c for c in child.children if c.dep_ == "pobj"), None) or source
+        elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            source = source or child  # "the Kremlin statement that ..."
+    # "X's claim that ...", "his promise to ...".
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.i > tok.i
+            and any(
+                (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
+                for m in c.children
+            )
+        ),
+        None,
+    )
+    cue_tokens = [tok]
+    if clause is None and lemma not in FRAME_NOUNS and source is None and tok.dep_ == "dobj":
+        # "raised questions about ...", "faced criticism over ...".
+        clause = next(
+            (
+                obj
+                for c in tok.children
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in TOPIC_PREPOSITIONS
+                for obj in c.children
+                if obj.dep_ in ("pobj", "pcomp")
+            ),
+            None,
+        )
+    if clause is not None and source is None and tok.dep_ == "dobj" and lemma not in FRAME_NOUNS:
+        # A noun cue as the object of a light verb: "voiced concern that ...",
+        # "is raising questions about ..." (the verb's subject speaks), "has faced
+        # criticism for ..." (the subject is the target; no source given).
+        verb = tok.head
+        if _lemma(verb) in SPEAKING_LIGHT_VERBS:
+            source = _source_token(verb, quotes)
+            if source is not None:
+                cue_tokens = [verb, tok]
+        elif _lemma(verb) in RECEIVING_LIGHT_VERBS:
+            i, j = _subtree_range(clause)
+            content = _trim(tok.doc, i, j, quotes)
+            if content is not None:
+                return _Found([verb, tok], cue, lemma, None, None, content, [])
+    if source is None or clause is None:
+        return None
+    if source.lower_ in ("its", "their", "his", "her") and lemma in FRAME_NOUNS:
+        return None
+    i, j = _subtree_range(clause)
+    content = _trim(tok.doc, i, j, quotes)
+    if content is None:
+        return None
+    return _Found(cue_tokens, cue, lemma, source, _source_span(source), content, [])
+
+
+def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None:
+    """A multi-word cue written out after the verb ("made it clear", "make the
+    case", "put it"), with "it" allowed inside ("made it clear" for "make clear").
+    Prepositional cues are matched by the parse instead (`_verb_cue`)."""
+    doc = tok.doc
+    for rest, cue, text in index.sequences.get(_lemma(tok), ()):
+        j = tok.i + 1
+        matched = 0
+        last = tok
+        while matched < len(rest) and j < len(doc):
+            t = doc[j]
+            word = rest[matched]
+            if t.is_space:
+                j += 1
+                continue
+            if t.lower_ == word or _lemma(t) == word:
+                if matched == 0 and t.pos_ == "ADP":
+                    break
+                matched += 1
+                last = t
+            elif t.lower_ == "it" and matched == 0 and "it" not in rest:
+                pass
+            else:
+                break
+            j += 1
+        if matched == len(rest):
+            return cue, text, last
+    return None
+
+
+def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    lemma = _lemma(tok)
+    cue_tokens = [tok]
+    cue = None
+    cue_lemma = lemma
+    # Phrasal cues first: particle ("point out") or preposition ("call for").
+    for child in tok.children:
+        if (child.dep_ == "prt" and 0 < child.i - tok.i <= 3) or (
+            child.dep_ == "prep"
+            and (
+                child.i == tok.i + 1 or (child.i == tok.i + 2 and tok.doc[tok.i + 1].pos_ == "ADV")
+            )
+        ):
+            hit = index.phrasal.get((lemma, child.lower_))
+            if hit is not None:
+                cue, cue_lemma = hit, f"{lemma} {child.lower_}"
+                cue_tokens = [tok, child] if child.i - tok.i <= 3 else [tok]
+                break
+    if cue is None:
+        hit = _sequence_cue(tok, index)
+        if hit is not None:
+            cue, cue_lemma, last = hit
+            cue_tokens = [tok, last]
+    if cue is None:
+        cue = index.verbs.get(lemma)
+    if cue is None:
+        return None
+
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    passive = "auxpass" in deps or "nsubjpass" in deps
+    # Sense guards.
+    if lemma == "admit" and (passive or any(
+        c.dep_ == "prep" and c.lower_ == "to" and not any(g.dep_ == "pcomp" for g in c.children)
+        for c in children
+    )):  # fmt: skip
+        return None
+
+    source = _source_token(tok, quotes)
+    subject_of_impression = source if lemma in RAISING_VERBS else None
+    if lemma in RAISING_VERBS and not (
+        source is not None
+        and source.lower_ in ANIMATE_PRONOUNS | {"i"}
+        or (source is not None and source.ent_type_ == "PERSON")
+    ):
+        # "the plan seems risky" (the writer's impression); but "he appeared to
+        # suggest ..." stays his.
+        source = _experiencer(tok)
+    if lemma in BELIEF_VERBS and source is None and not passive:  # "is expected to" stays
+        return None
+    # Irrealis: "refused to pledge" is negated speech, "obligates countries to offer"
+    # and "let's say" are not speech at all.
+    head = tok.head
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and _lemma(head) not in NEGATING_HEADS
+    ):
+        return None
+    # Imperatives ("Don't blame Bush", "Now tell us ...") address the reader.
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECT_DEPS for c in children)
+    ):
+        return None
+    if _lemma(head) == "let" and head.i < tok.i:
+        return None
+    # Hypothetical speech ("would see", "may highlight", "could speak") is not a report.
+    # ("could not explain", "couldn't say" report a failure to speak, and stay.)
+    negated_ability = any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
+    )
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability:
+        return None
+    # A belief reported inside what someone said ("said he thinks ...") is part of
+    # that content, not an attribution of its own.
+    if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
+        return None
+    if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "a stream called Miracle Run"
+    if lemma == "call" and len(cue_tokens) == 1:
+        content = _naming_content(tok, quotes)
+        if content is None:
+            return None
+        source_span = _source_span(source) if source is not None else None
+        return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, [])
+    content, content_quotes = _content(tok, source, cue_tokens, lemma, quotes)
+    if (
+        subject_of_impression is not None
+        and source is None
+        and content is not None
+        and subject_of_impression.i < tok.i
+    ):
+        # "The deal seems to be collapsing": the impression is about the subject too.
+        content = (subject_of_impression.left_edge.idx, content[1])
+    last = cue_tokens[-1]
+    if (
+        content is not None
+        and not content_quotes
+        and len(cue_tokens) > 1
+        and content[0] <= last.idx < content[1]
+    ):
+        # "made it clear he ...": the content starts after the cue's own words.
+        rest = _trim(
+            tok.doc, last.i + 1, tok.doc.char_span(*content, alignment_mode="expand")[-1].i, quotes
+        )
+        content = rest if rest is not None and rest[0] > last.idx else None
+    if content is None and lemma in CONTENTLESS_VERBS and _animate(source):
+        content = (tok.idx, tok.idx)  # marked empty; emitted with no content
+    if content is None:
+        return None
+    source_span = None
+    if source is not None and (
+        source.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
+        or source.lower_ in ("there", "what")
+    ):
+        source = None
+    if source is not None:
+        # A relative pronoun ("who said") is kept as written and resolved through
+        # the noun it stands for; "that" gives way to its noun ("nations that oppose").
+        source_span = _source_span(source)
+        if source.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            source_span = _source_span(tok.head)
+    if tok.dep_ == "xcomp" and _lemma(head) in NEGATING_HEADS and head.i < tok.i:
+        # "refused to confirm": one negated cue written as the whole phrase.
+        cue_tokens = [head, *cue_tokens]
+    return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, content_quotes)
+
+
+def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -> bool:
+    """True when one of the rules' sense guards rules out `tok` as a cue, whatever a
+    learned model makes of it: a clause-only verb without a clause or quote ("the fire
+    claimed two lives", "insisted on a recount"), "call" that does not name ("called
+    her brother"; "call for" and "call on" stay), an adjective with neither clause nor
+    topic ("the weather was clear"), the hospital "admit", hypothetical
+    speech ("would say"), an imperative, a bare infinitive ("obliged to report"; not
+    after refuse/decline/fail), "let's say", "a stream called ...", and a belief inside
+    what someone said ("said he thinks ...")."""
+    lemma = _lemma(tok)
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    head = tok.head
+    if tok.pos_ == "ADJ" and not (
+        deps & {"ccomp", "xcomp"}
+        or any(
+            c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS | {"to", "with"} for c in children
+        )
+    ):
+        return True
+    if (
+        lemma == "call"
+        and not any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out") and c.i == tok.i + 1
+            for c in children
+        )
+        and (quotes is None or _naming_content(tok, quotes) is None)
+    ):
+        return True
+    if lemma == "admit" and (
+        "auxpass" in deps
+        or "nsubjpass" in deps
+        or any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    ):
+        return True
+    if lemma in CLAUSE_ONLY and not deps & {"ccomp", "xcomp", "parataxis", "advcl"}:
+        quoted = quotes is not None and (
+            quotes.ending_before(tok.left_edge.idx) is not None
+            or quotes.starting_after(tok.right_edge.idx + len(tok.right_edge.text)) is not None
+        )
+        if not quoted and not (tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i):
+            return True
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and _lemma(head) not in NEGATING_HEADS
+    ):
+        return True
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECT_DEPS for c in children)
+    ):
+        return True
+    if _lemma(head) == "let" and head.i < tok.i:
+        return True
+    negated_ability = "neg" in deps and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
+    )
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability:
+        return True
+    if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
+        return True
+    return lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN"

@@ -1,0 +1,454 @@
+"""Spans of an attribution found from the parse: what was said (content) and who
+said it (source), plus the token helpers they share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from analysis.attribution.cues import _cue_index, _lemma
+from analysis.attribution.quotes import Quote, _Quotes
+from analysis.attribution.words import (
+    ADDRESSEE_VERBS,
+    ANIMATE_OBJECT_VERBS,
+    ANIMATE_PRONOUNS,
+    CLAUSE_ONLY,
+    FRAME_NOUNS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_NOUNS,
+    SUBJECT_DEPS,
+    TOPIC_PREPOSITIONS,
+)
+from analysis.resolve import doc_text, name_tokens
+
+# ------------------------------------------------------------------------ helpers
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _span_of(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    words = [t for t in tokens if not t.is_space]
+    if not words:
+        return None
+    return words[0].idx, _end(words[-1])
+
+
+def _trim(doc: Doc, i: int, j: int, quotes: _Quotes) -> tuple[int, int] | None:
+    """Character span of tokens i..j (inclusive) without surrounding punctuation,
+    except quotation marks that close a quote inside the span."""
+    while i <= j and (doc[i].is_space or (doc[i].is_punct and not _is_quote_mark(doc[i]))):
+        i += 1
+    while j >= i and (doc[j].is_space or (doc[j].is_punct and not _is_quote_mark(doc[j]))):
+        j -= 1
+    if i > j:
+        return None
+    start, end = doc[i].idx, _end(doc[j])
+    # Whole quotes: take the marks with the content, and the punctuation inside them.
+    for q in quotes.overlapping(start, end):
+        if q.start < end < q.end and q.start >= start - 1:
+            end = q.end
+        if q.start < start < q.end and q.end <= end + 1:
+            start = q.start
+    # A closing mark without its opening one (the quote began before the span).
+    if (
+        end - start >= 1
+        and doc_text(doc)[end - 1] in "”\"'’"
+        and not any(q.start >= start for q in quotes.overlapping(start, end))
+    ):
+        end -= 1
+        while end > start and doc_text(doc)[end - 1] in " ,.;:":
+            end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    return tok.text in ("“", "”", '"', "''", "``", "‘", "’", "'", "«", "»")
+
+
+def _subtree_range(tok: Token, exclude: Sequence[Token] = ()) -> tuple[int, int]:
+    """Token index range of `tok`'s subtree, cut before excluded subtrees at its edges."""
+    i, j = tok.left_edge.i, tok.right_edge.i
+    for ex in exclude:
+        if not (i <= ex.i <= j) or ex.i == tok.i:
+            continue
+        if ex.i < tok.i and ex.right_edge.i >= i:
+            i = max(i, ex.right_edge.i + 1)
+        elif ex.i > tok.i and ex.left_edge.i <= j:
+            j = min(j, ex.left_edge.i - 1)
+    return i, j
+
+
+def _content(
+    tok: Token, source: Token | None, cue_tokens: list[Token], lemma: str, quotes: _Quotes
+) -> tuple[tuple[int, int] | None, list[Quote]]:
+    """What was said, by priority: an adjacent direct quote, a clausal complement,
+    the clause a parenthetical cue interrupts ("to prevent it, he said, ..."), an
+    object. Returns the span and the direct quotes it is made of."""
+    doc = tok.doc
+    text = doc_text(doc)
+    anchor_start, anchor_end = _clause_edges(tok, source)
+    clause = _clause(tok, source)
+    right_clause = clause is not None and clause.i > tok.i
+    if quotes.containing(tok.idx) is None:
+        before = quotes.ending_before(anchor_start) or quotes.ending_before(
+            _name_start(doc, anchor_start)
+        )
+        after = quotes.starting_after(anchor_end)
+        if before is not None and "\n" in text[before.end : anchor_start]:
+            before = None
+        if after is not None and not _quote_in_sentence(after, tok, after=True):
+            after = None
+        clause_in_after = (
+            after is not None
+            and clause is not None
+            and after.start <= clause.left_edge.idx < after.end
+        )
+        if after is not None and not text[anchor_end : after.start].strip() and not clause_in_after:
+            # 'planning “a deliberate attempt”': a quote right after the verb is what
+            # was said only when it holds the verb's clause.
+            after = None
+        if clause_in_after:
+            right_clause = False
+        if before is not None and not right_clause:
+            parts = [before]
+            if after is not None and text[anchor_end : after.start].strip() in (",", ""):
+                parts.append(after)
+            return (parts[0].start, parts[-1].end), parts
+        if after is not None:
+            return (after.start, after.end), [after]
+    if clause is not None:
+        i, j = _subtree_range(clause, exclude=[tok] if clause.i < tok.i else ())
+        if clause.i < tok.i:
+            stop = source.left_edge.i - 1 if source is not None and source.i < tok.i else tok.i - 1
+            j = min(j, stop)
+        span = _trim(doc, i, j, quotes)
+        if span is not None:
+            return span, []
+    as_clause = tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+    )
+    if (tok.dep_ == "parataxis" or as_clause) and tok.head.i != tok.i:
+        head = tok.head
+        i, j = _subtree_range(head, exclude=[tok])
+        left = (head.left_edge.i, tok.left_edge.i - 1)
+        right = (tok.right_edge.i + 1, head.right_edge.i)
+        if left[0] <= left[1] and right[0] <= right[1]:
+            span = _trim(doc, left[0], right[1], quotes)
+        else:
+            span = _trim(doc, i, j, quotes)
+        if span is not None:
+            return span, []
+    # "has been endorsed by dozens of papers", "a curfew was announced", "was viewed
+    # as favorable": the passive subject (with its "as" complement) is the content.
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ != "it" and subj.lower_ not in RELATIVE_PRONOUNS:
+        j = subj.right_edge.i
+        for c in tok.children:
+            if c.i > tok.i and (
+                c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+            ):
+                j = max(j, c.right_edge.i)
+        span = _trim(doc, min(subj.left_edge.i, j), j, quotes)
+        if span is not None:
+            return span, []
+    # "The governor added:" closing a paragraph: the next paragraph is what was said.
+    colon = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(doc) else None
+    if colon is not None and colon.text == ":" and text[_end(colon) :].lstrip(" \t")[:1] == "\n":
+        para = re.match(r"\s*([^\n]+)", text[_end(colon) :])
+        if para is not None:
+            start = _end(colon) + para.start(1)
+            q = quotes.containing(start + 1)
+            end = (
+                q.end if q is not None and q.start == start else start + len(para.group(1).rstrip())
+            )
+            return (start, end), ([q] if q is not None and q.start == start else [])
+    if lemma not in CLAUSE_ONLY or (lemma in ANIMATE_OBJECT_VERBS and _animate(source)):
+        obj = _object(tok, cue_tokens, lemma)
+        if obj is not None:
+            i, j = _subtree_range(obj)
+            span = _trim(doc, i, j, quotes)
+            if span is not None:
+                return span, []
+    # "critics see the program as a back door": the object and what it is seen as.
+    as_prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None
+    )
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if as_prep is not None and obj is not None and obj.i < as_prep.i:
+        span = _trim(doc, obj.left_edge.i, as_prep.right_edge.i, quotes)
+        if span is not None:
+            return span, []
+    # "complained about his mic", "warned against hackers", "apologized for ...": the
+    # topic of the speech. "insisted on a recount" stays out (clause-only verbs take
+    # only "about").
+    for child in tok.children:
+        if child.dep_ == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPOSITIONS:
+            if lemma in CLAUSE_ONLY and child.lower_ != "about":
+                continue
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                span = _trim(doc, obj.left_edge.i, obj.right_edge.i, quotes)
+                if span is not None:
+                    return span, []
+    return None, []
+
+
+def _name_start(doc: Doc, offset: int) -> int:
+    """The start of capitalised words running up to `offset` ("Tulsa police Chief
+    Chuck Jordan said", where the parser cut "Tulsa" off the name)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return offset
+    i = span[0].i
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    return doc[i].idx
+
+
+def _animate(source: Token | None) -> bool:
+    if source is None:
+        return False
+    if source.lower_ in ANIMATE_PRONOUNS:
+        return True
+    return (
+        source.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or source.lemma_.lower() in SPEAKER_NOUNS
+    )
+
+
+def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """ "called X a liar", "what she called a “rant”": the naming (object and
+    predicate), not the phone-call sense ("called him on Monday")."""
+    comps = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > tok.i]
+    right_after = quotes.starting_after(_end(tok), r"\s*")
+    if right_after is not None and right_after.start - _end(tok) <= 1:
+        return right_after.start, right_after.end  # 'what she called a “rant”' (bare name)
+    if not comps:
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+        # 'called Mr. Obama's remarks "a true wake-up call"': the name is a quote.
+        if not objs or quotes.starting_after(_end(objs[0].right_edge), r"\s*") is None:
+            return None
+        q = quotes.starting_after(_end(objs[0].right_edge), r"\s*")
+        return objs[0].left_edge.idx, q.end
+    objs = [c for c in tok.children if c.dep_ in ("dobj",) and c.i > tok.i]
+    first = objs[0] if objs else comps[0]
+    return _trim(tok.doc, first.left_edge.i, comps[-1].right_edge.i, quotes)
+
+
+def _quote_in_sentence(q: Quote, tok: Token, after: bool = False) -> bool:
+    """The quote belongs to the cue's sentence (or begins right at its end)."""
+    sent = tok.sent
+    if after:
+        return q.start <= _end(sent[-1]) + 2
+    return q.end > sent.start_char and "\n" not in doc_text(tok.doc)[q.end : tok.idx]
+
+
+def _clause_edges(tok: Token, source: Token | None) -> tuple[int, int]:
+    """Start and end offsets of the cue's own clause: subject, auxiliaries, adverbs,
+    the verb, a short time adjunct ("he said on Wednesday")."""
+    doc = tok.doc
+    first, last = tok.i, tok.i
+    if source is not None:
+        first, last = min(first, source.left_edge.i), max(last, source.right_edge.i)
+    for child in tok.children:
+        if (
+            child.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod")
+            and abs(child.i - tok.i) <= 3
+        ):
+            first, last = min(first, child.left_edge.i), max(last, child.right_edge.i)
+        if (
+            child.dep_ in ("prep", "dobj", "dative", "npadvmod")
+            and child.i > tok.i
+            and not any(g.dep_ in ("ccomp",) for g in child.subtree)
+            and child.right_edge.i - tok.i <= 8
+        ):
+            last = max(last, child.right_edge.i)
+    while first > 0 and doc[first - 1].is_space:
+        first -= 1
+    return doc[first].idx, _end(doc[last])
+
+
+def _clause(tok: Token, source: Token | None) -> Token | None:
+    """The clausal or infinitival complement that holds what was said."""
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "acl", "relcl") and child.i > tok.i:
+                return child
+    for dep in ("ccomp", "xcomp", "parataxis"):
+        for child in tok.children:
+            if child.dep_ == dep and child is not source:
+                if dep == "parataxis" and child.i > tok.i:
+                    continue
+                return child
+    # "said after the convention he would not accept ...": the parser's advcl with no
+    # conjunction; "Language unclear on ..., experts say": a fronted fragment.
+    for child in tok.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i > tok.i
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not any(
+                c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < child.i)
+                for c in child.children
+            )
+        ):
+            return child
+        if child.dep_ == "dep" and child.i < tok.i and child.pos_ in ("NOUN", "PROPN", "VERB"):
+            return child
+    # "said in a statement that ...", "underlined in a Thursday statement that ..."
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in FRAME_NOUNS:
+                    for grand in pobj.children:
+                        if grand.dep_ in ("acl", "ccomp", "relcl") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in grand.children
+                        ):
+                            return grand
+    # "told reporters that ..." parsed with the clause under the object.
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative") and _lemma(tok) in ADDRESSEE_VERBS:
+            for grand in child.children:
+                if grand.dep_ in ("ccomp", "relcl", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in grand.children
+                ):
+                    return grand
+    # "the fire ..., he said" attached as the verb's head ("said" as parataxis/advcl).
+    if (
+        tok.dep_ in ("parataxis", "ccomp")
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        return None
+    return None
+
+
+def _object(tok: Token, cue_tokens: list[Token], lemma: str) -> Token | None:
+    if lemma in ADDRESSEE_VERBS and len(cue_tokens) == 1:
+        return None
+    if len(cue_tokens) == 2 and cue_tokens[1].dep_ == "prep":
+        return next((c for c in cue_tokens[1].children if c.dep_ in ("pobj", "pcomp")), None)
+    for child in tok.children:
+        if child.dep_ in ("dobj", "oprd") and child.i > tok.i:
+            return child
+    return None
+
+
+def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
+    """The token heading the source phrase of the cue verb `tok`. A subject the
+    parser found inside a quotation next to a cue outside it is skipped ("“Full
+    panic mode,” said X": "mode" is not the speaker)."""
+    outside = quotes is None or quotes.containing(tok.idx) is None
+    if tok.pos_ == "NOUN":  # a verb tagged as a noun: the name or noun phrase before it
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return names[-1]
+        nouns = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "compound") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")
+        ]
+        return nouns[-1] if nouns else None
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        seen += 1
+        for child in cur.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if cur is tok and any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "are thought to ...", "it was reported": no source given
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if outside and quotes is not None and cur is tok:
+            subjects = [c for c in subjects if quotes.containing(c.idx) is None]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - tok.i))
+            if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                return None
+            return child
+        # Participial, coordinated or infinitival cues take their head's subject.
+        if (
+            cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "npadvmod", "prep")
+            and cur.head.i != cur.i
+        ):
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head
+            if (
+                cur is tok
+                and tok.dep_ == "advcl"
+                and tok.tag_ == "VBG"
+                and cur.head.dep_ == "ccomp"
+                and _lemma(cur.head.head) in _cue_index(None).verbs
+            ):
+                # "X said he did not believe it, arguing that ...": the participle
+                # goes on from the speaker, not from the reported clause.
+                cur = cur.head.head
+                continue
+            cur = cur.head
+            continue
+        return _name_before(cur)
+    return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before a verb the parser left without a subject (it reads
+    "Trump" opening a sentence as a verb: "Trump openly admires ...")."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0 or i < verb.sent.start:
+        return None
+    prev = doc[i]
+    if prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and prev.text[:1].isupper():
+        return prev
+    return None
+
+
+def _experiencer(tok: Token) -> Token | None:
+    """ "seems credible to me": the holder of an impression, when named."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PRON", "PROPN", "NOUN"):
+                return pobj
+    return None
+
+
+def _source_span(tok: Token) -> tuple[int, int] | None:
+    """The source as a name where the phrase has one, else the noun phrase head and
+    what precedes it ("US officials", "the spokesman for the ministry")."""
+    doc = tok.doc
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            words = [t for t in name_tokens(ent) if t.tag_ != "POS"]
+            while words and words[0].lower_ == "the" and tok.ent_type_ == "PERSON":
+                words.pop(0)
+            span = _span_of(words)
+            if span:
+                return span
+    for child in tok.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _source_span(child)
+    i = tok.left_edge.i
+    j = tok.i
+    for child in tok.children:
+        if (
+            child.dep_ == "prep"
+            and child.i > tok.i
+            and child.lower_ in ("of", "for", "at", "from", "with")
+        ):
+            j = max(j, child.right_edge.i)
+    while i < j and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    return doc[i].idx, _end(doc[j])

@@ -1,0 +1,93 @@
+"""Word lists and patterns of the attribution rules (grammar words, not the cue
+lexicon: that is `analysis/lexicons/reporting_verbs.csv`)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.lexicons import Cue
+
+# ----------------------------------------------------------------- small word lists
+
+#: Verbs that are cues only with a clause or a quote, never with a bare object
+#: (sense guards: "claimed two lives", "added two goals", "knows the area").
+CLAUSE_ONLY = frozenset(
+    {
+        "claim", "insist", "add", "believe", "think", "know", "feel", "hope", "fear",
+        "worry", "expect", "understand", "see", "want", "like", "love", "hate", "need",
+        "consider", "wish", "seem", "figure", "gather", "sense", "continue", "assume",
+        "suspect", "guess", "reckon", "learn", "say", "write", "argue", "contend",
+        "maintain", "assert", "explain", "suggest", "imply", "speculate", "predict",
+        "recall", "realize", "realise", "conclude", "agree", "decide", "read", "post",
+        "complain", "boast", "brag", "hint", "fume", "joke", "quip", "counter",
+        "prove", "establish",
+    }
+)  # fmt: skip
+#: Belief verbs: a cue only when a third party holds the belief ("he thinks"), not
+#: the writer or the reader ("I think", "you know"), and not inside a question.
+BELIEF_VERBS = frozenset({"think", "believe", "know", "see", "feel", "want", "hope", "wish",
+                          "understand", "guess", "suppose", "reckon", "expect"})  # fmt: skip
+#: Clause-only verbs that take an object when a person or an institution is the
+#: subject ("he claimed vast wealth", "said as much") but not otherwise ("the fire
+#: claimed two lives").
+ANIMATE_OBJECT_VERBS = frozenset({"claim", "say"})
+#: Speech verbs that make an attribution without content ("the campaign did not
+#: respond", "Clinton spoke out"): the cue and the source are still worth a row.
+CONTENTLESS_VERBS = frozenset({"respond", "comment", "testify", "reply"})
+#: Nouns for people and bodies that speak: with one of these as subject, "say" and
+#: "claim" take an object ("the nominee has not said much", "he claimed victory").
+SPEAKER_NOUNS = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "campaign", "government",
+     "minister", "president", "lawyer", "source", "aide", "company", "people", "nominee",
+     "candidate", "lawmaker", "senator", "leader", "critic", "expert", "analyst", "advocate",
+     "voter", "resident", "member", "chorus", "governor", "mayor", "police", "prosecutor",
+     "researcher", "economist", "percent", "majority", "group", "party", "committee",
+     "administration", "agency", "department", "ministry", "court", "judge", "union"}
+)  # fmt: skip
+ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "you"})
+#: Verbs whose object is the addressee, not the content ("told reporters that ...").
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "urge", "inform", "brief", "warn", "remind", "assure", "reassure",
+     "advise", "call", "invite", "encourage", "implore", "beg", "notify", "instruct", "order"}
+)  # fmt: skip
+#: Modal auxiliaries that make speech hypothetical rather than reported.
+HYPOTHETICAL = frozenset({"would", "could", "may", "might", "should", "must", "'d", "’d"})
+#: Verbs that negate the cue they govern: "refused to confirm", "declined to comment".
+NEGATING_HEADS = frozenset({"refuse", "decline", "fail"})
+#: Nouns that frame a reporting context, not a cue of their own ("in a statement").
+FRAME_NOUNS = frozenset(
+    {"statement", "interview", "speech", "tweet", "post", "letter", "briefing", "conference",
+     "release", "email", "memo", "message"}
+)  # fmt: skip
+#: Raising verbs: their subject is what the impression is about, not who holds it
+#: ("the plan seems risky"); the holder is the writer unless named ("seems to me").
+RAISING_VERBS = frozenset({"seem", "appear", "look"})
+#: Lemmatiser slips of en_core_web_sm on cue words: (lemma, word) -> lemma.
+LEMMA_FIXES = {("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
+#: Prepositions that introduce what a speech act is about ("warned against ...").
+TOPIC_PREPOSITIONS = frozenset({"about", "against", "for", "of", "on", "over"})
+#: Verbs that make a noun cue their subject's act ("voiced concern that ...") or
+#: its target's lot ("faced criticism for ...", no source given).
+SPEAKING_LIGHT_VERBS = frozenset(
+    {"raise", "voice", "express", "make", "issue", "level", "offer", "deliver", "repeat",
+     "reiterate", "renew", "launch", "share", "lodge", "file"}
+)  # fmt: skip
+RECEIVING_LIGHT_VERBS = frozenset({"face", "draw", "receive", "attract", "spark", "prompt"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+OPENING_DOUBLE = "“„«"
+CLOSING_DOUBLE = "”»"
+QUOTE_CHARS = re.compile(r"[“”„«»\"‘’']|''|``")
+STANCE_DEFAULT = Cue("", "verb", "other", 0.0, 0, "")
+#: A quote signed with a dash: '“...” ― Sonya Herridge'.
+DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(―|—|–|--)[ \t\u00a0]*([A-Z][^\n.,;:“”\"]{1,60})"
+)
+#: A line opening with a speaker and a colon: transcripts ("PENCE: Well, ...") and
+#: headlines ("Pat Caddell: Democrat voters worried ...").
+COLON_SPEAKER = re.compile(
+    r"(?m)^[ \t]*[\"“]?([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)$"
+)
+#: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
+LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")

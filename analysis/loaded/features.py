@@ -1,0 +1,292 @@
+"""Features of each word token for the trained loaded-word tagger.
+
+What a token is (lower-cased form, lemma, part of speech, fine tag, shape, suffix,
+named-entity type), where it sits in the parse (dependency label, its head's lemma and
+part of speech, the labels of its children, the words and parts of speech two to the
+left and right), what lexicons that ship inside the kit's dependencies say of it (VADER
+valence, `vaderSentiment`; TextBlob's pattern polarity, subjectivity and intensity) and
+what the kit's own lexicons say (the loaded-terms category of a sense-checked match,
+the stance class of a reporting-cue verb), and whether it stands inside quotation marks.
+
+Every feature is a name with a value (1.0 for indicator features); `doc_features`
+returns them per token so that `model.LoadedTagger` scores a whole document at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.loaded.lexicon import LoadedLexicon, default_lexicon, sense_ok
+from analysis.loaded.quotes import quotation_pairs
+
+#: Word tokens are scored; punctuation, spaces and symbols never are.
+Features = dict[str, float]
+
+
+def is_word(token: Token) -> bool:
+    """Whether the tagger scores this token (and the evaluation counts it)."""
+    return not (token.is_space or token.is_punct)
+
+
+@dataclass(frozen=True)
+class LexiconScores:
+    """Word-level valence and subjectivity from the lexicons our dependencies ship."""
+
+    vader: Mapping[str, float]  # word → valence (−4 … +4), VADER's own lexicon
+    pattern: Mapping[str, Mapping[str | None, list[float]]]  # word → POS → [pol, subj, int]
+
+
+@functools.cache
+def lexicon_scores() -> LexiconScores:
+    """VADER's word valences and TextBlob's pattern lexicon, loaded once per process."""
+    from textblob.en import sentiment as pattern_sentiment
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    pattern_sentiment("")  # the lexicon loads lazily on first use
+    return LexiconScores(
+        vader=SentimentIntensityAnalyzer().lexicon,
+        pattern={word: pattern_sentiment.get(word) for word in pattern_sentiment.keys()},
+    )
+
+
+@functools.cache
+def _cue_stances() -> Mapping[str, str]:
+    from analysis.lexicons import reporting_cues
+
+    return {
+        cue: info.stance
+        for (cue, kind), info in reporting_cues().items()
+        if kind == "verb" and " " not in cue
+    }
+
+
+def lexicon_categories(doc: Doc, lexicon: LoadedLexicon) -> dict[int, str]:
+    """Token index → category of the sense-checked lexicon match covering it."""
+    categories: dict[int, str] = {}
+    for start, end, term in lexicon.matches(doc):
+        entry = lexicon[term]
+        if sense_ok(Span(doc, start, end), entry):
+            for i in range(start, end):
+                categories.setdefault(i, entry.category)
+    return categories
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    inside: set[int] = set()
+    for open_, close in quotation_pairs(doc.text):
+        span = doc.char_span(open_ + 1, close, alignment_mode="contract")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _bucket(value: float, step: float) -> int:
+    return int(round(value / step))
+
+
+def _shape(token: Token) -> str:
+    text = token.text
+    if text.isupper() and len(text) > 1:
+        return "UPPER"
+    if text[:1].isupper():
+        return "Title"
+    if text.islower():
+        return "lower"
+    if any(c.isdigit() for c in text):
+        return "digit"
+    return "other"
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The token attributes the features read, pulled out of the Doc once (reading
+    spaCy attributes token by token, again for each neighbour, is the slow part)."""
+
+    lower: list[str]
+    word: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    ent: list[str]
+    stop: list[bool]
+    shape: list[str]
+    sent_start: list[bool]
+    children: list[list[str]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Columns:
+        lower = [t.lower_ for t in doc]
+        like_num = [t.like_num for t in doc]
+        head = [t.head.i for t in doc]
+        dep = [t.dep_ for t in doc]
+        children: list[list[str]] = [[] for _ in lower]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(dep[i])
+        return cls(
+            lower=lower,
+            word=["<num>" if n else w for w, n in zip(lower, like_num, strict=True)],
+            lemma=["<num>" if n else t.lemma_.lower() for t, n in zip(doc, like_num, strict=True)],
+            pos=[t.pos_ for t in doc],
+            tag=[t.tag_ for t in doc],
+            dep=dep,
+            head=head,
+            ent=[t.ent_type_ for t in doc],
+            stop=[t.is_stop for t in doc],
+            shape=[_shape(t) for t in doc],
+            sent_start=[bool(t.is_sent_start) for t in doc],
+            children=children,
+        )
+
+
+def sentence_features(
+    start: int, end: int, columns: _Columns, scores: LexiconScores, categories: Mapping[int, str]
+) -> Features:
+    """What the whole sentence (tokens start..end) says, shared by its tokens: how
+    strong its strongest VADER word is, how subjective its words are on average
+    (pattern), and whether the kit's lexicons found anything in it. They let the
+    tagger tell a charged sentence from a plain report."""
+    words = columns.lower[start:end]
+    valences = [abs(scores.vader.get(w, 0.0)) for w in words]
+    subjectivities = []
+    for w in words:
+        pattern = scores.pattern.get(w)
+        if pattern:
+            subjectivities.append((pattern.get(None) or next(iter(pattern.values())))[1])
+    features: Features = {f"sent_vader_max={_bucket(max(valences, default=0.0), 1.0)}": 1.0}
+    mean_subjectivity = sum(subjectivities) / len(subjectivities) if subjectivities else 0.0
+    features[f"sent_subj={_bucket(mean_subjectivity, 0.25)}"] = 1.0
+    features[f"sent_subjective_words={min(len(subjectivities), 4)}"] = 1.0
+    if any(i in categories for i in range(start, end)):
+        features["sent_kit_lexicon"] = 1.0
+    return features
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_features(
+    lower: str, word: str, lemma: str, pos: str, tag: str, shape: str, ent: str, stop: bool
+) -> tuple[tuple[str, float], ...]:
+    """The features that depend on the word alone (its forms, part of speech and
+    lexicon scores), computed once per distinct word and reused."""
+    scores = lexicon_scores()
+    features: Features = {
+        "bias": 1.0,
+        f"w={word}": 1.0,
+        f"l={lemma}": 1.0,
+        f"l|p={lemma}|{pos}": 1.0,
+        f"p={pos}": 1.0,
+        f"t={tag}": 1.0,
+        f"shape={shape}": 1.0,
+        f"suf={lower[-3:]}": 1.0,
+        f"suf4={lower[-4:]}": 1.0,
+        f"pre={lower[:3]}": 1.0,
+    }
+    if ent:
+        features[f"ent={ent}"] = 1.0
+    if stop:
+        features["stop"] = 1.0
+    valence = scores.vader.get(lower, scores.vader.get(lemma))
+    if valence is not None:
+        features[f"vader={_bucket(valence, 1.0)}"] = 1.0
+        features["vader_abs"] = abs(valence) / 4.0
+    pattern = scores.pattern.get(lower) or scores.pattern.get(lemma)
+    if pattern:
+        polarity, subjectivity, intensity = pattern.get(None) or next(iter(pattern.values()))
+        features[f"tb_pol={_bucket(polarity, 0.5)}"] = 1.0
+        features[f"tb_subj={_bucket(subjectivity, 0.25)}"] = 1.0
+        features["tb_subj_value"] = subjectivity
+        features["tb_pol_abs"] = abs(polarity)
+        if intensity != 1.0:
+            features["tb_intensifier"] = 1.0
+    stance = _cue_stances().get(lemma) if pos == "VERB" else None
+    if stance is not None:
+        features[f"kit_cue={stance}"] = 1.0
+    return tuple(features.items())
+
+
+def token_features(
+    i: int,
+    columns: _Columns,
+    scores: LexiconScores,
+    lexicon_category: str | None,
+    quoted: bool,
+) -> Features:
+    """The features of word token `i` (see the module docstring): those of the word
+    alone (`_word_features`, cached) and those of its place in the sentence."""
+    c = columns
+    n = len(c.lower)
+    lemma, pos, dep, head = c.lemma[i], c.pos[i], c.dep[i], c.head[i]
+    features: Features = dict(
+        _word_features(c.lower[i], c.word[i], lemma, pos, c.tag[i], c.shape[i], c.ent[i], c.stop[i])
+    )
+    features[f"d={dep}"] = 1.0
+    features[f"d|hp={dep}|{c.pos[head]}"] = 1.0
+    features[f"p|d={pos}|{dep}"] = 1.0
+    if head != i:
+        features[f"hl={c.lemma[head]}"] = 1.0
+        features[f"hl|d={c.lemma[head]}|{dep}"] = 1.0
+    for child_dep in c.children[i]:
+        features[f"c={child_dep}"] = 1.0
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        if 0 <= j < n:
+            features[f"l{offset:+d}={c.lemma[j]}"] = 1.0
+            features[f"p{offset:+d}={c.pos[j]}"] = 1.0
+        else:
+            features[f"l{offset:+d}=<edge>"] = 1.0
+    before = c.pos[i - 1] if i > 0 else "<edge>"
+    after = c.pos[i + 1] if i + 1 < n else "<edge>"
+    features[f"p-1|p={before}|{pos}"] = 1.0
+    features[f"p|p+1={pos}|{after}"] = 1.0
+    if i > 0:
+        features[f"l-1|l={c.lemma[i - 1]}|{lemma}"] = 1.0
+    if i + 1 < n:
+        features[f"l|l+1={lemma}|{c.lemma[i + 1]}"] = 1.0
+    vader = scores.vader
+    head_valence = vader.get(c.lower[head])
+    if head_valence is not None and head != i:
+        features[f"vader_head={_bucket(head_valence, 2.0)}"] = 1.0
+    for offset in (-1, 1):
+        j = i + offset
+        if 0 <= j < n and c.lower[j] in vader:
+            features[f"vader{offset:+d}={_bucket(vader[c.lower[j]], 2.0)}"] = 1.0
+    if lexicon_category is not None:
+        features[f"kit_lexicon={lexicon_category}"] = 1.0
+    if quoted:
+        features["in_quotes"] = 1.0
+    if c.sent_start[i]:
+        features["sent_start"] = 1.0
+    return features
+
+
+def doc_features(
+    doc: Doc,
+    lexicon: LoadedLexicon | None = None,
+    categories: Mapping[int, str] | None = None,
+) -> tuple[list[int], list[Features]]:
+    """(token indices, features) of every word token of a parsed document.
+    `categories` (token index → lexicon category) saves matching the lexicon again."""
+    scores = lexicon_scores()
+    if categories is None:
+        lexicon = lexicon if lexicon is not None else default_lexicon()
+        categories = lexicon_categories(doc, lexicon)
+    quoted = _quoted_tokens(doc)
+    columns = _Columns.of(doc)
+    words = [is_word(t) for t in doc]
+    indices, rows = [], []
+    for sentence in doc.sents:
+        shared = sentence_features(sentence.start, sentence.end, columns, scores, categories)
+        for i in range(sentence.start, sentence.end):
+            if not words[i]:
+                continue
+            indices.append(i)
+            features = token_features(i, columns, scores, categories.get(i), i in quoted)
+            features.update(shared)
+            rows.append(features)
+    return indices, rows

@@ -1,0 +1,205 @@
+"""The trained loaded-word tagger: a logistic regression over the token features of
+`features.py`, shipped as JSON (`analysis/models/loaded_tagger.json`).
+
+The file holds `weights` (feature name → weight), `intercept`, the decision
+`threshold` (tuned on the dev split, see the card `analysis/models/loaded_tagger.md`)
+and `meta` (training data, settings, figures). Format 2 adds `tensor_weights`: one
+weight per dimension of spaCy's contextual token vector (`doc.tensor`, the tok2vec
+output), which gives words never seen in training a signal from their context and
+form. Loading it needs neither scikit-learn nor pickle; a document is scored in one
+vectorised step (numpy), not token by token.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import time
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from analysis.config import package_data
+from analysis.loaded.features import Features, doc_features
+from analysis.loaded.lexicon import LoadedLexicon
+
+MODEL_FILE = "models/loaded_tagger.json"
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
+
+
+class LoadedModelError(ValueError):
+    """A loaded-tagger model file that cannot be used; the message says why."""
+
+
+class _Linear:
+    """A logistic regression over named features, scored for many rows at once."""
+
+    def __init__(self, weights: Mapping[str, float], intercept: float):
+        self.index = {name: i for i, name in enumerate(weights)}
+        self.vector = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        self.intercept = intercept
+
+    def probabilities(
+        self, rows: Sequence[Features], extra: np.ndarray | None = None
+    ) -> np.ndarray:
+        """P = sigmoid(features · weights + intercept (+ `extra`, per row logits))."""
+        get = self.index.get
+        lengths = np.fromiter((len(row) for row in rows), dtype=np.int64, count=len(rows))
+        total = int(lengths.sum())
+        columns = np.fromiter(
+            (get(name, -1) for row in rows for name in row), dtype=np.int64, count=total
+        )
+        values = np.fromiter(
+            (value for row in rows for value in row.values()), dtype=np.float64, count=total
+        )
+        row_ids = np.repeat(np.arange(len(rows)), lengths)
+        known = columns >= 0
+        logits = np.bincount(
+            row_ids[known],
+            weights=self.vector[columns[known]] * values[known],
+            minlength=len(rows),
+        )
+        if extra is not None:
+            logits = logits + extra
+        return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
+
+
+@dataclass
+class LoadedTagger:
+    """Token-level loaded-word classifier: P(loaded | features) per word token, a
+    logistic regression over each token's features (`weights`, `intercept`)."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+    seconds: float = field(default=0.0, compare=False)  # time spent scoring (run.json)
+    #: weights of the token-vector dimensions (`doc.tensor`); empty: not used
+    tensor_weights: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._linear = _Linear(self.weights, self.intercept)
+        self._tensor = np.asarray(self.tensor_weights, dtype=np.float64)
+
+    def probabilities(
+        self, rows: Sequence[Features], vectors: np.ndarray | None = None
+    ) -> np.ndarray:
+        """P(loaded) for each feature row (and its token vector, one row of `vectors`,
+        when the model uses them), computed for all rows at once."""
+        extra = None
+        if self._tensor.size:
+            if vectors is None or vectors.shape != (len(rows), self._tensor.size):
+                raise LoadedModelError(
+                    f"this tagger needs a {self._tensor.size}-float token vector per row"
+                )
+            extra = vectors.astype(np.float64) @ self._tensor
+        return self._linear.probabilities(rows, extra)
+
+    def token_vectors(self, doc: Doc, indices: Sequence[int]) -> np.ndarray | None:
+        """The doc's token vectors for `indices`, rounded to float16 as the parse cache
+        stores them (so a cold and a cached parse score alike); None when the model
+        does not use them. A doc without vectors (parsed by a pipeline without tok2vec)
+        gets zeros, with a warning: its scores then rest on the sparse features only."""
+        if not self._tensor.size:
+            return None
+        tensor = doc.tensor
+        if tensor.ndim != 2 or tensor.shape != (len(doc), self._tensor.size):
+            warnings.warn(
+                "loaded-word tagger: the doc has no token vectors (doc.tensor); "
+                "parse with the kit's pipeline (analysis.nlp) to use them",
+                stacklevel=3,
+            )
+            return np.zeros((len(indices), self._tensor.size), dtype=np.float32)
+        return tensor[np.asarray(indices, dtype=np.int64)].astype(np.float16).astype(np.float32)
+
+    def score_doc(
+        self,
+        doc: Doc,
+        lexicon: LoadedLexicon | None = None,
+        categories: Mapping[int, str] | None = None,
+    ) -> tuple[list[int], np.ndarray]:
+        """(token indices, P(loaded)) for every word token of a parsed document
+        (`categories`: the lexicon categories by token, when the caller has them)."""
+        clock = time.perf_counter()
+        indices, rows = doc_features(doc, lexicon, categories)
+        vectors = self.token_vectors(doc, indices)
+        probabilities = self.probabilities(rows, vectors) if rows else np.zeros(0)
+        self.seconds += time.perf_counter() - clock
+        return indices, probabilities
+
+    def loaded_tokens(
+        self,
+        doc: Doc,
+        lexicon: LoadedLexicon | None = None,
+        categories: Mapping[int, str] | None = None,
+    ) -> dict[int, float]:
+        """Token index → probability, for the tokens at or above the threshold."""
+        indices, probabilities = self.score_doc(doc, lexicon, categories)
+        return {
+            i: float(p) for i, p in zip(indices, probabilities, strict=True) if p >= self.threshold
+        }
+
+
+def model_path() -> Path:
+    return package_data(MODEL_FILE)
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a model file (the card records it; a test checks it)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_model(path: str | Path) -> LoadedTagger:
+    """A tagger from a model file; raises LoadedModelError when it cannot be used."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("format") not in READABLE_FORMATS:
+            raise LoadedModelError(
+                f"{path}: format {data.get('format')!r}, expected one of {READABLE_FORMATS}"
+            )
+        return LoadedTagger(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            meta=dict(data.get("meta") or {}),
+            tensor_weights=[float(v) for v in data.get("tensor_weights") or []],
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        if isinstance(error, LoadedModelError):
+            raise
+        raise LoadedModelError(f"{path}: not a loaded-tagger model ({error})") from None
+
+
+@functools.cache
+def load_tagger(path: str | None = None) -> LoadedTagger:
+    """The shipped tagger (or the one at `path`), read once per process."""
+    return read_model(path or model_path())
+
+
+def write_model(tagger: LoadedTagger, path: str | Path) -> None:
+    """Write a tagger as JSON, atomically, with stable key order (byte-identical
+    output for identical training)."""
+    from analysis.outputs import write_atomic
+
+    data = {
+        "format": FORMAT_VERSION,
+        "intercept": round(tagger.intercept, 6),
+        "threshold": round(tagger.threshold, 4),
+        "meta": tagger.meta,
+        "tensor_weights": [round(float(v), 6) for v in tagger.tensor_weights],
+        "weights": {k: round(v, 5) for k, v in sorted(tagger.weights.items())},
+    }
+    write_atomic(
+        Path(path),
+        lambda out: (
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":")),
+            out.write("\n"),
+        ),
+    )

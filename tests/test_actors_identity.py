@@ -1,0 +1,336 @@
+"""Issue 12: one actor per person across a corpus, camps that mean affiliation, party
+groups, knowledge packs, and headlines of records set aside. Fixtures are sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.actors import (
+    CAMP_SOURCES,
+    MENTION_COLUMNS,
+    find_mentions,
+    link_across_articles,
+    load_aliases,
+    pack_versions,
+    shipped_packs,
+)
+from analysis.ingest import make_article, read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = ROOT.parent / "shared" / "knowledge" / "us-congress"
+
+
+@pytest.fixture(scope="module")
+def with_packs():
+    return load_aliases()
+
+
+@pytest.fixture(scope="module")
+def no_packs():
+    return load_aliases(packs=())
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):
+    """Mentions of several articles, linked across the corpus."""
+
+    def run(texts, aliases):
+        found = []
+        for n, text in enumerate(texts):
+            article = make_article(text, article_id=f"a{n}")
+            doc = nlp(article.analysis_text())
+            for m in find_mentions(article, doc, aliases):
+                assert article.text[m.start : m.end] == m.text
+                found.append(m)
+        return link_across_articles(found, aliases)
+
+    return run
+
+
+def of(mentions, text, article=None):
+    hits = [m for m in mentions if m.text == text and (article is None or m.article_id == article)]
+    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+# ------------------------------------------------------------------------- identity
+
+
+def test_title_surname_and_full_name_are_one_person(corpus, with_packs):
+    found = corpus(
+        [
+            "President Trump spoke on Monday. Mr. Trump said the plan would work.",
+            "Donald J. Trump visited Ohio. Trump said he liked the state.",
+        ],
+        with_packs,
+    )
+    persons = {m.actor for m in found if m.type == "person"}
+    assert persons == {"Donald Trump"}
+
+
+def test_relatives_stay_apart(corpus, with_packs):
+    found = corpus(
+        [
+            "Donald Trump Jr. met Ivanka Trump in New York. Trump Jr. said the talks went well.",
+            "Donald Trump spoke in Texas. Trump said the wall would be built.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Trump Jr.").actor == "Donald Trump Jr."
+    assert of(found, "Ivanka Trump").actor == "Ivanka Trump"
+    assert of(found, "Trump", "a1").actor == "Donald Trump"
+    assert of(found, "Donald Trump Jr.").actor != "Donald Trump"
+
+
+def test_ambiguous_surname_is_never_a_corpus_wide_guess(corpus, with_packs):
+    found = corpus(
+        [
+            "Bill Clinton gave a speech in Arkansas on Friday.",
+            "Hillary Clinton met voters in Iowa.",
+            "Clinton said the campaign was going well.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Clinton", "a2").actor == "Clinton"
+
+
+def test_surname_links_to_the_full_name_in_its_own_article(corpus, with_packs):
+    found = corpus(
+        [
+            "Bill Clinton gave a speech in Arkansas on Friday.",
+            "Hillary Clinton met voters in Iowa. Clinton said the campaign was going well.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Clinton", "a1").actor == "Hillary Clinton"
+
+
+def test_sentence_opening_words_are_no_part_of_a_name(corpus, with_packs):
+    found = corpus(
+        ["Barack Obama spoke on Monday.\n\nPlus Obama said he would return to Chicago."],
+        with_packs,
+    )
+    assert not [m for m in found if m.text.startswith("Plus")]
+    assert {m.actor for m in found if m.type == "person"} == {"Barack Obama"}
+
+
+def test_a_possessive_inside_an_entity_splits_it(corpus, with_packs):
+    found = corpus(["Donald Trump posted again. Trump's Twitter account was busy."], with_packs)
+    assert not [m for m in found if "Twitter" in m.actor and m.type == "person"]
+
+
+# --------------------------------------------------------------------------- camps
+
+
+def test_text_marker_before_the_title(corpus, with_packs):
+    found = corpus(["Republican Sen. Bob Smithers said the bill was dead."], with_packs)
+    smithers = [m for m in found if m.actor == "Bob Smithers"][0]
+    assert (smithers.camp, smithers.camp_source) == ("Republican Party", "text")
+
+
+def test_party_state_tag_after_the_name(corpus, with_packs):
+    found = corpus(
+        [
+            "Sen. Alma Quenby (D-Mass.) said the vote would come soon. "
+            "Rep. Ted Vorn, R-Ariz., agreed."
+        ],
+        with_packs,
+    )
+    quenby = [m for m in found if m.actor == "Alma Quenby"][0]
+    vorn = [m for m in found if m.actor == "Ted Vorn"][0]
+    assert (quenby.camp, quenby.camp_source) == ("Democratic Party", "text")
+    assert (vorn.camp, vorn.camp_source) == ("Republican Party", "text")
+
+
+def test_pack_gives_a_party_and_no_packs_gives_none(corpus, with_packs, no_packs):
+    text = ["Nancy Pelosi said the House would vote on Friday."]
+    pelosi = [m for m in corpus(text, with_packs) if m.actor == "Nancy Pelosi"][0]
+    assert (pelosi.camp, pelosi.camp_source) == ("Democratic Party", "pack")
+    without = [m for m in corpus(text, no_packs) if m.actor == "Nancy Pelosi"][0]
+    assert without.camp is None and without.camp_source == ""
+
+
+def test_table_wins_over_text_and_pack(corpus, tmp_path):
+    table = tmp_path / "mine.csv"
+    table.write_text(
+        "pattern,actor,camp,type,note\nNancy Pelosi,Nancy Pelosi,Speaker's office,person,\n",
+        encoding="utf-8",
+    )
+    aliases = load_aliases(table)
+    found = corpus(["Democratic Rep. Nancy Pelosi said the House would vote."], aliases)
+    pelosi = [m for m in found if m.actor == "Nancy Pelosi"][0]
+    assert (pelosi.camp, pelosi.camp_source) == ("Speaker's office", "table")
+
+
+def test_title_fragments_and_places_are_never_camps(corpus, with_packs):
+    found = corpus(
+        [
+            "House Speaker Walt Brimley said the vote would wait.",
+            "Controversial Maine Gov. Paul Lemmon spoke to reporters.",
+        ],
+        with_packs,
+    )
+    camps = {m.camp for m in found if m.type == "person"}
+    assert not camps & {"House", "Controversial Maine", "Maine"}
+
+
+def test_party_names_are_normalised(corpus, with_packs):
+    found = corpus(
+        ["The GOP lost the seat. Republicans said Democrats had spent more."], with_packs
+    )
+    assert of(found, "The GOP").actor == "Republican Party"
+    assert {of(found, "The GOP").camp, of(found, "Republicans").camp} == {"Republican Party"}
+    assert of(found, "Democrats").camp == "Democratic Party"
+    assert {of(found, t).type for t in ("The GOP", "Republicans", "Democrats")} == {"group"}
+
+
+def test_party_groups_are_actors_in_their_camp(corpus, with_packs):
+    found = corpus(
+        ["House Republicans met on Tuesday, and Republican lawmakers said the bill would pass."],
+        with_packs,
+    )
+    assert (of(found, "House Republicans").camp, of(found, "House Republicans").type) == (
+        "Republican Party",
+        "group",
+    )
+    lawmakers = [m for m in found if m.actor == "Republican lawmakers"][0]
+    assert (lawmakers.type, lawmakers.camp) == ("group", "Republican Party")
+
+
+def test_camp_source_column(corpus, with_packs):
+    assert MENTION_COLUMNS[-1] == "camp_source"
+    found = corpus(["Nancy Pelosi and Vladimir Putin spoke, and an aide said so."], with_packs)
+    assert {m.camp_source for m in found} <= {*CAMP_SOURCES, ""}
+    assert all(bool(m.camp) == bool(m.camp_source) for m in found)
+
+
+# --------------------------------------------------------------------------- packs
+
+
+def test_shipped_pack_loads_with_a_hash():
+    packs = shipped_packs()
+    assert [p.name for p in packs] == ["us_politics.csv"]
+    versions = pack_versions(packs)
+    assert list(versions) == ["us_politics"] and versions["us_politics"].startswith("sha256:")
+    aliases = load_aliases(packs=packs, include_default=False)
+    assert aliases.actor_row("Joe Biden").camp == "Democratic Party"
+    assert aliases.actor_row("Mitch McConnell").camp == "Republican Party"
+    assert aliases.marker_camp("GOP") == "Republican Party"
+    assert aliases.marker_camp("independent") is None  # markers are case-sensitive
+
+
+@pytest.mark.skipif(not KNOWLEDGE.is_dir(), reason="../shared/knowledge absent")
+def test_pack_is_rebuilt_byte_for_byte(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_us_pack.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    out = tmp_path / "us_politics.csv"
+    build.main(["--source", str(KNOWLEDGE), "--out", str(out)])
+    assert out.read_bytes() == shipped_packs()[0].read_bytes()
+
+
+# ------------------------------------------------------------------------ headlines
+
+
+def test_record_text_starting_with_its_title_sets_it_aside(tmp_path):
+    body = "Lawmakers met on Tuesday to discuss the budget, officials said."
+    records = [
+        {"id": "r1", "title": "Obama Willing to Talk", "text": "Obama Willing to Talk\n" + body},
+        {"id": "r2", "title": "Unrelated title", "text": "Trump Lashes Out\n\n" + body},
+        {"id": "r3", "title": "Budget talks", "text": body},
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    articles, problems = read_articles([path])
+    assert not problems
+    by_id = {a.id: a for a in articles}
+    for article_id in ("r1", "r2"):
+        article = by_id[article_id]
+        assert article.body == body
+        assert [s.kind for s in article.set_aside] == ["headline"]
+        span = article.set_aside[0]
+        assert article.text[span.start : span.end] == span.text
+    assert by_id["r3"].body == body and not by_id["r3"].set_aside
+
+
+def test_administration_is_an_executive_actor_in_its_presidents_camp(corpus, with_packs):
+    found = corpus(
+        [
+            "The Trump administration sued the state. The administration said it would win.",
+            "Barack Obama spoke. The Obama administration said the plan would work.",
+        ],
+        with_packs,
+    )
+    trump = of(found, "Trump administration")
+    assert (trump.actor, trump.type, trump.camp) == (
+        "Trump administration",
+        "organisation",
+        "Republican Party",
+    )
+    assert of(found, "The administration").actor == "Trump administration"
+    assert of(found, "Obama administration").camp == "Democratic Party"
+
+
+def test_pack_readme_names_the_pack_checksum():
+    import hashlib
+    import re
+
+    readme = (shipped_packs()[0].parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"sha256 \(first 12\) \| `([0-9a-f]{12})`", readme)
+    assert found, "the pack README gives no checksum"
+    digest = hashlib.sha256(shipped_packs()[0].read_bytes()).hexdigest()[:12]
+    assert found.group(1) == digest, "us_politics.csv changed: update its README"
+    assert "CC0" in readme and "build_us_pack.py" in readme
+
+
+def test_run_json_names_the_packs_and_they_can_be_turned_off(tmp_path):
+    from analysis.pipeline import run_analysis
+
+    article = tmp_path / "pelosi.txt"
+    article.write_text("Nancy Pelosi said the House would vote on Friday.\n", encoding="utf-8")
+    own = tmp_path / "my_pack.csv"
+    own.write_text(
+        "pattern,actor,camp,type,note\nNancy Pelosi,Nancy Pelosi,Speakers,person,mine\n",
+        encoding="utf-8",
+    )
+    with_packs = run_analysis([article], use_cache=False, loaded_model=False)
+    assert list(with_packs.run["actor_packs"]) == ["us_politics"]
+    mentions = with_packs.tables["mentions"]
+    pelosi = mentions[mentions["actor"] == "Nancy Pelosi"].iloc[0]
+    assert (pelosi["camp"], pelosi["camp_source"]) == ("Democratic Party", "pack")
+
+    mine = run_analysis(
+        [article], use_cache=False, loaded_model=False, use_packs=False, packs=[own]
+    )
+    assert list(mine.run["actor_packs"]) == [str(own)]
+    mentions = mine.tables["mentions"]
+    pelosi = mentions[mentions["actor"] == "Nancy Pelosi"].iloc[0]
+    assert (pelosi["camp"], pelosi["camp_source"]) == ("Speakers", "pack")
+
+
+def test_a_first_sentence_ending_inside_its_quote_is_no_headline():
+    first = 'Sen. Ted Vorn on Friday lashed out at the mayor, accusing him of "bad faith."'
+    article = make_article(
+        first + "\n\nThe mayor did not answer.", article_id="q", detect_headline=True
+    )
+    assert not article.set_aside and article.body.startswith("Sen. Ted Vorn")
+
+
+def test_apposed_party_word_and_party_title_are_text_markers(corpus, with_packs):
+    found = corpus(
+        [
+            "Olympia Snowa, a Republican from Maine, said the bill was dead.",
+            "Harry Reidy, the Democratic leader, objected.",
+        ],
+        with_packs,
+    )
+    snowa = [m for m in found if m.actor == "Olympia Snowa"][0]
+    reidy = [m for m in found if m.actor == "Harry Reidy"][0]
+    assert (snowa.camp, snowa.camp_source) == ("Republican Party", "text")
+    assert (reidy.camp, reidy.camp_source) == ("Democratic Party", "text")

@@ -1,0 +1,221 @@
+"""The learned attribution components: the shipped model file (checksum, size, card),
+the scorer, how the model joins the rules (unknown cues get stance `other`, sense
+guards hold, rule-only mode unchanged), and the training examples."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis.attribution import extract_attributions
+from analysis.attribution.cues import _cue_index, _lemma
+from analysis.attribution.features import DocContext, TokenTable, cue_candidates, cue_features
+from analysis.attribution.model import (
+    MODEL_PATH,
+    AttributionModel,
+    LinearModel,
+    ModelNotAvailable,
+    load_model,
+    model_checksum,
+    read_model,
+)
+from analysis.attribution.quotes import _Quotes
+from analysis.ingest import make_article
+from analysis.stance import unknown_cues
+
+CARD = MODEL_PATH.with_suffix(".md")
+
+
+def _doc(nlp, text: str):
+    article = make_article(text, article_id="m")
+    return article, nlp(article.analysis_text())
+
+
+def _linear(weights: dict[str, float], intercept: float) -> LinearModel:
+    names = list(weights)
+    return LinearModel(
+        {n: i for i, n in enumerate(names)}, np.array(list(weights.values())), intercept
+    )
+
+
+def _tiny_model(cue_words: dict[str, float]) -> AttributionModel:
+    """A hand-made model: cues are the given lemmas, content the parsed or right-hand
+    span, source the parse's."""
+    cue = _linear({f"lemma={w}": v for w, v in cue_words.items()}, -5.0)
+    content = _linear({"kind=parsed": 2.0, "kind=right": 1.0}, 0.0)
+    source = _linear({"kind=parsed": 2.0}, 0.0)
+    return AttributionModel(cue, cue, content, source, keep=0.0, add=0.5, add_alone=0.5, meta={})
+
+
+# ----------------------------------------------------------------- the shipped model
+
+
+def test_model_file_matches_its_card_checksum():
+    card = CARD.read_text(encoding="utf-8")
+    match = re.search(r"SHA-256: `([0-9a-f]{64})`", card)
+    assert match, "the card gives the model's SHA-256"
+    assert model_checksum() == match.group(1)
+
+
+def test_model_file_is_small_and_complete():
+    assert MODEL_PATH.stat().st_size <= 30 * 1024 * 1024
+    model = load_model()
+    assert model.keep == 0.0 < model.add <= 1  # the rules' cues are all kept
+    assert model.meta["data"] == "train.jsonl" and model.meta["articles"] == 840
+    for part in (model.cue, model.cue_alone, model.content, model.source):
+        assert len(part.vocabulary) == len(part.weights) > 10
+    assert set(model.meta["cross_validation"]) == {"combined", "model", "rules"}
+
+
+def test_unreadable_model_is_a_clear_error(tmp_path):
+    bad = tmp_path / "attribution.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelNotAvailable, match="cannot read"):
+        read_model(bad)
+    with pytest.raises(ModelNotAvailable):
+        read_model(tmp_path / "missing.json")
+
+
+def test_scores_are_the_logistic_of_the_summed_weights():
+    model = _linear({"a": 1.0, "b": -2.0, "c": 0.5}, 0.25)
+    probs = model.proba([["a", "c"], ["b", "unseen"], []])
+    expected = 1 / (1 + np.exp(-np.array([1.75, -1.75, 0.25])))
+    assert np.allclose(probs, expected)
+    assert model.proba([]).shape == (0,)
+
+
+# ------------------------------------------------------------- joining the rules
+
+
+def test_unknown_cue_gets_stance_other_and_is_listed(nlp):
+    text = "The senator groused that the budget was late. Officials said it would pass."
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc, model=_tiny_model({"grouse": 10.0}))
+    groused = [r for r in rows if r.cue == "groused"]
+    assert len(groused) == 1
+    row = groused[0]
+    assert row.stance == "other" and row.credibility == 0.0
+    assert (
+        row.speaker == "The senator" or text[row.speaker_start : row.speaker_end] == "The senator"
+    )
+    assert row.content == "that the budget was late"
+    assert [r.cue_lemma for r in rows if r.cue == "said"] == ["say"]  # the rules' cue stays
+    import pandas as pd
+
+    table = unknown_cues(pd.DataFrame([vars(r) for r in rows]))
+    assert list(table["lemma"]) == ["grouse"]
+    # The rules alone do not know it.
+    assert not [r for r in extract_attributions(article, doc, mode="rules") if r.cue == "groused"]
+
+
+def test_model_cannot_break_a_sense_guard(nlp):
+    text = (
+        "The fire claimed two lives. He would say anything. Don't blame Bush. She called "
+        "her brother on Monday. The weather was clear on Sunday. The team added two goals."
+    )
+    article, doc = _doc(nlp, text)
+    words = ("claim", "say", "blame", "call", "clear", "add")
+    model = _tiny_model(dict.fromkeys(words, 10.0))
+    assert extract_attributions(article, doc, model=model) == []
+
+
+def test_model_adds_no_cue_inside_a_reported_clause(nlp):
+    text = "Smith said that Jones groused about the delay."
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc, model=_tiny_model({"grouse": 10.0}))
+    assert [r.cue for r in rows] == ["said"]
+
+
+def test_rule_cue_the_model_rejects_is_dropped_unless_precise(nlp):
+    text = "“It is over,” Marant said. Brenn argued that the plan failed."
+    article, doc = _doc(nlp, text)
+    reject = _tiny_model({})
+    reject.keep = 0.5  # every cue scores ~0.007: only precise rule cues survive
+    rows = extract_attributions(article, doc, model=reject)
+    assert [r.cue for r in rows] == ["said"]
+    assert [r.cue for r in extract_attributions(article, doc, mode="rules")] == ["said", "argued"]
+
+
+def test_unknown_mode_is_an_error(nlp):
+    article, doc = _doc(nlp, "He said so.")
+    with pytest.raises(ValueError, match="mode"):
+        extract_attributions(article, doc, mode="magic")
+
+
+def test_shipped_model_on_unknown_cue_words(nlp):
+    """The trained model picks up speech verbs the lexicon lacks, as stance `other`."""
+    text = (
+        "The senator mused that the budget was late. Republicans balked at the price of "
+        "the plan. The mayor floated the idea of a new tax."
+    )
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc)
+    assert {(r.cue, r.stance) for r in rows} >= {("mused", "other"), ("balked", "other")}
+    assert all(r.content for r in rows)
+    assert not extract_attributions(article, doc, mode="rules")
+
+
+# ----------------------------------------------------------------------- features
+
+
+def test_token_table_matches_the_parse(nlp):
+    _, doc = _doc(nlp, "“We simply don’t know,” Blinken said on Tuesday.\n\nThe Kremlin hopes so.")
+    table = TokenTable.of(doc)
+    for tok in doc:
+        i = tok.i
+        assert table.lemma[i] == _lemma(tok)
+        assert (table.head[i], table.left[i], table.right[i]) == (
+            tok.head.i,
+            tok.left_edge.i,
+            tok.right_edge.i,
+        )
+        assert (table.idx[i], table.end[i], table.sent_end[i]) == (
+            tok.idx,
+            tok.idx + len(tok.text),
+            tok.sent.end_char,
+        )
+
+
+def test_cue_features_read_lexicon_quotes_and_rules(nlp):
+    _, doc = _doc(nlp, "“We simply don’t know,” Blinken claimed.")
+    ctx = DocContext(doc, _Quotes(doc.text), _cue_index(None), rule_cues={doc[8].i})
+    claimed = next(i for i in cue_candidates(ctx) if doc[i].text == "claimed")
+    feats = set(cue_features(claimed, ctx))
+    assert {"lemma=claim", "lex=verb", "stance=distancing", "quote_before"} <= feats
+    assert "subj=ent-PERSON" in feats
+    assert json.dumps(sorted(feats))  # plain strings
+
+
+def test_training_examples_label_gold_cue_heads(nlp):
+    from analysis.attribution.train import doc_examples
+
+    text = "Brenn claimed the drone came from Valdoria. The river is calm."
+    start = text.index("claimed")
+    record = {
+        "text": text,
+        "attributions": [
+            {
+                "source": [{"start": 0, "end": 5, "text": "Brenn"}],
+                "cue": [{"start": start, "end": start + 7, "text": "claimed"}],
+                "content": [{"start": start + 8, "end": text.index("."), "text": ""}],
+                "quote_form": "indirect",
+            }
+        ],
+    }
+    _, doc = _doc(nlp, text)
+    ex = doc_examples(doc, record)
+    assert sum(ex.cue_labels) == 1
+    positive = ex.cue_rows[ex.cue_labels.index(1)]
+    assert "lemma=claim" in positive
+    assert any(ex.content_labels) and any(ex.source_labels)
+
+
+@pytest.mark.skipif(not Path(MODEL_PATH).exists(), reason="no model file")
+def test_card_names_data_licence_and_retraining():
+    card = CARD.read_text(encoding="utf-8").lower()
+    for needed in ("PolNeAR", "framing train attribution", "copyright", "cross-validat", "dev"):
+        assert needed.lower() in card, needed
