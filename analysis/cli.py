@@ -595,7 +595,7 @@ def _train(args: argparse.Namespace) -> int:
         return _train_loaded(args)
     if args.task == "attribution":
         return _train_attribution(args)
-    from analysis.sentiment_model import MODEL_FILE, train_sentiment
+    from analysis.sentiment.model import MODEL_FILE, train_sentiment
 
     args.data = args.data or DEFAULT_TRAIN
     if not args.data.is_file():

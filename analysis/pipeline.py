@@ -227,6 +227,17 @@ def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counte
     )  # fmt: skip
 
 
+def _resources(options: Options) -> Resources:
+    """The resources an `Options` names (cached per process by `load_resources`)."""
+    return load_resources(
+        options.lexicons,
+        options.actors_file,
+        options.sentiment,
+        options.loaded_model,
+        options.packs,
+    )
+
+
 def _voice_score(attribution: Attribution, backend: str) -> float | None:
     """Polarity of a source's own quoted words (direct and mixed quotes only)."""
     if attribution.in_quote or attribution.quote_type == "indirect" or not attribution.content:
@@ -236,13 +247,7 @@ def _voice_score(attribution: Attribution, backend: str) -> float | None:
 
 def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     """Parse (through the cache) and analyse a chunk of articles."""
-    resources = load_resources(
-        options.lexicons,
-        options.actors_file,
-        options.sentiment,
-        options.loaded_model,
-        options.packs,
-    )
+    resources = _resources(options)
     timings: Counter = Counter()
     store = (
         ResultCache(options.results_key, options.cache_directory)
@@ -357,13 +362,7 @@ def run_analysis(
 
     clock = time.perf_counter()
     # A bad lexicon, alias table or backend name fails before any work is done.
-    resources = load_resources(
-        options.lexicons,
-        options.actors_file,
-        options.sentiment,
-        options.loaded_model,
-        options.packs,
-    )
+    resources = _resources(options)
     timings["load_resources"] = time.perf_counter() - clock
 
     results: list[ArticleResult] = []
@@ -538,7 +537,7 @@ def _run_chunks(
     if engine == "dask":
         from analysis.scale import run_on_dask
 
-        yield from run_on_dask(chunks, options, jobs=jobs, scheduler=scheduler)
+        yield from run_on_dask(analyse_chunk, chunks, options, jobs=jobs, scheduler=scheduler)
         return
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:

@@ -14,25 +14,24 @@ less start-up cost.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from analysis.pipeline import ChunkResult, Options
-    from analysis.records import Article
+Result = TypeVar("Result")
 
 
 def run_on_dask(
-    chunks: Sequence[Sequence[Article]],
-    options: Options,
+    analyse_chunk: Callable[[Sequence[Any], Any], Result],
+    chunks: Sequence[Sequence[Any]],
+    options: Any,
     *,
     jobs: int = 1,
     scheduler: str | None = None,
-) -> Iterator[ChunkResult]:
-    """Yield the chunk results in input order, computed as Dask tasks."""
+) -> Iterator[Result]:
+    """Yield `analyse_chunk(chunk, options)` for every chunk, in input order, computed
+    as Dask tasks. The pipeline hands its own chunk function in, so this lower layer
+    never imports the pipeline."""
     from dask.distributed import Client, LocalCluster, as_completed
-
-    from analysis.pipeline import analyse_chunk
 
     cluster = None
     if scheduler:
@@ -45,7 +44,7 @@ def run_on_dask(
     try:
         futures = client.map(analyse_chunk, list(chunks), [options] * len(chunks), pure=False)
         index = {future.key: i for i, future in enumerate(futures)}
-        done: dict[int, ChunkResult] = {}
+        done: dict[int, Result] = {}
         next_index = 0
         for future in as_completed(futures):
             done[index[future.key]] = future.result()

@@ -26,11 +26,11 @@ from analysis.sentiment import (
     DEFAULT_BACKEND,
     TEXTBLOB_THRESHOLD,
     VADER_THRESHOLD,
-    _label,
     target_polarity,
     textblob_scores,
     vader_scores,
 )
+from analysis.sentiment.backends import _label
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "newsmtsc"
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             per = " / ".join(f"{r['per_class'][c]['f1']:.3f}" for c in r["per_class"])
             cells += [f"{r['macro_f1']:.3f}", per]
         print(f"| {name} | " + " | ".join(cells) + " |")
-    from analysis.sentiment_model import lexicon_fingerprint, load_model
+    from analysis.sentiment.model import lexicon_fingerprint, load_model
 
     if load_model().meta.get("reporting_cues_sha256") != lexicon_fingerprint():
         print(

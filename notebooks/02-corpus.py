@@ -24,7 +24,9 @@
 # **Units.** An *attribution* is one reporting cue with its speaker; *voice share* is a
 # camp's share of the attributions (or quoted words) in an outlet; *credibility* is the
 # signed score the reporting-cue lexicon gives the writer's cue (−1 doubt … +1 truth);
-# *portrayal* the sentiment of the text around an actor's mentions. Cues that stand
+# *portrayal* the writer's attitude toward an actor in an article, a score from −1 to +1
+# that sums up the cues introducing its words, the loaded terms and descriptions about
+# it, the acts it does or suffers and its prominence (see the README). Cues that stand
 # inside a direct quote are the source's words, not the writer's, and are left out of
 # the stance and credibility measures.
 #
@@ -119,15 +121,15 @@ report.show(gaps.round(3), max_rows=15, caption=gaps.attrs.get("camps", ""))
 # %% [markdown]
 # ## How the text portrays each actor
 #
-# Mean sentiment of the clause around each mention of an actor, as bars diverging from
-# zero, with bootstrap 95% intervals and the number of scored mentions (actors with at
-# least three mentions; the twenty most mentioned). The backend is named in the
-# caption. Sentence-level sentiment of news is hard (NewsMTSC scores in
-# `benchmarks/RESULTS.md`): compare actors whose intervals do not overlap, and read
-# the passages in the explorer below.
+# The mean of each actor's article-level portrayal scores, as bars diverging from zero,
+# with bootstrap 95% intervals resampling articles and the number of articles scored
+# (the twenty actors scored in most articles). A score sums up the writer's choices
+# about the actor, not the mood of the event; its agreement with human readers is
+# modest (AUC 0.66 on BASIL, `benchmarks/RESULTS.md`): compare actors whose intervals
+# do not overlap, and audit a score in the article notebook's evidence table.
 
 # %%
-fig = plots.plot_portrayal(tables["actors"], level="actor", min_n=3, max_rows=20, caption=caption)
+fig = plots.plot_portrayal(tables["actors"], level="actor", min_n=1, max_rows=20, caption=caption)
 report.export(fig, "02-portrayal-by-actor", out_dir)
 # %%
 report.show(report.actor_summary_view(tables["actors"]).round(3), max_rows=20)

@@ -228,6 +228,37 @@ def test_token_vector_weights_round_trip_and_count(nlp, tmp_path):
         again.probabilities([{"bias": 1.0}])
 
 
+def test_vector_network_is_stored_and_joins_by_geometric_mean(nlp, tmp_path):
+    from analysis.loaded.model import VectorMLP
+
+    doc = nlp("The radical mob slammed the plan.")
+    width = doc.tensor.shape[1]
+    mlp = VectorMLP(
+        mean=np.zeros(width),
+        std=np.ones(width),
+        hidden_weights=np.eye(width, 2),
+        hidden_bias=np.zeros(2),
+        output_weights=np.array([1.0, -1.0]),
+        output_bias=0.5,
+    )
+    tagger = LoadedTagger({"bias": 1.0}, intercept=0.0, threshold=0.5, vector_mlp=mlp)
+    path = tmp_path / "m.json"
+    write_model(tagger, path)
+    again = read_model(path)
+    assert again.vector_mlp is not None
+    assert np.allclose(again.vector_mlp.hidden_weights, mlp.hidden_weights)
+    indices, probabilities = again.score_doc(doc)
+    z = doc.tensor[indices, :2].astype("float16").astype("float64")
+    network = 1 / (1 + np.exp(-(np.maximum(z[:, 0], 0) - np.maximum(z[:, 1], 0) + 0.5)))
+    linear = 1 / (1 + np.exp(-1.0))
+    assert probabilities == pytest.approx(np.sqrt(linear * network))
+    broken = json.loads(path.read_text(encoding="utf-8"))
+    broken["vector_mlp"]["hidden_bias"] = [0.0]
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(LoadedModelError, match="m.json"):
+        read_model(path)
+
+
 def test_cold_and_cached_parses_give_the_same_loaded_terms(nlp, tmp_path):
     """The shipped tagger reads doc.tensor, which the parse cache stores beside each
     entry: a warm (cached) run marks exactly what the cold run marked."""

@@ -21,7 +21,7 @@ from analysis.sentiment import (
     scope_tokens,
     target_polarity,
 )
-from analysis.sentiment_model import load_model
+from analysis.sentiment.model import load_model
 
 FIXTURE = Path(__file__).parent / "data" / "sentiment_fixture.jsonl"
 

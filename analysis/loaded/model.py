@@ -6,7 +6,10 @@ The file holds `weights` (feature name → weight), `intercept`, the decision
 and `meta` (training data, settings, figures). Format 2 adds `tensor_weights`: one
 weight per dimension of spaCy's contextual token vector (`doc.tensor`, the tok2vec
 output), which gives words never seen in training a signal from their context and
-form. Loading it needs neither scikit-learn nor pickle; a document is scored in one
+form. It may also hold `vector_mlp`: a small neural network (one hidden layer) over
+the same token vector alone; the tagger's probability is then the geometric mean of the
+linear model's and the network's, so a word is marked only when both lean that way.
+Loading it needs neither scikit-learn nor pickle; a document is scored in one
 vectorised step (numpy), not token by token.
 """
 
@@ -71,6 +74,54 @@ class _Linear:
         return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
 
 
+@dataclass(frozen=True)
+class VectorMLP:
+    """P(loaded | token vector): standardise, one ReLU hidden layer, a logistic output
+    (the weights of a scikit-learn `MLPClassifier`, stored as plain lists)."""
+
+    mean: np.ndarray
+    std: np.ndarray
+    hidden_weights: np.ndarray  # (dims, hidden)
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray  # (hidden,)
+    output_bias: float
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> VectorMLP:
+        mlp = cls(
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            std=np.asarray(data["std"], dtype=np.float64),
+            hidden_weights=np.asarray(data["hidden_weights"], dtype=np.float64),
+            hidden_bias=np.asarray(data["hidden_bias"], dtype=np.float64),
+            output_weights=np.asarray(data["output_weights"], dtype=np.float64),
+            output_bias=float(data["output_bias"]),
+        )
+        dims, hidden = mlp.hidden_weights.shape
+        if mlp.mean.shape != (dims,) or mlp.std.shape != (dims,):
+            raise ValueError("vector_mlp: mean/std do not match the hidden weights")
+        if mlp.hidden_bias.shape != (hidden,) or mlp.output_weights.shape != (hidden,):
+            raise ValueError("vector_mlp: biases/output do not match the hidden weights")
+        return mlp
+
+    def as_dict(self) -> dict[str, Any]:
+        def rounded(array: np.ndarray) -> list:
+            return np.round(array, 6).tolist()
+
+        return {
+            "mean": rounded(self.mean),
+            "std": rounded(self.std),
+            "hidden_weights": rounded(self.hidden_weights),
+            "hidden_bias": rounded(self.hidden_bias),
+            "output_weights": rounded(self.output_weights),
+            "output_bias": round(self.output_bias, 6),
+        }
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        z = (vectors.astype(np.float64) - self.mean) / self.std
+        hidden = np.maximum(z @ self.hidden_weights + self.hidden_bias, 0.0)
+        return 1.0 / (1.0 + np.exp(-(hidden @ self.output_weights + self.output_bias)))
+
+
 @dataclass
 class LoadedTagger:
     """Token-level loaded-word classifier: P(loaded | features) per word token, a
@@ -83,10 +134,14 @@ class LoadedTagger:
     seconds: float = field(default=0.0, compare=False)  # time spent scoring (run.json)
     #: weights of the token-vector dimensions (`doc.tensor`); empty: not used
     tensor_weights: list[float] = field(default_factory=list)
+    #: the network over token vectors (None: the linear model alone)
+    vector_mlp: VectorMLP | None = None
 
     def __post_init__(self) -> None:
         self._linear = _Linear(self.weights, self.intercept)
         self._tensor = np.asarray(self.tensor_weights, dtype=np.float64)
+        if self.vector_mlp is not None and not self._tensor.size:
+            self._tensor = np.zeros(self.vector_mlp.mean.size)  # vectors still needed
 
     def probabilities(
         self, rows: Sequence[Features], vectors: np.ndarray | None = None
@@ -100,7 +155,10 @@ class LoadedTagger:
                     f"this tagger needs a {self._tensor.size}-float token vector per row"
                 )
             extra = vectors.astype(np.float64) @ self._tensor
-        return self._linear.probabilities(rows, extra)
+        linear = self._linear.probabilities(rows, extra)
+        if self.vector_mlp is None:
+            return linear
+        return np.sqrt(linear * self.vector_mlp.probabilities(vectors))
 
     def token_vectors(self, doc: Doc, indices: Sequence[int]) -> np.ndarray | None:
         """The doc's token vectors for `indices`, rounded to float16 as the parse cache
@@ -170,6 +228,7 @@ def read_model(path: str | Path) -> LoadedTagger:
             threshold=float(data["threshold"]),
             meta=dict(data.get("meta") or {}),
             tensor_weights=[float(v) for v in data.get("tensor_weights") or []],
+            vector_mlp=VectorMLP.from_dict(data["vector_mlp"]) if data.get("vector_mlp") else None,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         if isinstance(error, LoadedModelError):
@@ -194,6 +253,7 @@ def write_model(tagger: LoadedTagger, path: str | Path) -> None:
         "threshold": round(tagger.threshold, 4),
         "meta": tagger.meta,
         "tensor_weights": [round(float(v), 6) for v in tagger.tensor_weights],
+        "vector_mlp": tagger.vector_mlp.as_dict() if tagger.vector_mlp is not None else None,
         "weights": {k: round(v, 5) for k, v in sorted(tagger.weights.items())},
     }
     write_atomic(

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, DocBin
 from analysis.config import cache_dir
 from analysis.loaded.features import Features, doc_features
 from analysis.loaded.lexicon import LoadedLexicon, default_lexicon
-from analysis.loaded.model import LoadedTagger, file_sha256, write_model
+from analysis.loaded.model import LoadedTagger, VectorMLP, file_sha256, write_model
 
 #: Inverse regularisation strength of the first stage (0.1 and 0.3 gave the same dev
 #: F1 within 0.01 in exploration; the stronger regularisation keeps the file smaller).
@@ -38,6 +38,12 @@ DEFAULT_C = 0.1
 #: Scale of the standardised token-vector columns against the sparse indicators (a
 #: larger scale regularises them less); 0 leaves the vectors out (a format-1 model).
 DEFAULT_TENSOR_SCALE = 1.0
+#: The network over token vectors (`model.VectorMLP`): hidden units, L2 penalty and
+#: passes over the training tokens of scikit-learn's MLPClassifier (adam, batches of
+#: 512); 0 hidden units: no network (the linear model alone).
+MLP_HIDDEN = 128
+MLP_ALPHA = 1e-3
+MLP_EPOCHS = 20
 #: Features seen fewer times than this in training are dropped.
 MIN_COUNT = 2
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.06, 0.61, 0.02))
@@ -171,6 +177,39 @@ def _fit(
     return weights, intercept, tensor_weights
 
 
+def _fit_vector_mlp(
+    vectors: np.ndarray, labels: Sequence[int], seed: int, hidden: int = MLP_HIDDEN
+) -> VectorMLP | None:
+    """The network over standardised token vectors (see MLP_HIDDEN)."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    if hidden <= 0 or vectors.size == 0:
+        return None
+    dense = np.asarray(vectors, dtype=np.float32)
+    mean, std = dense.mean(axis=0), dense.std(axis=0) + 1e-6
+    model = MLPClassifier(
+        hidden_layer_sizes=(hidden,),
+        alpha=MLP_ALPHA,
+        batch_size=512,
+        max_iter=MLP_EPOCHS,
+        random_state=seed,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # a fixed number of passes
+        model.fit((dense - mean) / std, np.asarray(labels))
+    return VectorMLP(
+        mean=mean.astype(np.float64),
+        std=std.astype(np.float64),
+        hidden_weights=model.coefs_[0].astype(np.float64),
+        hidden_bias=model.intercepts_[0].astype(np.float64),
+        output_weights=model.coefs_[1][:, 0].astype(np.float64),
+        output_bias=float(model.intercepts_[1][0]),
+    )
+
+
 def train_loaded(
     train_path: str | Path,
     out_path: str | Path,
@@ -179,12 +218,14 @@ def train_loaded(
     seed: int = 0,
     c: float = DEFAULT_C,
     tensor_scale: float = DEFAULT_TENSOR_SCALE,
+    mlp_hidden: int = MLP_HIDDEN,
     nlp=None,
 ) -> dict[str, Any]:
     """Train the tagger on `train_path` and write it to `out_path`; returns a summary.
 
     A logistic regression over each token's features and token vector (`c`: its inverse
-    regularisation strength; `tensor_scale`: see DEFAULT_TENSOR_SCALE). `dev_path`: gold
+    regularisation strength; `tensor_scale`: see DEFAULT_TENSOR_SCALE), and a network
+    over the token vector alone (`mlp_hidden` units, 0: none). `dev_path`: gold
     file on which the decision threshold is tuned (token-level F1 of lexicon and model
     together); without it the threshold is 0.5."""
     from analysis.eval_loaded import score_docs
@@ -201,7 +242,10 @@ def train_loaded(
     weights, intercept, tensor_weights = _fit(
         rows, labels, c, seed, vectors=vectors, tensor_scale=tensor_scale
     )
-    tagger = LoadedTagger(weights, intercept, 0.5, tensor_weights=tensor_weights)
+    vector_mlp = _fit_vector_mlp(vectors, labels, seed, mlp_hidden)
+    tagger = LoadedTagger(
+        weights, intercept, 0.5, tensor_weights=tensor_weights, vector_mlp=vector_mlp
+    )
     threshold_source = "none (0.5)"
     dev_curve: dict[str, float] = {}
     if dev_path is not None:
@@ -224,6 +268,11 @@ def train_loaded(
         "C": c,
         "tensor_scale": tensor_scale,
         "token_vector_dims": len(tensor_weights),
+        "vector_mlp": (
+            {"hidden": mlp_hidden, "alpha": MLP_ALPHA, "epochs": MLP_EPOCHS}
+            if vector_mlp is not None
+            else None
+        ),
         "min_count": MIN_COUNT,
         "threshold_tuned_on": threshold_source,
         "dev_f1_by_threshold": dev_curve,

@@ -256,10 +256,13 @@ def plot_portrayal(
     title: str | None = None,
     caption: str | None = None,
 ) -> Figure:
-    """How the text portrays each actor: mean sentiment of the text around its mentions,
-    as bars diverging from zero (blue right: positive; orange left: negative) with 95%
-    intervals and the number of mentions scored (n=). Actors with fewer than `min_n`
-    scored mentions are left out; the `max_rows` most-mentioned are shown."""
+    """How the writer portrays each actor: the mean of the article-level portrayal
+    scores (`actor_sentiment.csv` `portrayal`, which sums up the cues introducing the
+    actor's words, loaded terms and descriptions about the actor, the acts it does or
+    suffers and its prominence), as bars diverging from zero (blue right: positive;
+    orange left: negative) with 95% intervals resampling articles and the number of
+    articles scored (n=). Actors scored in fewer than `min_n` articles are left out;
+    the `max_rows` most-scored are shown."""
     title = title or f"Portrayal sentiment per {level}"
     frame = _summary_rows(actors, level)
     if mean in frame:
@@ -303,7 +306,7 @@ def plot_portrayal(
     ax.set_yticks(positions, [short_label(name) for name in frame[level]])
     ax.grid(axis="x")
     shown = ", 95% interval" if with_interval is not None and with_interval.any() else ""
-    ax.set_xlabel(f"mean sentiment toward the actor (− negative … + positive){shown}")
+    ax.set_xlabel(f"portrayal by the writer (− negative … + positive){shown}")
     ax.set_ylabel(level)
     _title_with_directions(
         ax, title, ("← more negative", NEGATIVE_COLOR), ("more positive →", POSITIVE_COLOR)
@@ -311,8 +314,15 @@ def plot_portrayal(
     counts = frame[n].fillna(0).astype(int).tolist() if n in frame else None
     if counts is not None:
         _margin_labels(ax, positions, [f"n={count}" for count in counts])
-    note = f" {hidden} more actors not shown (fewest mentions)." if hidden else ""
-    total = f"n = {sum(counts)} scored mentions." if counts is not None else ""
+    note = f" {hidden} more actors not shown (fewest articles)." if hidden else ""
+    total = (
+        f"n = {sum(counts)} article × actor scores. Portrayal sums up the writer's choices"
+        " about the actor in each article (cues introducing its words, loaded terms and"
+        " descriptions about it, acts it does or suffers, prominence); 0 = treated like"
+        " the average labelled actor."
+        if counts is not None
+        else ""
+    )
     _set_caption(figure, total + note, caption)
     columns = [column for column in (level, mean, low, high, n) if column in frame]
     return _attach(figure, frame[columns])

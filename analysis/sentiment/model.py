@@ -5,7 +5,7 @@ The model is a multinomial logistic regression (scikit-learn) over sparse featur
 one target mention in its sentence:
 
 - words (lemmas, lower case) and word pairs of the *scope* — the clause governing the
-  mention without side clauses and the mention itself (`analysis.sentiment.scope_tokens`),
+  mention without side clauses and the mention itself (`analysis.sentiment.scope.scope_tokens`),
   with words after a negation marked;
 - the words modifying the mention ("the *corrupt* governor", appositions), and the words
   right before and after it;
@@ -38,6 +38,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.config import package_data
 from analysis.lexicons import reporting_cues
+from analysis.sentiment.scope import scope_tokens
+from analysis.sentiment.scorers import textblob_scores, vader_scores
 
 MODEL_FILE = "models/sentiment.json"
 FORMAT_VERSION = 1
@@ -72,7 +74,6 @@ def target_features(
     doc: Doc, words: Sequence[Token], mention: Span, head: Token
 ) -> dict[str, float]:
     """Sparse features of one target mention (name -> value)."""
-    from analysis.sentiment import textblob_scores, vader_scores
 
     features: dict[str, float] = {"bias": 1.0}
     inside = set(range(mention.start, mention.end))
@@ -201,7 +202,6 @@ def read_newsmtsc(path: str | Path) -> list[dict[str, Any]]:
 def featurize(records: Sequence[dict[str, Any]], nlp=None, batch_size: int = 64):
     """(features per record, parsed docs by sentence): each distinct sentence parsed once."""
     from analysis.nlp import load_pipeline
-    from analysis.sentiment import scope_tokens
 
     nlp = nlp or load_pipeline()
     sentences = list(dict.fromkeys(r["sentence"] for r in records))
