@@ -125,7 +125,7 @@ report.show(gaps.round(3), max_rows=15, caption=gaps.attrs.get("camps", ""))
 # with bootstrap 95% intervals resampling articles and the number of articles scored
 # (the twenty actors scored in most articles). A score sums up the writer's choices
 # about the actor, not the mood of the event; its agreement with human readers is
-# modest (AUC 0.66 on BASIL, `benchmarks/RESULTS.md`): compare actors whose intervals
+# modest (AUC 0.67 on BASIL, `benchmarks/RESULTS.md`): compare actors whose intervals
 # do not overlap, and audit a score in the article notebook's evidence table.
 
 # %%

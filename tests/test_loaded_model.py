@@ -280,3 +280,17 @@ def test_cold_and_cached_parses_give_the_same_loaded_terms(nlp, tmp_path):
     warm_cached, warm = terms(Parser(nlp, cache_directory=tmp_path))
     assert not cold_cached and warm_cached
     assert cold and cold == warm
+
+
+def test_model_runs_are_trimmed_of_function_words(nlp):
+    from analysis.loaded.terms import _content_run
+
+    doc = nlp("They lashed out at a bigoted and malicious shell of a man.")
+    index = {}
+    for token in doc:
+        index.setdefault(token.text, token.i)
+    a, bigoted, shell = index["a"], index["bigoted"], index["shell"]
+    # "a bigoted and malicious shell" keeps its inner "and" but loses the leading "a"
+    assert _content_run(doc, list(range(a, shell + 1))) == list(range(bigoted, shell + 1))
+    # a run of function words alone ("out at a") is no term
+    assert _content_run(doc, [index["out"], index["at"], a]) == []

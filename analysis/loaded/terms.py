@@ -204,6 +204,9 @@ def _model_terms(
             runs.append([i])
     terms = []
     for run in runs:
+        run = _content_run(doc, run)
+        if not run:
+            continue
         span = doc[run[0] : run[-1] + 1]
         if is_descriptive(span):
             continue
@@ -220,6 +223,25 @@ def _model_terms(
             )
         )
     return terms
+
+
+#: Parts of speech that carry no judgement on their own: a marked run is trimmed of them
+#: at both ends, and a run of nothing else ("a", "out", "the") is no term. The tagger
+#: learns them from annotated phrases (PTC marks "a bigoted and malicious shell"), but
+#: alone they are noise in a count of loaded words.
+FUNCTION_POS = frozenset(
+    {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "PUNCT", "SPACE", "NUM", "SYM", "X"}
+)
+
+
+def _content_run(doc: Doc, run: list[int]) -> list[int]:
+    """The run without function words at either end (empty if it has no content word)."""
+    first, last = 0, len(run) - 1
+    while first <= last and doc[run[first]].pos_ in FUNCTION_POS:
+        first += 1
+    while last >= first and doc[run[last]].pos_ in FUNCTION_POS:
+        last -= 1
+    return run[first : last + 1]
 
 
 def _pattern_intensifier(token: Token) -> bool:
