@@ -140,8 +140,9 @@ fig = plots.plot_portrayal(
         portrayal_mean=one["portrayal"],
         portrayal_n=one["mentions"],
     ),
-    title="Portrayal sentiment per actor in this article",
+    title="Portrayal per actor in this article",
     caption=caption + " No intervals: one article.",
+    n_unit="mentions",
 )
 report.export(fig, "01-article-portrayal", out_dir)
 

@@ -255,6 +255,7 @@ def plot_portrayal(
     max_rows: int = 30,
     title: str | None = None,
     caption: str | None = None,
+    n_unit: str = "article × actor scores",
 ) -> Figure:
     """How the writer portrays each actor: the mean of the article-level portrayal
     scores (`actor_sentiment.csv` `portrayal`, which sums up the cues introducing the
@@ -262,8 +263,9 @@ def plot_portrayal(
     suffers and its prominence), as bars diverging from zero (blue right: positive;
     orange left: negative) with 95% intervals resampling articles and the number of
     articles scored (n=). Actors scored in fewer than `min_n` articles are left out;
-    the `max_rows` most-scored are shown."""
-    title = title or f"Portrayal sentiment per {level}"
+    the `max_rows` most-scored are shown. `n_unit` names what n counts in the caption
+    (one article's chart counts mentions)."""
+    title = title or f"Portrayal per {level}"
     frame = _summary_rows(actors, level)
     if mean in frame:
         frame = frame.assign(**{mean: pd.to_numeric(frame[mean], errors="coerce")})
@@ -316,7 +318,7 @@ def plot_portrayal(
         _margin_labels(ax, positions, [f"n={count}" for count in counts])
     note = f" {hidden} more actors not shown (fewest articles)." if hidden else ""
     total = (
-        f"n = {sum(counts)} article × actor scores. Portrayal sums up the writer's choices"
+        f"n = {sum(counts)} {n_unit}. Portrayal sums up the writer's choices"
         " about the actor in each article (cues introducing its words, loaded terms and"
         " descriptions about it, acts it does or suffers, prominence); 0 = treated like"
         " the average labelled actor."

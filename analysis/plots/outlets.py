@@ -173,7 +173,7 @@ def plot_actor_outlets(
                         "n": n,
                     }
                 )
-        ax.set_xlabel(_wrap_title(spec["label"], 30), fontsize=9)
+        ax.set_xlabel(_wrap_title(spec["label"], 18), fontsize=9)
         ax.grid(axis="x")
         if measure == "voice_share":
             ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
