@@ -3,6 +3,8 @@ sense guards (see the package docstring)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
@@ -250,6 +252,34 @@ def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None
     return None
 
 
+def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
+    """The guards shared by the rules and the model's cues: irrealis ("refused to
+    pledge" is negated speech, "obligates countries to offer" no speech at all), an
+    imperative addressing the reader ("Don't blame Bush"), "let's say", and
+    hypothetical speech ("would see", "may highlight"; "could not explain" reports a
+    failure to speak, and stays)."""
+    head = tok.head
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and _lemma(head) not in NEGATING_HEADS
+    ):
+        return True
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECT_DEPS for c in children)
+    ):
+        return True
+    if _lemma(head) == "let" and head.i < tok.i:
+        return True
+    negated_ability = any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
+    )
+    return (
+        any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability
+    )
+
+
 def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     lemma = _lemma(tok)
     cue_tokens = [tok]
@@ -300,29 +330,9 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         source = _experiencer(tok)
     if lemma in BELIEF_VERBS and source is None and not passive:  # "is expected to" stays
         return None
-    # Irrealis: "refused to pledge" is negated speech, "obligates countries to offer"
-    # and "let's say" are not speech at all.
+    # Irrealis, imperatives, "let's say" and hypothetical speech are not reports.
     head = tok.head
-    if (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        and _lemma(head) not in NEGATING_HEADS
-    ):
-        return None
-    # Imperatives ("Don't blame Bush", "Now tell us ...") address the reader.
-    if (
-        tok.tag_ == "VB"
-        and tok.dep_ == "ROOT"
-        and not any(c.dep_ in SUBJECT_DEPS for c in children)
-    ):
-        return None
-    if _lemma(head) == "let" and head.i < tok.i:
-        return None
-    # Hypothetical speech ("would see", "may highlight", "could speak") is not a report.
-    # ("could not explain", "couldn't say" report a failure to speak, and stay.)
-    negated_ability = any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
-    )
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability:
+    if not_a_report(tok, children):
         return None
     # A belief reported inside what someone said ("said he thinks ...") is part of
     # that content, not an attribution of its own.
@@ -421,23 +431,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         )
         if not quoted and not (tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i):
             return True
-    if (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        and _lemma(head) not in NEGATING_HEADS
-    ):
-        return True
-    if (
-        tok.tag_ == "VB"
-        and tok.dep_ == "ROOT"
-        and not any(c.dep_ in SUBJECT_DEPS for c in children)
-    ):
-        return True
-    if _lemma(head) == "let" and head.i < tok.i:
-        return True
-    negated_ability = "neg" in deps and any(
-        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
-    )
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability:
+    if not_a_report(tok, children):
         return True
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True

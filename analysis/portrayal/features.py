@@ -296,14 +296,8 @@ def _cue_features(
     }
 
 
-EVIDENCE_COLUMNS = [
-    "article_id",
-    "actor",
-    "kind",
-    "start",
-    "end",
-    "text",
-    "value",
+#: The per-mention signal fields a `mention` evidence row carries.
+MENTION_FIELDS = (
     "role",
     "target",
     "scope_start",
@@ -315,6 +309,16 @@ EVIDENCE_COLUMNS = [
     "about_text",
     "act",
     "act_text",
+)
+EVIDENCE_COLUMNS = [
+    "article_id",
+    "actor",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "value",
+    *MENTION_FIELDS,
     "paragraph",
     "category",
     "stance",
@@ -345,22 +349,7 @@ def evidence_rows(
                 "end": record["end"],
                 "text": record["text"],
                 "value": record.get("target"),
-                **{
-                    k: record.get(k)
-                    for k in (
-                        "role",
-                        "target",
-                        "scope_start",
-                        "scope_end",
-                        "sentence_start",
-                        "sentence_end",
-                        "mood",
-                        "about",
-                        "about_text",
-                        "act",
-                        "act_text",
-                    )  # fmt: skip
-                },
+                **{k: record.get(k) for k in MENTION_FIELDS},
                 "paragraph": record.get("paragraph"),
             }
         )
