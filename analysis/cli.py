@@ -373,8 +373,9 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         choices=("local", "dask"),
         default="local",
         help="local (this machine, --jobs processes) or dask (a LocalCluster "
-        "of --jobs workers, or the scheduler given with --scheduler); dask "
-        "also writes Parquet datasets under DIR/parquet/",
+        "of --jobs workers, or the scheduler given with --scheduler): the workers read "
+        "their share of the inputs and write the record tables as Parquet under "
+        "DIR/parquet/; this process writes the corpus tables (CSV and Parquet)",
     )
     command.add_argument(
         "--scheduler",
@@ -425,13 +426,21 @@ def _analyze(args: argparse.Namespace) -> int:
     except OutputFolderError as error:
         raise UsageError(str(error)) from None
     show_progress = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
-    result = analyze(
-        args.paths, args.out, parquet=args.parquet, progress=show_progress, **_run_options(args)
-    )
+    if args.engine == "dask":  # the cluster does the work, this process the summaries
+        from analysis.distributed import analyze_on_cluster
+
+        result = analyze_on_cluster(
+            args.paths, args.out, progress=show_progress, **_run_options(args)
+        )
+    else:
+        result = analyze(
+            args.paths, args.out, parquet=args.parquet, progress=show_progress, **_run_options(args)
+        )
     if not args.quiet:
         cache = result.run["cache"]
         print(
-            f"framing: {len(result.articles)} articles analysed, {len(result.problems)} "
+            f"framing: {result.run['counts']['articles']} articles analysed, "
+            f"{len(result.problems)} "
             f"errors; parsed {cache['parsed']}, {cache['from_cache']} from cache; "
             f"tables in {args.out}/",
             file=sys.stderr,

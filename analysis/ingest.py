@@ -325,13 +325,16 @@ def _read_html(path: Path) -> Article:
     )
 
 
-def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
+def _read_jsonl(
+    path: Path, byte_range: tuple[int, int, int] | None = None
+) -> Iterator[Article | Problem]:
     """One record per line, streamed: a line that is not a JSON object, is not valid
     text in the file's encoding, or is too long, is a problem with its number; the other
-    lines are read."""
+    lines are read. `byte_range` (start, end, number of the line before start) reads
+    only the lines that start in [start, end): one share of a big file (`analysis.shares`)."""
     encoding = _record_encoding(path)
-    found = False
-    for line in _record_lines(path, encoding):
+    found = byte_range is not None  # a share may be blank; only a whole file is "empty"
+    for line in _record_lines(path, encoding, byte_range):
         if line.problem is not None:
             found = True
             yield Problem(str(path), f"line {line.number} {line.problem}", line=line.number)
@@ -476,16 +479,25 @@ def _shown(encoding: str) -> str:
     return "utf-8" if encoding == "utf-8-sig" else encoding
 
 
-def _record_lines(path: Path, encoding: str) -> Iterator[_Line]:
+def _record_lines(
+    path: Path, encoding: str, byte_range: tuple[int, int, int] | None = None
+) -> Iterator[_Line]:
     """The lines of a records file, streamed and decoded one by one, so a bad byte
     costs one line and a huge file is never held whole. Universal newlines; a line over
-    `MAX_RECORD_LINE_CHARS` is reported and skipped unread."""
+    `MAX_RECORD_LINE_CHARS` is reported and skipped unread. With `byte_range` (start,
+    end, lines before start; ASCII-compatible encodings only), the lines starting in
+    [start, end), numbered as in the whole file."""
     limit = MAX_RECORD_LINE_CHARS
     too_long = (
         f"is longer than {limit:,} characters (articles of at most "
         f"{MAX_ARTICLE_CHARS:,} characters are read); skipped"
     )
     number = 0
+    start, end = 0, None
+    if byte_range is not None:
+        if encoding in ("utf-16", "utf-32"):
+            raise IngestError(f"a {encoding} file cannot be read in byte ranges")
+        start, end, number = byte_range
     if encoding in ("utf-16", "utf-32"):  # not ASCII-compatible: decode as a stream
         with path.open(encoding=encoding, newline=None) as handle:
             while True:
@@ -507,7 +519,8 @@ def _record_lines(path: Path, encoding: str) -> Iterator[_Line]:
                 number += 1
                 yield _Line(number, None, too_long) if overlong else _Line(number, text)
     with path.open("rb") as handle:
-        while raw := handle.readline(limit + 1):
+        handle.seek(start)
+        while (end is None or handle.tell() < end) and (raw := handle.readline(limit + 1)):
             if len(raw) > limit and not raw.endswith(b"\n"):
                 while (rest := handle.readline(1_000_000)) and not rest.endswith(b"\n"):
                     pass

@@ -19,7 +19,7 @@ import multiprocessing
 import platform
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -32,6 +32,7 @@ import pandas as pd
 from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
 from analysis.config import PACKAGE_DIR, cache_dir
+from analysis.corpus import corpus_tables
 from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
 from analysis.lexicons import reporting_cues
 from analysis.loaded import (
@@ -42,7 +43,6 @@ from analysis.loaded import (
     load_tagger,
     loaded_candidates,
     loaded_lexicon,
-    loaded_terms_rows,
 )
 from analysis.nlp import (
     ParsedArticle,
@@ -52,20 +52,15 @@ from analysis.nlp import (
     model_identity,
     sentence_spans,
 )
-from analysis.outlets import outlet_tables
 from analysis.outputs import write_csv, write_json, write_jsonl
-from analysis.portrayal import mention_signal, portrayal_tables, signals_frame
+from analysis.portrayal import mention_signal
 from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
-    actor_sentiment_table,
-    actor_summary,
-    camp_summary,
     get_backend,
     target_polarity,
     text_polarity,
 )
-from analysis.stance import camp_stance_table, credibility_gaps, stance_table, unknown_cues
 
 #: Exit statuses of `framing analyze` (see the contract).
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
@@ -301,6 +296,91 @@ def analyse_chunk(articles: Sequence[Article], options: Options) -> ChunkResult:
     return ChunkResult(results, problems, stats, timings)
 
 
+def make_options(
+    *,
+    model: str | None = None,
+    use_cache: bool = True,
+    cache_directory: Path | None = None,
+    batch_size: int = 32,
+    debug: bool = False,
+    lexicons: Sequence[str | Path] = (),
+    actors_file: str | Path | None = None,
+    sentiment: str | None = None,
+    loaded_model: bool = True,
+    packs: Sequence[str | Path] = (),
+    use_packs: bool = True,
+) -> tuple[Options, dict[str, Any]]:
+    """The `Options` of a run (with the fingerprint of its analysis cache) and the
+    pipeline's name and version, found without loading it: a re-run whose analyses are
+    all cached never loads the pipeline. A missing pipeline fails here, before any work."""
+    options = Options(
+        model=model,
+        use_cache=use_cache,
+        cache_directory=cache_directory,
+        batch_size=batch_size,
+        debug=debug,
+        lexicons=tuple(Path(p) for p in lexicons),
+        actors_file=Path(actors_file) if actors_file else None,
+        sentiment=sentiment,
+        loaded_model=loaded_model,
+        packs=(*(actors.shipped_packs() if use_packs else ()), *(Path(p) for p in packs)),
+    )
+    info = model_identity(model)
+    if use_cache:
+        key = fingerprint(
+            [actors.DEFAULT_ALIASES, options.actors_file, *options.lexicons, *options.packs],
+            {
+                "model": info["name"],
+                "version": info["version"],
+                "sentiment": sentiment,
+                "loaded_model": loaded_model,
+            },
+        )
+        options = replace(options, results_key=key)
+    return options, info
+
+
+def run_metadata(
+    paths: Sequence[Path],
+    options: Options,
+    info: dict[str, Any],
+    resources: Resources,
+    outlets: Sequence[str] | None,
+    allow_other_languages: bool,
+) -> dict[str, Any]:
+    """What run.json says of a run's inputs and settings (the engine adds its counts,
+    cache figures and timings)."""
+    return {
+        "kit_version": __version__,
+        "started_at": None,
+        "inputs": [str(p) for p in paths],
+        "outlets": list(outlets) if outlets else None,
+        "model": info,
+        "data_files": data_file_versions(),
+        "lexicons": {
+            **lexicon_versions(),
+            **{f"user:{p}": _file_hash(p) for p in options.lexicons},
+        },
+        "actor_tables": {
+            str(p): _file_hash(p)
+            for p in (actors.DEFAULT_ALIASES, options.actors_file)
+            if p is not None and Path(p).is_file()
+        },
+        "actor_packs": actors.pack_versions(options.packs or ()),
+        "sentiment": {"backend": resources.sentiment},
+        "ingest": {
+            "max_article_chars": MAX_ARTICLE_CHARS,
+            "language_check": not allow_other_languages,
+        },
+        "jobs": 1,
+        "engine": "local",
+        "cache": {
+            "enabled": options.use_cache,
+            "directory": str(options.cache_directory or cache_dir()) if options.use_cache else None,
+        },
+    }
+
+
 def run_analysis(
     paths: Iterable[str | Path],
     *,
@@ -326,33 +406,20 @@ def run_analysis(
     started_at = datetime.now(UTC)
     wall = time.perf_counter()
     paths = [Path(p) for p in paths]
-    options = Options(
+    options, info = make_options(
         model=model,
         use_cache=use_cache,
         cache_directory=cache_directory,
         batch_size=batch_size,
         debug=debug,
-        lexicons=tuple(Path(p) for p in lexicons),
-        actors_file=Path(actors_file) if actors_file else None,
+        lexicons=lexicons,
+        actors_file=actors_file,
         sentiment=sentiment,
         loaded_model=loaded_model,
-        packs=(*(actors.shipped_packs() if use_packs else ()), *(Path(p) for p in packs)),
+        packs=packs,
+        use_packs=use_packs,
     )
     timings: Counter = Counter()
-    # Name and version without loading: a re-run whose analyses are all cached never
-    # loads the pipeline. A missing pipeline fails here, before any work is done.
-    info = model_identity(model)
-    if use_cache:
-        key = fingerprint(
-            [actors.DEFAULT_ALIASES, options.actors_file, *options.lexicons, *options.packs],
-            {
-                "model": info["name"],
-                "version": info["version"],
-                "sentiment": sentiment,
-                "loaded_model": loaded_model,
-            },
-        )
-        options = replace(options, results_key=key)
 
     clock = time.perf_counter()
     articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
@@ -382,155 +449,42 @@ def run_analysis(
         "articles": tables.articles_table(analysed, summaries),
         "set_aside": tables.set_aside_table(analysed),
         "errors": tables.errors_table(problems),
+        # attributions ... portrayal, then actors ... and the outlet comparison
         **corpus_tables(results, resources),
     }
-    # Two or more outlets: outlets.csv, outlet_tests.csv (and events.csv with `event`).
-    result_tables.update(outlet_tables(result_tables))
     timings["tables"] = time.perf_counter() - clock
     for stage in STAGES:  # every stage is reported, 0 when the cache made it unnecessary
         timings.setdefault(stage, 0.0)
 
-    cache_directory_used = str(cache_directory or cache_dir()) if use_cache else None
-    run = {
-        "kit_version": __version__,
-        "started_at": started_at.isoformat(timespec="seconds"),
-        "inputs": [str(p) for p in paths],
-        "outlets": list(outlets) if outlets else None,
-        "model": info,
-        "data_files": data_file_versions(),
-        "lexicons": {
-            **lexicon_versions(),
-            **{f"user:{p}": _file_hash(p) for p in options.lexicons},
-        },
-        "actor_tables": {
-            str(p): _file_hash(p)
-            for p in (actors.DEFAULT_ALIASES, options.actors_file)
-            if p is not None and Path(p).is_file()
-        },
-        "actor_packs": actors.pack_versions(options.packs or ()),
-        "sentiment": {"backend": resources.sentiment},
-        "ingest": {
-            "max_article_chars": MAX_ARTICLE_CHARS,
-            "language_check": not allow_other_languages,
-        },
-        "jobs": jobs,
-        "engine": engine,
-        "cache": {
-            "enabled": use_cache,
-            "directory": cache_directory_used,
-            "parsed": int(parse_stats["parsed"]),
-            "from_cache": int(parse_stats["from_cache"]),
-            "analyses_from_cache": int(parse_stats["results_from_cache"]),
-        },
-        "counts": {
-            "articles": len(analysed),
-            "errors": len(problems),
-            "sentences": sum(s.sentences for s in summaries.values()),
-            "tokens": sum(s.tokens for s in summaries.values()),
-        },
-        "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-        "python": platform.python_version(),
-        "platform": platform.platform(),
+    run = run_metadata(paths, options, info, resources, outlets, allow_other_languages)
+    run.update(
+        started_at=started_at.isoformat(timespec="seconds"),
+        jobs=jobs,
+        engine=engine,
+    )
+    run["cache"].update(
+        parsed=int(parse_stats["parsed"]),
+        from_cache=int(parse_stats["from_cache"]),
+        analyses_from_cache=int(parse_stats["results_from_cache"]),
+    )
+    run["counts"] = {
+        "articles": len(analysed),
+        "errors": len(problems),
+        "sentences": sum(s.sentences for s in summaries.values()),
+        "tokens": sum(s.tokens for s in summaries.values()),
     }
+    run["timings_seconds"] = {k: round(v, 3) for k, v in timings.items()}
+    run.update(python=platform.python_version(), platform=platform.platform())
     run["timings_seconds"]["total"] = round(time.perf_counter() - wall, 3)
     return AnalysisResult(analysed, problems, result_tables, run)
-
-
-def corpus_tables(
-    results: Sequence[ArticleResult], resources: Resources
-) -> dict[str, pd.DataFrame]:
-    """The analysis tables of a corpus from its per-article records: actors are linked
-    across articles first, then every attribution, loaded term and sentiment score is
-    assigned to its actor and camp."""
-    mentions = actors.link_across_articles(
-        [m for r in results for m in r.mentions], resources.aliases
-    )
-    portrayal_scores = [score for r in results for score in r.portrayal_scores]
-    raw_attributions = [a for r in results for a in r.attributions]
-    voice_scores = [score for r in results for score in r.voice_scores]
-    speakers = actors.speaker_actors(raw_attributions, mentions)
-    attributions = [
-        replace(a, actor=m.actor, camp=m.camp) if m is not None else a
-        for a, m in zip(raw_attributions, speakers, strict=True)
-    ]
-    attributions_frame = tables.attributions_table(attributions)
-
-    by_article: dict[str, list[actors.Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_article[mention.article_id].append(mention)
-    terms = [t for r in results for t in r.loaded_terms]
-    actor_of = {}
-    for term in terms:
-        if term.about_start is not None:
-            found = actors.actor_at(by_article[term.article_id], term.about_start, term.about_end)
-            if found is not None:
-                actor_of[(term.article_id, term.about_start, term.about_end)] = found.actor
-
-    portrayals = [
-        {"article_id": m.article_id, "actor": m.actor, "camp": m.camp, "score": score}
-        for m, score in zip(mentions, portrayal_scores, strict=True)
-    ]
-    voices = [
-        {"article_id": a.article_id, "actor": a.actor, "camp": a.camp, "score": score}
-        for a, score in zip(attributions, voice_scores, strict=True)
-        if a.actor is not None and score is not None
-    ]
-    # The writer's attitude per article and actor (analysis.portrayal), from the tables.
-    mentions_frame = actors.mentions_table(mentions)
-    loaded_frame = tables.loaded_terms_table(loaded_terms_rows(terms, actor_of))
-    portrayal_frame, evidence = portrayal_tables(
-        mentions_frame,
-        signals_frame([s for r in results for s in r.mention_signals]),
-        loaded_frame,
-        attributions_frame,
-        titles={r.article.id: r.article.title for r in results},
-        texts={r.article.id: r.article.text for r in results},
-    )
-    by_pair = {
-        (row.article_id, row.actor): (row.portrayal, row.portrayal_label)
-        for row in portrayal_frame.itertuples()
-    }
-    camp_of = {(m.article_id, m.actor): m.camp for m in mentions}
-    article_portrayals = [
-        {"article_id": a, "actor": actor, "camp": camp_of.get((a, actor)), "score": score}
-        for (a, actor), (score, _) in by_pair.items()
-    ]
-    return {
-        "attributions": attributions_frame,
-        "mentions": mentions_frame,
-        "loaded_terms": loaded_frame,
-        "actor_sentiment": tables.actor_sentiment_frame(
-            actor_sentiment_table(portrayals, voices, resources.sentiment, by_pair)
-        ),
-        "portrayal_signals": portrayal_frame,
-        "portrayal_evidence": evidence,
-        "actors": tables.actors_summary(
-            actors.actors_table(mentions, actors.quoted_records(attributions, speakers)),
-            stance_by_actor=stance_table(attributions_frame, by=("actor",)),
-            stance_by_camp=camp_stance_table(attributions_frame),
-            # Portrayal: one article-level score per article (intervals resample articles).
-            sentiment_by_actor=actor_summary(
-                article_portrayals, voices, min_mentions=1, min_quotes=3
-            ),
-            sentiment_by_camp=camp_summary(
-                article_portrayals, voices, min_mentions=1, min_quotes=3
-            ),
-        ),
-        "credibility_gaps": credibility_gaps(attributions_frame),
-        "unknown_terms": unknown_cues(
-            attributions_frame,
-            resources.cues,
-            [c for r in results for c in r.candidates],
-            resources.loaded,
-        ),
-    }
 
 
 def _run_chunks(
     articles: list[Article], options: Options, jobs: int, engine: str, scheduler: str | None
 ) -> Iterator[ChunkResult]:
     """Chunk results in input order: in this process, from `jobs` worker processes
-    (forked, so each starts with the pipeline already loaded), or from Dask."""
+    (forked after the pipeline is loaded here, so no worker loads it again), or from
+    Dask."""
     # At least two chunks per worker where possible, so no worker idles at the end.
     size = max(1, min(CHUNK_SIZE, -(-len(articles) // (2 * max(jobs, 1)))))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
@@ -543,9 +497,43 @@ def _run_chunks(
         for chunk in chunks:
             yield analyse_chunk(chunk, options)
         return
+    # Guided sizes for the workers: each chunk a share of what is left, so chunks shrink
+    # towards the end and the last one never keeps one core busy while the others idle
+    # (two articles at least, so that a chunk still parses as a batch).
+    chunks, left = [], len(articles)
+    while left:
+        size = min(left, max(2, min(CHUNK_SIZE, -(-left // (2 * jobs)))))
+        chunks.append(articles[len(articles) - left : len(articles) - left + size])
+        left -= size
+    import gc
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(analyse_chunk, chunks, [options] * len(chunks))
+    if context.get_start_method() == "fork":
+        # Load the pipeline once, before the fork, unless every article has a cached
+        # analysis (looked up by file name only): a warm re-run never loads it. One
+        # short text analysed here also loads what the analyses load on first use
+        # (models, lexicons, alias patterns), so the workers share that too.
+        store = (
+            ResultCache(options.results_key, options.cache_directory)
+            if options.use_cache and options.results_key
+            else None
+        )
+        if store is None or not all(store.path(a).is_file() for a in articles):
+            text = '"We will fight this reckless plan," said Senator Jane Smith, a Democrat.'
+            warm = Article(id="warm-up", text=text, body_start=0, body_end=len(text))
+            try:
+                doc = load_pipeline(options.model)(text)
+                analyse_article(ParsedArticle(warm, doc), _resources(options), Counter())
+            except Exception:  # noqa: BLE001 - only a warm-up: the workers load on demand
+                pass
+        # What is loaded by now lives as long as the run: kept out of the workers'
+        # garbage collections, which would otherwise walk it and copy its pages.
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            yield from pool.map(analyse_chunk, chunks, [options] * len(chunks))
+    finally:
+        gc.unfreeze()
 
 
 def write_outputs(

@@ -351,9 +351,15 @@ def _permutation_p(a: np.ndarray, b: np.ndarray, n_resamples: int, seed: int) ->
         return 1.0
     observed = abs(a.mean() - b.mean())
     rng = np.random.default_rng(seed)
-    shuffled = pooled[np.argsort(rng.random((n_resamples, pooled.size)), axis=1)]
-    null = np.abs(shuffled[:, : a.size].mean(axis=1) - shuffled[:, a.size :].mean(axis=1))
-    exceed = int(np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed)))
+    exceed = 0
+    # Resamples in blocks of about a million draws: memory stays flat in corpus size,
+    # and the draws (one random stream, row after row) are those of a single block.
+    rows = max(1, 1_000_000 // pooled.size)
+    for first in range(0, n_resamples, rows):
+        size = min(rows, n_resamples - first)
+        shuffled = pooled[np.argsort(rng.random((size, pooled.size)), axis=1)]
+        null = np.abs(shuffled[:, : a.size].mean(axis=1) - shuffled[:, a.size :].mean(axis=1))
+        exceed += int(np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed)))
     return (1 + exceed) / (1 + n_resamples)
 
 
@@ -379,7 +385,22 @@ def unknown_cues(
     not in `loaded` (default: the bundled loaded-terms lexicon).
 
     Columns: kind (`cue` or `loaded`), lemma, pos, position, count, articles, example."""
-    columns = ["kind", "lemma", "pos", "position", "count", "articles", "example"]
+    return finish_unknown_cues(unknown_cue_counts(attributions, lexicon, candidates, loaded))
+
+
+UNKNOWN_COLUMNS = ["kind", "lemma", "pos", "position", "count", "articles", "example"]
+
+
+def unknown_cue_counts(
+    attributions: pd.DataFrame | None = None,
+    lexicon: Mapping | Iterable[str] | None = None,
+    candidates: Iterable | pd.DataFrame | None = None,
+    loaded: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The counts behind `unknown_cues`, unsorted (cues, then loaded candidates, each in
+    order of first occurrence). Counts of parts of a corpus with no article in common
+    add up with `merge_unknown_cue_counts`."""
+    columns = UNKNOWN_COLUMNS
     parts = []
     if attributions is not None and len(attributions) and "cue_lemma" in attributions:
         known = _known_cues(lexicon)
@@ -407,10 +428,33 @@ def unknown_cues(
                 parts.append(_count(frame))
     if not parts:
         return pd.DataFrame(columns=columns)
-    table = pd.concat(parts, ignore_index=True)
-    return table.sort_values(["count", "kind", "lemma"], ascending=[False, True, True])[
-        columns
-    ].reset_index(drop=True)
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def merge_unknown_cue_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """`unknown_cue_counts` of consecutive parts of a corpus (no article in two parts)
+    as those of the whole: counts and articles add, the first example is kept."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=UNKNOWN_COLUMNS)
+    frame = pd.concat(parts, ignore_index=True).fillna({"pos": "", "position": ""})
+    table = (
+        frame.groupby(["kind", "lemma", "pos", "position"], sort=False)
+        .agg(count=("count", "sum"), articles=("articles", "sum"), example=("example", "first"))
+        .reset_index()
+    )
+    table["pos"] = table["pos"].replace("", None)
+    return table[UNKNOWN_COLUMNS]
+
+
+def finish_unknown_cues(counts: pd.DataFrame) -> pd.DataFrame:
+    """unknown_terms.csv from `unknown_cue_counts`: most frequent first (a stable sort,
+    so the order of ties is that of first occurrence)."""
+    if not len(counts):
+        return pd.DataFrame(columns=UNKNOWN_COLUMNS)
+    return counts.sort_values(
+        ["count", "kind", "lemma"], ascending=[False, True, True], kind="stable"
+    )[UNKNOWN_COLUMNS].reset_index(drop=True)
 
 
 def _known_cues(lexicon) -> set[str]:

@@ -14,7 +14,8 @@ else data/examples/ repeated), times in one run:
       (distinct texts), to check that memory stays flat in corpus size;
   (f) notebook 01-article on the seed, executed by `framing report` on a warm cache.
 
-Prints a markdown block for benchmarks/RESULTS.md: tokens/s, articles/s, peak memory,
+Prints a markdown block for benchmarks/RESULTS.md: tokens/s, articles/s, CPU seconds
+(user + system, children included: steadier than wall time on a busy machine), peak memory,
 the ratios against the targets, and each stage's share of the cold run (from run.json).
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "dev.jsonl"
 BIN = Path(sys.executable).parent
+#: Targets (issue 17): cold `analyze` at this share of the bare parse's speed, and
+#: `--jobs 2` this many times faster than one process.
+PARSE_PACE = 0.90
+JOBS2_SPEEDUP = 1.8
 
 BARE_PARSE = """
 import sys, time, json
@@ -83,14 +89,26 @@ def write_corpus(records: list[dict], path: Path, copies: int = 1) -> Path:
     return path
 
 
+#: CPU seconds (user + system) of each command `timed` ran, by its position: on a busy
+#: machine wall time varies with the load, CPU time much less.
+CPU_SECONDS: list[float] = []
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command: list[str], env: dict) -> tuple[float, str]:
-    """Wall seconds and stdout of one command."""
+    """Wall seconds and stdout of one command (its CPU seconds go to CPU_SECONDS)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - start
+    CPU_SECONDS.append(_children_cpu() - cpu)
     if process.returncode not in (0, 3):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     return seconds, stdout
@@ -144,9 +162,11 @@ def main() -> None:
     bare_total = bare["startup"] + bare["parse"]
 
     cold, _ = timed(analyze("cache-a", "cold"), env)
+    bare_cpu, cold_cpu = CPU_SECONDS[0], CPU_SECONDS[1]
     run = json.loads((work / "cold" / "run.json").read_text())
     warm, _ = timed(analyze("cache-a", "warm"), env)
     jobs2, _ = timed(analyze("cache-b", "jobs2", "--jobs", "2"), env)
+    jobs2_cpu = CPU_SECONDS[3]
     memory1 = peak_memory(analyze("cache-c", "mem1"), env)
     memory4 = peak_memory(analyze("cache-d", "mem4", source=corpus4), env)
 
@@ -178,29 +198,31 @@ def main() -> None:
         f"Corpus: {source} — {docs} articles, {tokens:,} tokens (parser tokens, spaces "
         f"included). Machine: {os.cpu_count()} cores.",
         "",
-        "| run | seconds | tokens/s | articles/s |",
-        "|---|---:|---:|---:|",
+        "| run | seconds | tokens/s | articles/s | CPU seconds |",
+        "|---|---:|---:|---:|---:|",
         f"| (a) bare `nlp.pipe`, parse only | {bare['parse']:.2f} | "
-        f"{tokens / bare['parse']:,.0f} | {docs / bare['parse']:.1f} |",
+        f"{tokens / bare['parse']:,.0f} | {docs / bare['parse']:.1f} | |",
         f"| (a') bare, with start-up and model load ({bare['startup']:.2f} s) | "
-        f"{bare_total:.2f} | {tokens / bare_total:,.0f} | {docs / bare_total:.1f} |",
+        f"{bare_total:.2f} | {tokens / bare_total:,.0f} | {docs / bare_total:.1f} | "
+        f"{bare_cpu:.1f} |",
         f"| (b) `framing analyze`, cold cache | {cold:.2f} | {tokens / cold:,.0f} | "
-        f"{docs / cold:.1f} |",
+        f"{docs / cold:.1f} | {cold_cpu:.1f} |",
         f"| (c) `framing analyze`, warm cache | {warm:.2f} | {tokens / warm:,.0f} | "
-        f"{docs / warm:.1f} |",
+        f"{docs / warm:.1f} | {CPU_SECONDS[2]:.1f} |",
         f"| (d) `framing analyze --jobs 2`, cold | {jobs2:.2f} | {tokens / jobs2:,.0f} | "
-        f"{docs / jobs2:.1f} |",
+        f"{docs / jobs2:.1f} | {jobs2_cpu:.1f} |",
         "",
         "| target | measured | met |",
         "|---|---:|:---:|",
-        f"| cold analyze ≥ 0.85 × bare parse (start-up included on both sides) | "
-        f"{bare_total / cold:.2f} × | {'yes' if bare_total / cold >= 0.85 else 'no'} |",
-        f"| cold analyze ≥ 0.85 × bare parse (bare without start-up) | "
-        f"{bare['parse'] / cold:.2f} × | {'yes' if bare['parse'] / cold >= 0.85 else 'no'} |",
+        f"| cold analyze ≥ {PARSE_PACE} × bare parse (start-up included on both sides) | "
+        f"{bare_total / cold:.2f} × | {'yes' if bare_total / cold >= PARSE_PACE else 'no'} |",
+        f"| cold analyze ≥ {PARSE_PACE} × bare parse (bare without start-up) | "
+        f"{bare['parse'] / cold:.2f} × | "
+        f"{'yes' if bare['parse'] / cold >= PARSE_PACE else 'no'} |",
         f"| warm ≥ 10 × faster than cold | {cold / warm:.1f} × | "
         f"{'yes' if cold / warm >= 10 else 'no'} |",
-        f"| `--jobs 2` ≥ 1.7 × faster than cold | {cold / jobs2:.2f} × | "
-        f"{'yes' if cold / jobs2 >= 1.7 else 'no'} |",
+        f"| `--jobs 2` ≥ {JOBS2_SPEEDUP} × faster than cold | {cold / jobs2:.2f} × | "
+        f"{'yes' if cold / jobs2 >= JOBS2_SPEEDUP else 'no'} |",
         f"| peak memory, 4× corpus ≤ 1.2 × 1× corpus | {memory4:.0f} MB / {memory1:.0f} MB = "
         f"{memory4 / memory1:.2f} | {'yes' if memory4 / memory1 <= 1.2 else 'no'} |",
         f"| notebook 01-article on the seed, warm cache, < 30 s (`framing report`, kernel "

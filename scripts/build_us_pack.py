@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "knowledge" / "us-congress"
 HAND_WRITTEN = Path(__file__).resolve().parent / "us_politics_parties.csv"
 OUT = ROOT / "analysis" / "actors" / "packs" / "us_politics.csv"
+ADMINISTRATIONS = ROOT / "analysis" / "data" / "us_administrations.csv"
 SOURCE_NOTE = "unitedstates/congress-legislators 8112283 (CC0)"
 
 #: Party as the data spells it → camp.
@@ -194,10 +195,34 @@ def build(source: Path) -> list[dict[str, str]]:
     return rows
 
 
+def administrations(path: Path, since: str = "1977") -> list[dict[str, str]]:
+    """One row per presidential term ending in `since` or later: who held the office,
+    the party, and the dates (`end` empty for a term not yet over), by start date."""
+    rows = []
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+        name = entry["name"]
+        actor = _canonical(
+            name["first"], name.get("nickname", ""), name["last"], entry["id"].get("wikipedia", "")
+        )
+        for term in entry["terms"]:
+            if term["type"] != "prez" or (term.get("end") or "9999") < since:
+                continue
+            rows.append(
+                {
+                    "president": actor,
+                    "party": PARTIES.get(term["party"], term["party"]),
+                    "start": term["start"],
+                    "end": term.get("end") or "",
+                }
+            )
+    return sorted(rows, key=lambda r: r["start"])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--administrations", type=Path, default=ADMINISTRATIONS)
     args = parser.parse_args(argv)
     rows = build(args.source)
     with HAND_WRITTEN.open(encoding="utf-8", newline="") as handle:
@@ -220,6 +245,12 @@ def main(argv: list[str] | None = None) -> None:
         )
         writer.writerows(rows)
     print(f"{args.out}: {len(extra)} hand-written rows, {len(rows)} name forms")
+    terms = administrations(args.source / "executive.yaml")
+    with args.administrations.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["president", "party", "start", "end"])
+        writer.writeheader()
+        writer.writerows(terms)
+    print(f"{args.administrations}: {len(terms)} presidential terms")
 
 
 if __name__ == "__main__":

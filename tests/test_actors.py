@@ -472,3 +472,43 @@ def test_speaker_actors_and_quoted_records():
         ("Dmitry Peskov", 6),
         (None, 5),
     ]
+
+
+# ----------------------------------------------------- government titles (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date", "camp"),
+    [
+        ("Attorney General Ora Vance said the review would go on.", "Ora Vance",
+         "2014-08-20", "Democratic Party"),
+        ("Homeland Security Secretary Ora Vance visited the border.", "Ora Vance",
+         "2018-03-01", "Republican Party"),
+        ("White House press secretary Ora Vance told reporters the plan stands.",
+         "Ora Vance", "2010-05-05", "Democratic Party"),
+        ("Former Attorney General Ora Vance criticised the decision.", "Ora Vance",
+         "2014-08-20", None),
+        ("Texas Attorney General Ora Vance sued the government.", "Ora Vance",
+         "2014-08-20", None),
+        ("Attorney General Ora Vance said the review would go on.", "Ora Vance", None, None),
+    ],
+)  # fmt: skip
+def test_a_government_title_puts_a_person_in_the_administrations_camp(
+    nlp, minimal, text, name, date, camp
+):
+    article = make_article(f"{text} Vance left at noon.", article_id="g", date=date)
+    found = find_mentions(article, nlp(article.analysis_text()), minimal)
+    mentions = [m for m in found if m.actor == name]
+    assert mentions and {m.camp for m in mentions} == {camp}  # every mention of the person
+    if camp:
+        assert {m.camp_source for m in mentions} == {"inferred"}
+
+
+def test_administration_party_by_date():
+    from analysis.actors.camps import administration_party
+
+    assert administration_party("2009-01-19") == "Republican Party"  # G. W. Bush's last day
+    assert administration_party("2009-01-20") == "Democratic Party"
+    assert administration_party("2014-08-20T10:00:00") == "Democratic Party"
+    assert administration_party("1950-01-01") is None
+    assert administration_party("August 2014") is None and administration_party(None) is None

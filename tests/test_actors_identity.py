@@ -230,9 +230,11 @@ def test_pack_is_rebuilt_byte_for_byte(tmp_path):
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_us_pack.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    out = tmp_path / "us_politics.csv"
-    build.main(["--source", str(KNOWLEDGE), "--out", str(out)])
+    out, terms = tmp_path / "us_politics.csv", tmp_path / "us_administrations.csv"
+    build.main(["--source", str(KNOWLEDGE), "--out", str(out), "--administrations", str(terms)])
     assert out.read_bytes() == shipped_packs()[0].read_bytes()
+    shipped_terms = ROOT / "analysis" / "data" / "us_administrations.csv"
+    assert terms.read_bytes() == shipped_terms.read_bytes()
 
 
 # ------------------------------------------------------------------------ headlines

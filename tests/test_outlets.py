@@ -237,3 +237,37 @@ def test_credibility_gaps_only_among_top_camps_with_q_values():
     assert a_vs_b["gap"] == pytest.approx(-0.5) and a_vs_b["q_value"] < 0.01
     c_vs_d = gaps.set_index(["camp_a", "camp_b"]).loc[("C", "D")]
     assert c_vs_d["p_value"] == 1.0
+
+
+def test_outlet_table_in_key_blocks_is_the_table_in_one_pass(monkeypatch):
+    """Big corpora are summarised a block of actors at a time (flat memory); the
+    blocks give exactly the one-pass table."""
+    from analysis.outlets import summary as outlet_summary
+
+    tables = corpus({"Harsh": -0.6, "Mild": 0.2, "Doubter": 0.2}, events=6)
+    extra = [  # 40 more actors, so that blocks of 16 cut the actors three ways
+        {"article_id": a, "actor": f"Extra {k:02d}", "camp": "Green" if k % 2 else "Blue"}
+        for k in range(40)
+        for a in tables["articles"]["article_id"][k % 5 :: 5]
+    ]
+    tables["mentions"] = pd.concat([tables["mentions"], pd.DataFrame(extra)], ignore_index=True)
+    measures = outlets.article_measures(tables)
+    whole = outlets.outlet_table(measures, tables["articles"], n_resamples=300)
+    monkeypatch.setattr(outlet_summary, "BLOCK_NUMBERS", 100)
+    blocked = outlets.outlet_table(measures, tables["articles"], n_resamples=300)
+    assert len(whole) > 40 * 2
+    pd.testing.assert_frame_equal(whole, blocked)
+
+
+def test_permutation_p_in_blocks_is_the_one_block_value():
+    """The permutation test draws its shuffles a block at a time; the random stream and
+    so the p-value are those of drawing them all at once."""
+    rng = np.random.default_rng(3)
+    groups = [rng.normal(0, 1, 700), rng.normal(0.1, 1, 800)]
+    pooled = np.concatenate(groups)
+    draws = np.random.default_rng(9).random((999, pooled.size))  # all at once (~1.5M)
+    shuffled = pooled[np.argsort(draws, axis=1)]
+    null = outlets.between_outlets_statistic(shuffled[:, :700], shuffled[:, 700:], axis=1)
+    observed = outlets.between_outlets_statistic(*groups)
+    expected = (1 + np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed))) / 1000
+    assert outlets.permutation_p(groups, n_resamples=999, seed=9) == (observed, expected)

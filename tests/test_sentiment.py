@@ -182,9 +182,7 @@ def test_summary_of_article_portrayals_with_its_own_quote_threshold():
         {"article_id": "a2", "actor": "Mayor", "camp": "Town", "score": -0.2},
         {"article_id": "a1", "actor": "Governor", "camp": "State", "score": -0.4},
     ]
-    actors = {
-        r["actor"]: r for r in actor_summary(articles, VOICES, min_mentions=1, min_quotes=3)
-    }
+    actors = {r["actor"]: r for r in actor_summary(articles, VOICES, min_mentions=1, min_quotes=3)}
     assert actors["Mayor"]["mentions"] == 2 and actors["Mayor"]["portrayal"] == pytest.approx(0)
     assert actors["Mayor"]["portrayal_low"] < 0 < actors["Mayor"]["portrayal_high"]
     governor = actors["Governor"]
@@ -233,3 +231,21 @@ def test_offsets_in_whitespace_snap_to_the_next_word(nlp):
     text = "The mayor  smiled."
     polarity = target_polarity(nlp(text), 9, 10, "vader")  # the double space
     assert text[polarity.scope_start : polarity.scope_end].strip()
+
+
+def test_bootstrap_interval_in_blocks_is_the_one_block_interval():
+    """Resamples are drawn a block at a time (flat memory in corpus size): the same
+    random stream, so the interval of drawing them all at once."""
+    import math
+
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    values = {f"a{i:04d}": list(rng.normal(0, 0.3, 1 + i % 3)) for i in range(1200)}
+    clusters = [v for _, v in sorted(values.items())]
+    sums = np.array([sum(c) for c in clusters])
+    sizes = np.array([len(c) for c in clusters], dtype=float)
+    picks = np.random.default_rng(5).integers(0, 1200, size=(2000, 1200))
+    means = np.sort(sums[picks].sum(axis=1) / sizes[picks].sum(axis=1))
+    low, high = means[int(math.floor(0.025 * 1999))], means[int(math.ceil(0.975 * 1999))]
+    assert bootstrap_interval(values, seed=5) == (round(low, 4), round(high, 4))

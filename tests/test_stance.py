@@ -214,3 +214,39 @@ def test_seed_asymmetry_end_to_end(nlp, seed_path, tmp_path):
     assert camps.loc["Russia", "mean_credibility"] > 0
     assert camps.loc["United States", "mean_credibility"] < 0
     assert camps.loc["Ukraine", "mean_credibility"] < 0
+
+
+def test_permutation_p_in_blocks_is_the_one_block_value():
+    """Credibility-gap p-values draw their shuffles a block at a time (flat memory);
+    the random stream and so the p-value are those of drawing them all at once."""
+    from analysis.stance import _permutation_p
+
+    rng = np.random.default_rng(4)
+    a, b = rng.choice([-0.5, 0.0, 0.5], 900), rng.choice([-0.5, 0.0, 0.5, 1.0], 800)
+    pooled = np.concatenate([a, b])
+    shuffled = pooled[np.argsort(np.random.default_rng(11).random((2000, pooled.size)), axis=1)]
+    null = np.abs(shuffled[:, :900].mean(axis=1) - shuffled[:, 900:].mean(axis=1))
+    observed = abs(a.mean() - b.mean())
+    exceed = np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed))
+    assert _permutation_p(a, b, 2000, 11) == (1 + exceed) / 2001
+
+
+def test_unknown_cue_counts_of_parts_add_up_to_the_whole():
+    from analysis.stance import finish_unknown_cues, merge_unknown_cue_counts, unknown_cue_counts
+
+    frame = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "c", "c", "d"],
+            "cue_lemma": ["opine", "opine", "opine", "quip", "say", "quip"],
+            "cue": ["opined", "opines", "opined", "quipped", "said", "quips"],
+        }
+    )
+    whole = finish_unknown_cues(unknown_cue_counts(frame, ["say"], [], []))
+    parts = [unknown_cue_counts(frame.iloc[:3], ["say"], [], []),
+             unknown_cue_counts(frame.iloc[3:], ["say"], [], [])]  # fmt: skip
+    merged = finish_unknown_cues(merge_unknown_cue_counts(parts))
+    pd.testing.assert_frame_equal(whole, merged)
+    assert whole[["lemma", "count", "articles", "example"]].values.tolist() == [
+        ["opine", 3, 2, "opined"],
+        ["quip", 2, 2, "quipped"],
+    ]

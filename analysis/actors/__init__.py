@@ -80,11 +80,23 @@ from analysis.actors.base import (
     TITLE_WORDS,
     Mention,
 )
-from analysis.actors.identity import link_across_articles
+from analysis.actors.identity import (
+    LinkPlan,
+    apply_links,
+    link_across_articles,
+    link_inventory,
+    link_plan,
+)
 from analysis.actors.mentions import find_mentions
 from analysis.actors.packs import PACKS_DIR, pack_versions, shipped_packs
 from analysis.actors.roles import actor_at, speaker_actors
-from analysis.actors.summary import Quoted, actors_table, mentions_table, quoted_records
+from analysis.actors.summary import (
+    Quoted,
+    actors_table,
+    mention_counts,
+    mentions_table,
+    quoted_records,
+)
 
 #: The project's editable alias table (`data/actors.csv`).
 DEFAULT_ALIASES = _aliases.DEFAULT_ALIASES
@@ -107,6 +119,8 @@ def load_aliases(
 
 
 __all__ = [
+    "LinkPlan",
+    "apply_links",
     "ACTOR_SUMMARY_COLUMNS",
     "ACTOR_TYPES",
     "CAMP_SOURCES",
@@ -129,8 +143,11 @@ __all__ = [
     "Quoted",
     "actor_at",
     "actors_table",
+    "mention_counts",
     "find_mentions",
     "link_across_articles",
+    "link_inventory",
+    "link_plan",
     "load_aliases",
     "mentions_table",
     "pack_versions",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from analysis.actors.base import ACTOR_TYPES, ROW_TYPES, norm_text
 from analysis.actors.packs import shipped_packs
@@ -145,15 +145,17 @@ class AliasTable:
         row)."""
         out: list[tuple[int, int, Alias]] = []
         i, n = 0, len(doc)
+        texts = [norm_text(t.text) for t in doc]  # each token read once, not per pattern
+        lower = [text.lower() for text in texts]
         while i < n:
             matched = None
-            first = norm_text(doc[i].text).lower()
-            pair = (first, norm_text(doc[i + 1].text).lower()) if i + 1 < n else None
+            first = lower[i]
+            pair = (first, lower[i + 1]) if i + 1 < n else None
             entries = [*self._patterns.get(pair, ()), *self._patterns.get((first,), ())]
             for words, row in entries:
                 j = i + len(words)
                 if j <= n and all(
-                    _word_matches(w, doc[i + k], k == 0) for k, w in enumerate(words)
+                    _text_matches(w, texts[i + k], k == 0) for k, w in enumerate(words)
                 ):
                     matched = (i, j, row)
                     break
@@ -176,10 +178,10 @@ def _pattern_tokens(pattern: str) -> tuple[str, ...]:
     return tuple(norm_text(t.text) for t in _tokenizer()(pattern.strip()) if not t.is_space)
 
 
-def _word_matches(word: str, token: Token, first: bool) -> bool:
-    """Patterns with capitals match as written (a sentence-initial capital and an
-    ALL-CAPS dateline allowed); lower-case patterns match in any case."""
-    text = norm_text(token.text)
+def _text_matches(word: str, text: str, first: bool) -> bool:
+    """Whether a pattern word matches a token's (normalised) text. Patterns with
+    capitals match as written (a sentence-initial capital and an ALL-CAPS dateline
+    allowed); lower-case patterns match in any case."""
     if text == word:
         return True
     if word.islower() or not any(c.isalpha() for c in word):

@@ -20,6 +20,8 @@ the tables and packs ("Republican", "GOP", "D" → a party).
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -35,6 +37,7 @@ from analysis.actors.base import (
     Cand,
     end_char,
 )
+from analysis.config import PACKAGE_DIR
 from analysis.resolve import doc_text
 
 #: A party-state tag after a name: "(D-Mass.)", ", R-Ariz.,", "(I-Vt)".
@@ -263,3 +266,70 @@ def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) ->
         if token.pos_ != "PROPN" and token.lower_ not in ("of", "the", "and", "&", "for"):
             return False
     return True
+
+
+#: Words that, in front of a government title, mean it is not the sitting national
+#: government's: a former holder, or a state's office ("state Attorney General").
+_NOT_SITTING = frozenset({"former", "then", "ex", "onetime", "late", "state", "deputy"})
+#: Place modifiers that keep a title national ("U.S. Attorney General").
+_NATIONAL = frozenset({"u.s.", "us", "american", "united", "states", "federal"})
+
+
+@functools.cache
+def government_titles() -> tuple[tuple[str, ...], ...]:
+    """The titles of `data/government_titles.csv` as word tuples, longest first."""
+    with (PACKAGE_DIR / "data" / "government_titles.csv").open(encoding="utf-8") as handle:
+        titles = {tuple(row["title"].lower().split()) for row in csv.DictReader(handle)}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@functools.cache
+def _terms() -> tuple[tuple[str, str, str], ...]:
+    with (PACKAGE_DIR / "data" / "us_administrations.csv").open(encoding="utf-8") as handle:
+        return tuple((r["start"], r["end"] or "9999", r["party"]) for r in csv.DictReader(handle))
+
+
+def administration_party(date: str | None) -> str | None:
+    """The party of the US administration in office on `date` (ISO, "2014-08-20"),
+    None without a date or outside the data (`data/us_administrations.csv`)."""
+    if not date or not re.match(r"\d{4}-\d{2}-\d{2}", str(date)):
+        return None
+    day = str(date)[:10]
+    for start, end, party in _terms():
+        if start <= day < end:
+            return party
+    return None
+
+
+def government_title(doc: Doc, cand: Cand) -> bool:
+    """Whether a person's name is introduced by a sitting US government title right in
+    front of it ("Attorney General Eric Holder", "Homeland Security Secretary Janet
+    Napolitano"), not a former or a state one ("former Attorney General", "Texas
+    Attorney General")."""
+    words: list[tuple[int, str]] = []  # (token index, lower-cased word)
+    k = cand.i - 1
+    while k >= 0 and len(words) < 7:
+        token = doc[k]
+        if token.is_space or (token.is_punct and token.text != "."):
+            break
+        words.insert(0, (k, token.lower_))
+        k -= 1
+    in_front = len(words)
+    words += [(t.i, t.lower_) for t in doc[cand.i : cand.j - 1]]  # spaCy may take it in
+    for title in government_titles():
+        n = len(title)
+        for end in range(in_front, len(words) + 1):
+            if end < n or tuple(w for _, w in words[end - n : end]) != title:
+                continue
+            if end - n == 0:
+                return True
+            index, word = words[end - n - 1]
+            if word.strip(".-") in _NOT_SITTING:
+                return False
+            token = doc[index]
+            if word not in _NATIONAL and (
+                token.ent_type_ in ("GPE", "NORP", "LOC") or token.pos_ == "PROPN"
+            ):
+                return False
+            return True
+    return False

@@ -20,8 +20,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -150,14 +150,43 @@ def _source_of(row_source: str) -> str:
     return "pack" if row_source == "pack" else "table"
 
 
+#: What cross-article linking needs to know of a corpus: how many mentions carry each
+#: (actor, type, camp, camp_source), in order of first occurrence (`link_inventory`).
+Inventory = Counter
+
+
+@dataclass(frozen=True)
+class LinkPlan:
+    """The corpus-wide decisions of `link_across_articles`, small enough for a cluster
+    driver to hold (one entry per distinct name): the `canonical` actor of each name,
+    the `chosen` (camp, camp_source) of each actor and the `camps` each actor has."""
+
+    canonical: dict[str, str]
+    chosen: dict[str, tuple[str, str]]
+    camps: dict[str, set[str]]
+
+
+def link_inventory(mentions: Iterable[Mention]) -> Inventory:
+    """The corpus facts linking reads from mentions. Inventories of consecutive parts of
+    a corpus add up (`Counter.update`, in corpus order) to the whole corpus's."""
+    return Counter((m.actor, m.type, m.camp, m.camp_source) for m in mentions)
+
+
 def link_across_articles(
     mentions: Sequence[Mention], aliases: AliasTable | None = None
 ) -> list[Mention]:
     """One actor and one camp per person across the corpus (see the module docstring);
     `aliases` (the run's table with its packs) names pack persons for lone surnames
     and gives camps their one name ("GOP" → Republican Party)."""
-    persons = [m for m in mentions if m.type == "person"]
-    counts = Counter(m.actor for m in persons)
+    return apply_links(mentions, link_plan(link_inventory(mentions), aliases), aliases)
+
+
+def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPlan:
+    """The linking decisions for a corpus from its inventory (`link_inventory`)."""
+    counts: Counter = Counter()
+    for (actor, kind, _camp, _source), n in inventory.items():
+        if kind == "person":
+            counts[actor] += n
     # Full names with the same first name, last name and suffix are one actor, under a
     # name the table or pack knows, else the most frequent form.
     variants: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -194,26 +223,28 @@ def link_across_articles(
             canonical[name] = next(iter(in_corpus))
         elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
             canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
-    linked = [
-        replace(m, actor=canonical[m.actor]) if m.type == "person" and m.actor in canonical else m
-        for m in mentions
-    ]
-    return _one_camp_per_actor(linked, aliases)
+    chosen, camps = _camp_votes(inventory, canonical, aliases)
+    return LinkPlan(canonical, chosen, camps)
 
 
-def _one_camp_per_actor(mentions: list[Mention], aliases: AliasTable | None) -> list[Mention]:
+def _camp_votes(
+    inventory: Inventory, canonical: dict[str, str], aliases: AliasTable | None
+) -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
     """Each person's camp across the corpus by `CAMP_SOURCES` precedence (within a
-    source, the most frequent); other actors keep their own camps, an empty one filled
-    where the actor has exactly one camp elsewhere. Camps under their one name."""
+    source, the most frequent), and every actor's camps, under their one name."""
     name = aliases.camp_name if aliases is not None else (lambda camp: camp)
     votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     camps: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.camp:
-            camps[m.actor].add(name(m.camp))
-            votes[m.actor][m.camp_source or "inferred"][name(m.camp)] += 1
+    persons: set[str] = set()
+    for (actor, kind, camp, source), n in inventory.items():
+        if kind == "person":
+            actor = canonical.get(actor, actor)
+            persons.add(actor)
+        if camp:
+            camps[actor].add(name(camp))
+            votes[actor][source or "inferred"][name(camp)] += n
     if aliases is not None:  # a pack person written only as a surname still has a camp
-        for actor in {m.actor for m in mentions if m.type == "person"}:
+        for actor in persons:
             row = aliases.actor_row(actor)
             if row and row.camp:
                 votes[actor][_source_of(row.source)][name(row.camp)] += 1
@@ -223,8 +254,21 @@ def _one_camp_per_actor(mentions: list[Mention], aliases: AliasTable | None) -> 
             if by_source.get(source):
                 chosen[actor] = (by_source[source].most_common(1)[0][0], source)
                 break
+    return chosen, dict(camps)
+
+
+def apply_links(
+    mentions: Iterable[Mention], plan: LinkPlan, aliases: AliasTable | None = None
+) -> list[Mention]:
+    """The mentions under their corpus-wide actor and camp (`link_plan`); other actors
+    keep their own camps, an empty one filled where the actor has exactly one camp
+    elsewhere. Applies to any part of the corpus the plan was made for."""
+    name = aliases.camp_name if aliases is not None else (lambda camp: camp)
+    canonical, chosen, camps = plan.canonical, plan.chosen, plan.camps
     out = []
     for m in mentions:
+        if m.type == "person" and m.actor in canonical:
+            m = replace(m, actor=canonical[m.actor])
         if m.type == "person" and m.actor in chosen:
             camp, source = chosen[m.actor]
             m = replace(m, camp=camp, camp_source=source)

@@ -23,7 +23,7 @@ from analysis.actors.base import (
     span_root,
     trim_span,
 )
-from analysis.actors.camps import infer_camps
+from analysis.actors.camps import administration_party, government_title, infer_camps
 from analysis.actors.identity import link_names, opening_words, split_name, strip_titles
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
@@ -51,6 +51,7 @@ def find_mentions(
     cands += reference_candidates(doc, cands, speaker_spans)
     infer_camps(doc, cands, aliases)
     _administration_camps(cands, aliases)
+    _government_camps(doc, cands, article.date)
     speaker_picks = speaker_choices(doc, cands, speaker_spans)
     mentions = []
     for cand in sorted(cands, key=lambda c: c.i):
@@ -373,6 +374,25 @@ def _administrations(doc: Doc, cands: list[Cand]) -> None:
         cand.actor = f"{cand.actor.split()[-1]} administration"
         cand.j, cand.root_i, cand.type = end, head.i, "organisation"
         cand.resolution, cand.camp, cand.camp_source, cand.from_table = "name", None, "", False
+
+
+def _government_camps(doc: Doc, cands: list[Cand], date: str | None) -> None:
+    """A person introduced by a US government title ("Attorney General Eric Holder")
+    whose camp no table, party marker or pack gives is in the camp of the
+    administration in office on the article's date (`camps.government_title`)."""
+    party = administration_party(date)
+    if party is None:
+        return
+    for cand in cands:
+        if cand.type != "person" or cand.linked_to is not None:
+            continue
+        if cand.camp and cand.camp_source in ("table", "text", "pack"):
+            continue
+        if government_title(doc, cand):
+            cand.camp, cand.camp_source = party, "inferred"
+            for other in cands:  # the person's other mentions in the article
+                if other.actor == cand.actor and not other.camp:
+                    other.camp, other.camp_source = party, "inferred"
 
 
 def _administration_camps(cands: list[Cand], aliases: AliasTable) -> None:

@@ -26,9 +26,10 @@ def reference_candidates(
     # The resolver's own view of the entities gives each person's gender and the role
     # nouns written next to the name; the candidates are the corrected mentions.
     roles: dict[str, set[str]] = defaultdict(set)
+    bounds = [(doc[cand.i].idx, end_char(doc, cand), cand) for cand in cands]  # once each
     for ref in _resolver.referents(doc):
-        for cand in cands:
-            if doc[cand.i].idx <= ref.start < end_char(doc, cand):
+        for start, end, cand in bounds:
+            if start <= ref.start < end:
                 roles[cand.actor].update(ref.roles)
     for cand in cands:
         roles[cand.actor].update(cand.titles)
@@ -54,13 +55,15 @@ def reference_candidates(
     covered = {k for c in cands for k in range(c.i, c.j)}
     out: list[Cand] = []
 
+    # Whether each referent lies inside a speaker span, decided once per referent (the
+    # spans do not change) instead of for every pronoun: index-aligned with `referents`.
+    spoken = [_inside_any(r, speakers) for r in referents]
+
     def recent(before: int):
         return [
             r
-            for r in referents
-            if r.start < before
-            and any(s <= r.start and r.end <= e for s, e in speakers)
-            and r.kind == "person"
+            for r, inside in zip(referents, spoken, strict=True)
+            if inside and r.start < before and r.kind == "person"
         ]
 
     def add(target: Cand, i: int, j: int, how: str) -> None:
@@ -76,6 +79,7 @@ def reference_candidates(
             roles=frozenset(roles.get(target.actor, ())),
         )
         referents.append(ref)
+        spoken.append(_inside_any(ref, speakers))
         by_referent[(ref.start, ref.end)] = target
 
     for token in doc:
@@ -116,6 +120,11 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+def _inside_any(ref: _resolver.Referent, spans: list[tuple[int, int]]) -> bool:
+    """Whether the referent lies within one of the (start, end) spans."""
+    return any(s <= ref.start and ref.end <= e for s, e in spans)
 
 
 def _is_common_noun(token: Token) -> bool:

@@ -45,12 +45,25 @@ def _as_quoted(record: Any) -> Quoted:
     return Quoted(article_id, actor, camp, int(words or 0))
 
 
-def actors_table(mentions: Iterable[Mention], quoted: Iterable[Any] = ()) -> pd.DataFrame:
+def mention_counts(mentions: Iterable[Mention]) -> pd.DataFrame:
+    """The mentions as counts per (article_id, actor, camp, type, role), in order of
+    first occurrence: what `actors_table` needs of them, a fraction of their size (a
+    cluster run's workers send these to the driver instead of the mentions)."""
+    columns = ["article_id", "actor", "camp", "type", "role"]
+    frame = pd.DataFrame(
+        [(m.article_id, m.actor, m.camp, m.type, m.role) for m in mentions], columns=columns
+    )
+    counts = frame.groupby(columns, sort=False, dropna=False).size().rename("n").reset_index()
+    return counts.astype({c: "str" for c in columns})  # missing: NaN (compact text)
+
+
+def actors_table(mentions: Iterable[Any], quoted: Iterable[Any] = ()) -> pd.DataFrame:
     """actors.csv: one row per actor (`level` = "actor") and one per camp (`level` =
     "camp"): articles, mentions (in all and by role), times quoted, words quoted and
     voice share (the share of all quoted words in the corpus, the unattributed
-    included). `quoted` holds `Quoted` records, dicts or (article_id, actor, camp,
-    content_words) tuples."""
+    included). `mentions` holds `Mention`s or rows of `mention_counts` (with `n`);
+    `quoted` holds `Quoted` records, dicts or (article_id, actor, camp, content_words)
+    tuples."""
     mentions = list(mentions)
     quotes = [_as_quoted(q) for q in quoted]
     total_words = sum(q.content_words for q in quotes)
@@ -62,13 +75,14 @@ def actors_table(mentions: Iterable[Mention], quoted: Iterable[Any] = ()) -> pd.
             if not key:
                 continue
             g = groups.setdefault(key, _empty_group(level, key))
+            n = getattr(m, "n", 1)  # counted mentions (`mention_counts`) stand for n
             if level == "actor":
-                g["camps"][m.camp] += 1 if m.camp else 0
-                g["types"][m.type] += 1
+                g["camps"][m.camp] += n if m.camp else 0
+                g["types"][m.type] += n
             g["articles"].add(m.article_id)
-            g["mentions"] += 1
+            g["mentions"] += n
             if f"as_{m.role}" in g:
-                g[f"as_{m.role}"] += 1
+                g[f"as_{m.role}"] += n
         for q in quotes:
             key = q.actor if level == "actor" else q.camp
             if not key:

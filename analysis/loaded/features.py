@@ -18,6 +18,21 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
+from spacy import parts_of_speech
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_STOP,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc, Span, Token
 
 from analysis.loaded.lexicon import LoadedLexicon, default_lexicon, sense_ok
@@ -89,7 +104,11 @@ def _bucket(value: float, step: float) -> int:
 
 
 def _shape(token: Token) -> str:
-    text = token.text
+    return _shape_of(token.text)
+
+
+def _shape_of(text: str) -> str:
+    """The shape class of a token's text (UPPER, Title, lower, digit, other)."""
     if text.isupper() and len(text) > 1:
         return "UPPER"
     if text[:1].isupper():
@@ -121,28 +140,49 @@ class _Columns:
 
     @classmethod
     def of(cls, doc: Doc) -> _Columns:
-        lower = [t.lower_ for t in doc]
-        like_num = [t.like_num for t in doc]
-        head = [t.head.i for t in doc]
-        dep = [t.dep_ for t in doc]
+        # One `to_array` call instead of a pass of Token objects per attribute; the
+        # strings are those the Token properties return (`lower_`, `lemma_`, ...).
+        array = doc.to_array(_COLUMN_ATTRS)  # uint64: string hashes, flags, ids
+        signed = array.astype(np.int64)  # HEAD (relative) and SENT_START can be negative
+        lower_id, num, _, dep_id, lemma_id, pos_id, tag_id, ent_id, stop, orth_id, _ = (
+            array[:, k].tolist() for k in range(len(_COLUMN_ATTRS))
+        )  # fmt: skip
+        rel_head, sent = signed[:, 2].tolist(), signed[:, 10].tolist()
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def text(ids: list[int]) -> list[str]:
+            for h in set(ids).difference(names):
+                names[h] = strings[h]
+            return [names[h] for h in ids]
+
+        lower, lemma_raw, dep = text(lower_id), text(lemma_id), text(dep_id)
+        head = [i + r for i, r in enumerate(rel_head)]
         children: list[list[str]] = [[] for _ in lower]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(dep[i])
+        pos_names = parts_of_speech.NAMES
         return cls(
             lower=lower,
-            word=["<num>" if n else w for w, n in zip(lower, like_num, strict=True)],
-            lemma=["<num>" if n else t.lemma_.lower() for t, n in zip(doc, like_num, strict=True)],
-            pos=[t.pos_ for t in doc],
-            tag=[t.tag_ for t in doc],
+            word=["<num>" if n else w for w, n in zip(lower, num, strict=True)],
+            lemma=["<num>" if n else m.lower() for m, n in zip(lemma_raw, num, strict=True)],
+            pos=[pos_names[p] for p in pos_id],
+            tag=text(tag_id),
             dep=dep,
             head=head,
-            ent=[t.ent_type_ for t in doc],
-            stop=[t.is_stop for t in doc],
-            shape=[_shape(t) for t in doc],
-            sent_start=[bool(t.is_sent_start) for t in doc],
+            ent=text(ent_id),
+            stop=[bool(x) for x in stop],
+            shape=[_shape_of(t) for t in text(orth_id)],
+            sent_start=[x > 0 for x in sent],
             children=children,
         )
+
+
+#: The token attributes `_Columns.of` reads, in the order it unpacks them.
+_COLUMN_ATTRS = [
+    LOWER, LIKE_NUM, HEAD, DEP, LEMMA, POS, TAG, ENT_TYPE, IS_STOP, ORTH, SENT_START
+]  # fmt: skip
 
 
 def sentence_features(

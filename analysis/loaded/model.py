@@ -15,8 +15,10 @@ vectorised step (numpy), not token by token.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import time
 import warnings
@@ -41,6 +43,27 @@ class LoadedModelError(ValueError):
     """A loaded-tagger model file that cannot be used; the message says why."""
 
 
+@functools.cache
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # not installed: BLAS keeps its own thread count
+        return None
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager:
+    """Run the block with BLAS on one thread. A document's products are small: with
+    a BLAS thread per core they spend more time handing work between threads than
+    computing, and they compete with the other worker processes of `--jobs N` for the
+    same cores. One thread also gives the same sums on every machine, whatever its core
+    count (several threads split them differently: last-bit differences, ~1e-17)."""
+    controller = _blas_controller()
+    if controller is None:
+        return contextlib.nullcontext()
+    return controller.limit(limits=1, user_api="blas")
+
+
 class _Linear:
     """A logistic regression over named features, scored for many rows at once."""
 
@@ -54,13 +77,18 @@ class _Linear:
     ) -> np.ndarray:
         """P = sigmoid(features · weights + intercept (+ `extra`, per row logits))."""
         get = self.index.get
-        lengths = np.fromiter((len(row) for row in rows), dtype=np.int64, count=len(rows))
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         total = int(lengths.sum())
+        # (`map` over the chained rows: the same arrays as a generator, built in C)
         columns = np.fromiter(
-            (get(name, -1) for row in rows for name in row), dtype=np.int64, count=total
+            map(get, itertools.chain.from_iterable(rows), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=total,
         )
         values = np.fromiter(
-            (value for row in rows for value in row.values()), dtype=np.float64, count=total
+            itertools.chain.from_iterable(row.values() for row in rows),
+            dtype=np.float64,
+            count=total,
         )
         row_ids = np.repeat(np.arange(len(rows)), lengths)
         known = columns >= 0
@@ -149,16 +177,17 @@ class LoadedTagger:
         """P(loaded) for each feature row (and its token vector, one row of `vectors`,
         when the model uses them), computed for all rows at once."""
         extra = None
-        if self._tensor.size:
-            if vectors is None or vectors.shape != (len(rows), self._tensor.size):
-                raise LoadedModelError(
-                    f"this tagger needs a {self._tensor.size}-float token vector per row"
-                )
-            extra = vectors.astype(np.float64) @ self._tensor
-        linear = self._linear.probabilities(rows, extra)
-        if self.vector_mlp is None:
-            return linear
-        return np.sqrt(linear * self.vector_mlp.probabilities(vectors))
+        with one_blas_thread():
+            if self._tensor.size:
+                if vectors is None or vectors.shape != (len(rows), self._tensor.size):
+                    raise LoadedModelError(
+                        f"this tagger needs a {self._tensor.size}-float token vector per row"
+                    )
+                extra = vectors.astype(np.float64) @ self._tensor
+            linear = self._linear.probabilities(rows, extra)
+            if self.vector_mlp is None:
+                return linear
+            return np.sqrt(linear * self.vector_mlp.probabilities(vectors))
 
     def token_vectors(self, doc: Doc, indices: Sequence[int]) -> np.ndarray | None:
         """The doc's token vectors for `indices`, rounded to float16 as the parse cache

@@ -64,6 +64,7 @@ __all__ = [
     "outlet_count",
     "outlet_table",
     "outlet_tables",
+    "outlet_tables_from",
     "outlet_tests",
     "per_article_values",
     "permutation_p",
@@ -86,7 +87,16 @@ def outlet_tables(tables: dict[str, pd.DataFrame], **options) -> dict[str, pd.Da
     articles = tables.get("articles")
     if outlet_count(articles) < 2:
         return {}
-    measures = article_measures(tables)
+    return outlet_tables_from(article_measures(tables), articles, **options)
+
+
+def outlet_tables_from(
+    measures: pd.DataFrame, articles: pd.DataFrame, **options
+) -> dict[str, pd.DataFrame]:
+    """`outlet_tables` from the per-article measures (`article_measures`, which a
+    cluster run's workers compute on their own articles) and the articles table."""
+    if outlet_count(articles) < 2:
+        return {}
     result = {
         "outlets": outlet_table(measures, articles, **options),
         "outlet_tests": outlet_tests(measures, seed=options.get("seed", 20240501)),

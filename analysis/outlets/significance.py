@@ -92,12 +92,17 @@ def permutation_p(
     pooled = np.concatenate(groups)
     observed = float(between_outlets_statistic(*groups))
     rng = np.random.default_rng(seed)
-    shuffled = pooled[np.argsort(rng.random((n_resamples, pooled.size)), axis=1)]
     bounds = np.cumsum([0] + [g.size for g in groups])
-    parts = [shuffled[:, a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-    null = between_outlets_statistic(*parts, axis=1)
     tolerance = 1e-12 * max(1.0, abs(observed))
-    exceed = int(np.count_nonzero(null >= observed - tolerance))
+    exceed = 0
+    # Blocks of about a million draws: memory flat in corpus size, same random stream.
+    rows = max(1, 1_000_000 // max(pooled.size, 1))
+    for first in range(0, n_resamples, rows):
+        size = min(rows, n_resamples - first)
+        shuffled = pooled[np.argsort(rng.random((size, pooled.size)), axis=1)]
+        parts = [shuffled[:, a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        null = between_outlets_statistic(*parts, axis=1)
+        exceed += int(np.count_nonzero(null >= observed - tolerance))
     return observed, (1 + exceed) / (1 + n_resamples)
 
 

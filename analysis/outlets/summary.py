@@ -94,14 +94,10 @@ def outlet_table(
         draws = _draw_counts(len(ids), n_resamples, seed + zlib.crc32(str(outlet).encode()))
         tokens = outlet_articles["tokens"].to_numpy(dtype=float)
         attributions = np.array([named.get(a, 0) for a in ids], dtype=float)
-        for which in ("actor", "camp"):
-            part = measures[(measures["outlet"] == outlet) & (measures["level"] == which)]
-            if part.empty:
-                continue
-            keys = sorted(part[which].astype(str).unique())
+        for which, keys, part in _key_blocks(measures, outlet, len(ids)):
             column = {k: j for j, k in enumerate(keys)}
             shape = (len(ids), len(keys))
-            i = part["article_id"].map(position).to_numpy()
+            i = part["article_id"].astype(str).map(position).to_numpy()
             j = part[which].astype(str).map(column).to_numpy()
 
             def dense(values, i=i, j=j, shape=shape):
@@ -192,6 +188,27 @@ def _camps(part: pd.DataFrame, which: str) -> dict[str, str | None]:
     counts = rows.groupby(["actor", "camp"])["mentions"].sum().reset_index()
     counts = counts.sort_values(["actor", "mentions", "camp"], ascending=[True, False, True])
     return counts.drop_duplicates("actor").set_index("actor")["camp"].to_dict()
+
+
+#: About how many numbers one block of per-article × key matrices holds (see _key_blocks).
+BLOCK_NUMBERS = 1_000_000
+
+
+def _key_blocks(measures: pd.DataFrame, outlet: str, n_articles: int):
+    """(level, keys, rows) for one outlet: its actors, then its camps, sorted, in blocks
+    small enough that the per-article × key matrices and their resamples stay near a
+    million numbers each (every key's figures are computed on their own, so blocks give
+    the same table as one pass)."""
+    block = max(16, BLOCK_NUMBERS // max(n_articles, DEFAULT_RESAMPLES))
+    for which in ("actor", "camp"):
+        part = measures[(measures["outlet"] == outlet) & (measures["level"] == which)]
+        if part.empty:
+            continue
+        names = part[which].astype(str)
+        keys = sorted(names.unique())
+        for first in range(0, len(keys), block):
+            chosen = keys[first : first + block]
+            yield which, chosen, part[names.isin(chosen)]
 
 
 def _draw_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:

@@ -134,6 +134,7 @@ def mention_signal(
     about = describing_tokens(mention)
     act = act_tokens(mention, head)
     about_text, act_text = _words(about), _words(act)
+    sentence = mention.sent  # found once (spaCy walks the tokens for each `.sent`)
     return MentionSignal(
         article_id=article_id,
         start=start,
@@ -141,9 +142,9 @@ def mention_signal(
         target=float(target),
         scope_start=scope[0],
         scope_end=scope[1],
-        sentence_start=mention.sent.start_char,
-        sentence_end=mention.sent.end_char,
-        mood=round(vader_scores(mention.sent.text)["compound"], 4),
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        mood=round(vader_scores(sentence.text)["compound"], 4),
         about=_tone(about),
         about_text=about_text,
         act=_tone(act),

@@ -132,8 +132,13 @@ def bootstrap_interval(
     sums = np.array([sum(c) for c in clusters], dtype=float)
     sizes = np.array([len(c) for c in clusters], dtype=float)
     n = len(clusters)
-    picks = rng.integers(0, n, size=(resamples, n))  # one resample per row, vectorised
-    means = np.sort(sums[picks].sum(axis=1) / sizes[picks].sum(axis=1))
+    means = np.empty(resamples)
+    rows = max(1, 1_000_000 // n)  # blocks of about a million draws: flat memory
+    for first in range(0, resamples, rows):
+        size = min(rows, resamples - first)
+        picks = rng.integers(0, n, size=(size, n))  # one resample per row, vectorised
+        means[first : first + size] = sums[picks].sum(axis=1) / sizes[picks].sum(axis=1)
+    means = np.sort(means)
     tail = (1 - level) / 2
     low = float(means[int(math.floor(tail * (resamples - 1)))])
     high = float(means[int(math.ceil((1 - tail) * (resamples - 1)))])

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from analysis.config import package_data
@@ -59,6 +60,29 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.text.lower()
 
 
+#: Key of `_doc_words`' per-document columns in `doc.user_data`.
+_WORDS_KEY = "framing_sentiment_words"
+
+
+def _doc_words(doc: Doc) -> tuple[list[str], list[bool], list[str]]:
+    """Per token of the doc: its `_lemma`, whether it is a word (neither punctuation nor
+    space), and its text. Read once per document and kept in `doc.user_data`: every
+    mention of a sentence reads the whole sentence, and an article has dozens."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    strings = doc.vocab.strings
+    array = doc.to_array([LEMMA, ORTH, LIKE_NUM, IS_PUNCT, IS_SPACE]).tolist()
+    texts = [strings[orth] for _, orth, _, _, _ in array]
+    lemmas = [
+        "<num>" if num else (strings[lemma].lower() if lemma else text.lower())
+        for (lemma, _, num, _, _), text in zip(array, texts, strict=True)
+    ]
+    is_word = [not (punct or space) for _, _, _, punct, space in array]
+    doc.user_data[_WORDS_KEY] = cached = (lemmas, is_word, texts)
+    return cached
+
+
 def lexicon_fingerprint() -> str:
     """SHA-256 of the bundled reporting-cue lexicon: the stance features depend on it,
     so the model records the lexicon it was trained with (retrain after editing it)."""
@@ -81,8 +105,9 @@ def target_features(
     # Scope words and pairs, negation-marked after a negator.
     negated = False
     previous = "<s>"
+    lemmas, is_word, texts = _doc_words(doc)
     for token in words:
-        lemma = _lemma(token)
+        lemma = lemmas[token.i]
         if lemma in _NEGATIONS or token.dep_ == "neg":
             negated = True
             features["neg"] = 1.0
@@ -99,21 +124,22 @@ def target_features(
         if child.i in inside or child.dep_ not in _MODIFIER_DEPS:
             continue
         for token in child.subtree:
-            if not token.is_punct and not token.is_space and token.i not in inside:
-                features[f"m:{_lemma(token)}"] = 1.0
+            if is_word[token.i] and token.i not in inside:
+                features[f"m:{lemmas[token.i]}"] = 1.0
 
     # Neighbouring words.
     for offset in (1, 2, 3):
         if mention.start - offset >= 0:
-            features[f"l{offset}:{_lemma(doc[mention.start - offset])}"] = 1.0
+            features[f"l{offset}:{lemmas[mention.start - offset]}"] = 1.0
         if mention.end - 1 + offset < len(doc):
-            features[f"r{offset}:{_lemma(doc[mention.end - 1 + offset])}"] = 1.0
+            features[f"r{offset}:{lemmas[mention.end - 1 + offset]}"] = 1.0
 
     # The whole sentence, mention left out.
     sentence = mention.sent
-    for token in sentence:
-        if token.i not in inside and not token.is_punct and not token.is_space:
-            features[f"w:{_lemma(token)}"] = 1.0
+    in_sentence = range(sentence.start, sentence.end)
+    for i in in_sentence:
+        if is_word[i] and i not in inside:
+            features[f"w:{lemmas[i]}"] = 1.0
 
     # Syntax: clause head, its stance as a reporting cue, the mention's role.
     head_lemma = _lemma(head)
@@ -135,7 +161,7 @@ def target_features(
 
     # Lexicon scores of the scope and of the sentence.
     scope = " ".join(t.text for t in words)
-    rest = " ".join(t.text for t in sentence if t.i not in inside)
+    rest = " ".join(texts[i] for i in in_sentence if i not in inside)
     for name, text in (("scope", scope), ("sent", rest)):
         vader = vader_scores(text)
         polarity, subjectivity = textblob_scores(text)
@@ -160,12 +186,23 @@ class SentimentModel:
     meta: dict[str, Any]
 
     def predict_proba(self, features: dict[str, float]) -> dict[str, float]:
-        totals = list(self.intercept)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row is not None:
-                for k, weight in enumerate(row):
-                    totals[k] += weight * value
+        get = self.weights.get
+        if len(self.intercept) == 3:  # the shipped model: the same sums, unrolled
+            a, b, c = self.intercept
+            for name, value in features.items():
+                row = get(name)
+                if row is not None:
+                    a += row[0] * value
+                    b += row[1] * value
+                    c += row[2] * value
+            totals = [a, b, c]
+        else:
+            totals = list(self.intercept)
+            for name, value in features.items():
+                row = get(name)
+                if row is not None:
+                    for k, weight in enumerate(row):
+                        totals[k] += weight * value
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         norm = sum(exps)
