@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis.portrayal.features import (
@@ -99,11 +100,23 @@ def portrayal_tables(
 def _top_signals(model: PortrayalModel, features: pd.DataFrame, k: int = 3) -> list[str]:
     """The k signals that moved each row most toward negative (+) or away from it (−)."""
     contributions = model.contributions(features)
+    names = list(contributions.columns)
     out = []
-    for _, row in contributions.iterrows():
-        top = row.abs().sort_values(ascending=False).index[:k]
-        out.append("; ".join(f"{name} {row[name]:+.2f}" for name in top if row[name]))
+    for row in contributions.to_numpy(dtype=float):
+        top = _largest_first(np.abs(row))[:k]
+        out.append("; ".join(f"{names[i]} {row[i]:+.2f}" for i in top if row[i]))
     return out
+
+
+def _largest_first(values: np.ndarray) -> np.ndarray:
+    """Positions of `values` from the largest down, ties as `Series.sort_values(
+    ascending=False)` orders them (pandas' `nargsort`: quicksort of the reversed array),
+    so the signals listed are those pandas would list."""
+    if np.isnan(values).any():
+        order = pd.Series(values).sort_values(ascending=False).index
+        return np.asarray(order)
+    positions = np.arange(len(values))[::-1]
+    return positions[values[::-1].argsort(kind="quicksort")][::-1]
 
 
 __all__ = [

@@ -10,6 +10,7 @@ mentions, terms and cues, with offsets) for the article view.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -107,24 +108,23 @@ def named_in(title: str | None, names: Iterable[str]) -> bool:
     """Whether any of the names stands in the title as a whole word."""
     if not title:
         return False
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title) for n in names)
+    return any(_whole_word(n).search(title) for n in names)
+
+
+@functools.lru_cache(maxsize=65536)
+def _whole_word(name: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as dicts with missing values as None (plain Python from here on: fast)."""
     if frame is None or frame.empty:
         return []
-    return [
-        {k: (None if _missing(v) else v) for k, v in row.items()}
-        for row in frame.to_dict("records")
+    columns = [
+        frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns
     ]
-
-
-def _missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    names = list(frame.columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def _by_article(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
