@@ -4,7 +4,7 @@ A term is linked to the phrase it modifies ("the *alleged* attack"), the subject
 predicated of ("X is a *puppet*"), the head of an apposition ("the channel, a Kremlin
 *mouthpiece*"), the object of an emotive verb ("critics *slammed* the senator"), or the
 subject of the clause a hedge or adverb qualifies. The actor layer then says which actor
-that phrase names (`pipeline.corpus_tables`).
+that phrase names (`corpus.record_tables`).
 """
 
 from __future__ import annotations
