@@ -336,3 +336,18 @@ def test_apposed_party_word_and_party_title_are_text_markers(corpus, with_packs)
     reidy = [m for m in found if m.actor == "Harry Reidy"][0]
     assert (snowa.camp, snowa.camp_source) == ("Republican Party", "text")
     assert (reidy.camp, reidy.camp_source) == ("Democratic Party", "text")
+
+
+def test_short_and_long_given_names_are_one_person():
+    """ "Jim Mattis" and "James Mattis" are one actor under the more frequent form;
+    "Jim Mattis Jr." (a suffix) and "Jane Mattis" (another name) stay apart."""
+    from analysis.actors import Mention, link_across_articles
+
+    def mention(article, name):
+        return Mention(article, 0, len(name), name, name, None, "person", "other", "name")
+
+    names = ["Jim Mattis", "Jim Mattis", "James Mattis", "Jim Mattis Jr.", "Jane Mattis"]
+    linked = link_across_articles([mention(f"a{i}", n) for i, n in enumerate(names)])
+    assert [m.actor for m in linked] == [
+        "Jim Mattis", "Jim Mattis", "Jim Mattis", "Jim Mattis Jr.", "Jane Mattis",
+    ]  # fmt: skip

@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +40,7 @@ from analysis.actors.base import (
     Cand,
     Mention,
 )
+from analysis.config import PACKAGE_DIR
 
 
 def strip_titles(doc: Doc, i: int, j: int) -> tuple[int, set[str]]:
@@ -85,6 +88,25 @@ def split_name(name: str) -> tuple[str, str, str]:
     if len(words) == 1:
         return "", words[0], suffix
     return words[0], words[-1], suffix
+
+
+@functools.cache
+def _given_name_classes() -> dict[str, str]:
+    """Given name or short form → one key per set of forms that can name one person
+    ("jim", "jimmy", "james" → "james"; "steve", "stephen", "steven" → "stephen")."""
+    with (PACKAGE_DIR / "data" / "nicknames.csv").open(encoding="utf-8", newline="") as handle:
+        pairs = [(row["name"].lower(), row["nickname"].lower()) for row in csv.DictReader(handle)]
+    group: dict[str, set[str]] = {}
+    for name, short in pairs:
+        merged = group.get(name, {name}) | group.get(short, {short})
+        for member in merged:
+            group[member] = merged
+    return {member: min(members) for member, members in group.items()}
+
+
+def given_name_key(first: str) -> str:
+    """A lower-case given name under the key shared by its short and long forms."""
+    return _given_name_classes().get(first, first)
 
 
 def _is_full(name: str) -> bool:
@@ -192,8 +214,8 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
     variants: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for name in counts:
         first, last, suffix = split_name(name)
-        if first and last:
-            variants[(first, last, suffix)].append(name)
+        if first and last:  # "Jim Mattis" = "James Mattis" (`data/nicknames.csv`)
+            variants[(given_name_key(first), last, suffix)].append(name)
     canonical: dict[str, str] = {}
     for names in variants.values():
         known = [n for n in names if aliases is not None and aliases.actor_row(n)]
