@@ -37,7 +37,7 @@ import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +61,7 @@ from analysis.pipeline import (
     run_metadata,
 )
 from analysis.records import Article, Problem
+from analysis.scale import client_for, close, results_in_order
 from analysis.shares import Share, input_bytes, plan_shares, read_share, share_count_hint
 
 #: Tables the workers write, one Parquet file per share each.
@@ -245,7 +246,7 @@ def analyze_on_cluster(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError:
-        _close(connection)
+        close(connection)
         raise
     staging = out_dir / f".cluster-{uuid.uuid4().hex[:12]}"
     scratch, parts = staging / "scratch", staging / "parquet"
@@ -317,19 +318,6 @@ def analyze_on_cluster(
     return ClusterResult(len(articles), problems, run, written)
 
 
-def client_for(scheduler: str | None, workers: int) -> tuple[Any, Any]:
-    """A Dask client of the scheduler at `scheduler`, or of a new `LocalCluster` of
-    `workers` single-threaded processes; (client, cluster or None)."""
-    from dask.distributed import Client, LocalCluster
-
-    if scheduler:
-        return Client(scheduler), None
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    return Client(cluster), cluster
-
-
 def _run_rounds(
     connection: tuple[Any, Any],
     shares: list[Share],
@@ -362,7 +350,7 @@ def _run_rounds(
             pure=False,
         )
         with _progress(len(shares), progress) as bar:
-            for read in _in_order(futures):
+            for read in results_in_order(futures):
                 read_problems += read.problems
                 parse_stats.update(read.parse)
                 timings.update(read.timings)
@@ -397,7 +385,7 @@ def _run_rounds(
         )
         aggregates: list[Aggregates] = []
         schemas: dict[str, list[tuple[int, Any]]] = {name: [] for name in WORKER_TABLES}
-        for done in _in_order(futures):
+        for done in results_in_order(futures):
             aggregates.append(done.aggregates.compact())
             read_problems += done.problems
             timings.update(done.timings)
@@ -406,32 +394,9 @@ def _run_rounds(
         _conform(client, parts, schemas)
         timings["cluster_finish"] = time.perf_counter() - clock
     finally:
-        _close(connection)
+        close(connection)
 
     return aggregates, read_problems, parse_stats
-
-
-def _close(connection: tuple[Any, Any]) -> None:
-    client, cluster = connection
-    client.close()
-    if cluster is not None:
-        cluster.close()
-
-
-def _in_order(futures: list) -> Iterator[Any]:
-    """Task results in submission order, each as soon as those before it are in (out
-    of order ones wait, so the driver holds few at a time); the first failure raises."""
-    from dask.distributed import as_completed
-
-    index = {future.key: i for i, future in enumerate(futures)}
-    done: dict[int, Any] = {}
-    next_index = 0
-    for future in as_completed(futures):
-        done[index[future.key]] = future.result()
-        future.release()
-        while next_index in done:
-            yield done.pop(next_index)
-            next_index += 1
 
 
 def _duplicate(article_id: str, source: str, line: int | None, seen: dict[str, str]) -> Problem:

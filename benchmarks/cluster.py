@@ -18,12 +18,13 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+
+from analysis.scale import dask_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "eval" / "basil" / "articles.jsonl"
@@ -72,43 +73,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="framing-cluster-"))
     corpus1 = write_corpus(args.corpus, work / "corpus1.jsonl", 1)
     corpus4 = write_corpus(args.corpus, work / "corpus4.jsonl", 4)
-    dask = shutil.which("dask", path=str(BIN)) or "dask"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    address = f"tcp://127.0.0.1:{port}"
-    processes = [
-        subprocess.Popen(
-            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    ]
-    for i in range(args.workers):
-        processes.append(
-            subprocess.Popen(
-                [
-                    dask,
-                    "worker",
-                    address,
-                    "--nworkers",
-                    "1",
-                    "--nthreads",
-                    "1",
-                    "--no-dashboard",
-                    "--name",
-                    f"w{i}",
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-        )
-    try:
-        from dask.distributed import Client
-
-        with Client(address, timeout=60) as client:
-            client.wait_for_workers(args.workers, timeout=120)
-        rows = []
+    rows = []
+    with dask_processes(args.workers) as address:
         for label, corpus in (("1×", corpus1), ("4×", corpus4)):
             env = {**os.environ, "CI": "1", "FRAMING_CACHE_DIR": str(work / f"cache-{label}")}
             out = work / f"out-{label}"
@@ -117,14 +83,6 @@ def main() -> None:
             seconds, peak = driver_run(command, env)
             run = json.loads((out / "run.json").read_text())
             rows.append((label, run, seconds, peak))
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True

@@ -8,10 +8,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from analysis.distributed import analyze_on_cluster
 from analysis.ingest import iter_articles
 from analysis.outputs import read_csv
 from analysis.records import Article
+from analysis.scale import dask_processes
 from analysis.shares import plan_shares, read_share
 
 BIN = Path(sys.executable).parent
@@ -162,62 +161,15 @@ def test_cluster_engine_gives_the_local_tables(tmp_path, seed_path):
     assert len(texts) == result.run["counts"]["articles"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_workers(address: str, n: int, deadline: float) -> None:
-    from dask.distributed import Client
-
-    with Client(address, timeout=30) as client:
-        client.wait_for_workers(n, timeout=max(1.0, deadline - time.monotonic()))
-
-
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_real_cluster_scheduler_and_two_workers(tmp_path, seed_path):
     """`dask scheduler` and two `dask worker` processes on 127.0.0.1, as on a cluster;
     `framing analyze --engine dask --scheduler` gives the local engine's tables."""
-    dask = shutil.which("dask", path=str(BIN)) or shutil.which("dask")
-    if dask is None:
+    if not (shutil.which("dask", path=str(BIN)) or shutil.which("dask")):
         pytest.skip("the dask command is not installed")
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
     logs = tmp_path / "logs"
     logs.mkdir()
-    common = ["--no-dashboard"]
-    processes = []
-    try:
-        processes.append(
-            subprocess.Popen(
-                [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), *common],
-                stdout=subprocess.DEVNULL,
-                stderr=(logs / "scheduler.log").open("w"),
-            )
-        )
-        for i in range(2):
-            processes.append(
-                subprocess.Popen(
-                    [
-                        dask,
-                        "worker",
-                        address,
-                        "--nworkers",
-                        "1",
-                        "--nthreads",
-                        "1",
-                        "--memory-limit",
-                        "3GB",
-                        "--name",
-                        f"w{i}",
-                        *common,
-                    ],
-                    stdout=subprocess.DEVNULL,
-                    stderr=(logs / f"worker{i}.log").open("w"),
-                )  # fmt: skip
-            )
-        _wait_for_workers(address, 2, time.monotonic() + 120)
+    with dask_processes(2, memory_limit="3GB", log_dir=logs) as address:
         corpus = _write_corpus(tmp_path / "corpus.jsonl")
         inputs = [str(seed_path), str(corpus)]
         local, cluster = tmp_path / "local", tmp_path / "cluster"
@@ -232,15 +184,17 @@ def test_real_cluster_scheduler_and_two_workers(tmp_path, seed_path):
         assert run["engine"] == "dask" and run["scheduler"] == address
         assert run["shares"] >= 2
         assert_same_tables(local, cluster)
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+
+
+def test_local_cluster_processes_are_stopped(tmp_path):
+    """`scale.dask_processes` leaves no scheduler or worker behind."""
+    from dask.distributed import Client
+
+    with dask_processes(1) as address:
+        with Client(address, timeout=30) as client:
+            assert len(client.scheduler_info()["workers"]) == 1
+    with pytest.raises(OSError):
+        Client(address, timeout=2)
 
 
 def test_scheduler_needs_the_dask_engine(tmp_path, seed_path):
