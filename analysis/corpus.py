@@ -106,12 +106,13 @@ class Aggregates:
 
 def corpus_tables(results: Sequence[Any], resources: Any) -> dict[str, pd.DataFrame]:
     """The analysis tables of a corpus from its per-article records (`ArticleResult`s):
-    actors are linked across articles first, then every attribution, loaded term and
-    sentiment score is assigned to its actor and camp."""
+    `articles`, then the record tables, then the corpus tables. Actors are linked
+    across articles first, then every attribution, loaded term and sentiment score is
+    assigned to its actor and camp."""
     inventory = actors.link_inventory(m for r in results for m in r.mentions)
     plan = actors.link_plan(inventory, resources.aliases)
     records, aggregates = record_tables(results, plan, resources)
-    return {**records, **summary_tables(aggregates)}
+    return {"articles": aggregates.articles, **records, **summary_tables(aggregates)}
 
 
 def record_tables(
@@ -213,18 +214,15 @@ def summary_tables(aggregates: Aggregates) -> dict[str, pd.DataFrame]:
     """actors, credibility_gaps, unknown_terms and (with two or more outlets) the
     outlet comparison, from the corpus's `Aggregates`."""
     stance_rows = aggregates.attributions
+    portrayals, voices = list(_rows(aggregates.portrayals)), list(_rows(aggregates.voices))
     summary = {
         "actors": tables.actors_summary(
             actors.actors_table(_rows(aggregates.mention_counts), _rows(aggregates.quoted)),
             stance_by_actor=stance_table(stance_rows, by=("actor",)),
             stance_by_camp=camp_stance_table(stance_rows),
             # Portrayal: one article-level score per article (intervals resample articles).
-            sentiment_by_actor=actor_summary(
-                _rows(aggregates.portrayals), _rows(aggregates.voices), min_mentions=1, min_quotes=3
-            ),
-            sentiment_by_camp=camp_summary(
-                _rows(aggregates.portrayals), _rows(aggregates.voices), min_mentions=1, min_quotes=3
-            ),
+            sentiment_by_actor=actor_summary(portrayals, voices, min_mentions=1, min_quotes=3),
+            sentiment_by_camp=camp_summary(portrayals, voices, min_mentions=1, min_quotes=3),
         ),
         "credibility_gaps": credibility_gaps(stance_rows),
         "unknown_terms": finish_unknown_cues(aggregates.unknown),

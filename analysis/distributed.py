@@ -62,7 +62,7 @@ from analysis.pipeline import (
 )
 from analysis.records import Article, Problem
 from analysis.scale import client_for, close, results_in_order
-from analysis.shares import Share, input_bytes, plan_shares, read_share, share_count_hint
+from analysis.shares import Share, plan_shares, read_share
 
 #: Tables the workers write, one Parquet file per share each.
 WORKER_TABLES = (*RECORD_TABLES, "set_aside", "texts")
@@ -125,7 +125,8 @@ def analyse_share(
     for item in read_share(share, allow_other_languages=allow_other_languages):
         (articles if isinstance(item, Article) else problems).append(item)
     if outlets:
-        articles = [a for a in articles if a.outlet in set(outlets)]
+        wanted = set(outlets)
+        articles = [a for a in articles if a.outlet in wanted]
     ingest = time.perf_counter() - clock
     chunk = analyse_chunk(articles, options)
     chunk.timings["ingest"] += ingest
@@ -239,8 +240,7 @@ def analyze_on_cluster(
 
     clock = time.perf_counter()
     workers = max(jobs, len(connection[0].scheduler_info().get("workers", ())))
-    size = share_bytes or share_count_hint(input_bytes(paths), workers)
-    shares, problems = plan_shares(paths, share_bytes=size)
+    shares, problems = plan_shares(paths, share_bytes=share_bytes, workers=workers)
     timings["plan"] = time.perf_counter() - clock
 
     try:

@@ -445,12 +445,13 @@ def run_analysis(
     clock = time.perf_counter()
     analysed = [r.article for r in results]
     summaries = {r.article.id: r.summary for r in results}
+    corpus = corpus_tables(results, resources)
     result_tables = {
-        "articles": tables.articles_table(analysed, summaries),
+        "articles": corpus.pop("articles"),
         "set_aside": tables.set_aside_table(analysed),
         "errors": tables.errors_table(problems),
         # attributions ... portrayal, then actors ... and the outlet comparison
-        **corpus_tables(results, resources),
+        **corpus,
     }
     timings["tables"] = time.perf_counter() - clock
     for stage in STAGES:  # every stage is reported, 0 when the cache made it unnecessary

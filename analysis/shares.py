@@ -17,14 +17,11 @@ per-article rows the workers return (see `analysis.distributed`).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.ingest import (
-    HTML_SUFFIXES,
-    TEXT_SUFFIXES,
     IngestError,
     _check_language,
     _read_jsonl,
@@ -62,13 +59,17 @@ class Share:
 def plan_shares(
     paths: Iterable[str | Path],
     *,
-    share_bytes: int = SHARE_BYTES,
+    share_bytes: int | None = None,
     share_files: int = SHARE_FILES,
+    workers: int = 1,
 ) -> tuple[list[Share], list[Problem]]:
     """The shares of the inputs, in input order, and the inputs that cannot be read at
-    all (a missing path, a folder that cannot be listed)."""
+    all (a missing path, a folder that cannot be listed). Without `share_bytes`, JSONL
+    is cut so that each of `workers` gets at least four shares (`share_count_hint`)."""
+    files, problems = _input_files(paths)
+    if share_bytes is None:
+        share_bytes = share_count_hint(sum(_size(f) for f in files), workers)
     shares: list[Share] = []
-    problems: list[Problem] = []
     small: list[str] = []
 
     def flush() -> None:
@@ -76,6 +77,25 @@ def plan_shares(
             shares.append(Share(len(shares), tuple(small)))
             small.clear()
 
+    for file in files:
+        suffix = file.suffix.lower()
+        if suffix != ".jsonl":  # .txt, .html, .csv and unsupported files: read whole
+            small.append(str(file))
+            if len(small) >= share_files or suffix == ".csv":
+                flush()
+            continue
+        flush()
+        for start, end, before in _jsonl_ranges(file, share_bytes):
+            shares.append(Share(len(shares), (str(file),), start, end, before))
+    flush()
+    return shares, problems
+
+
+def _input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Every file under `paths` as `ingest.iter_articles` walks them, and the paths that
+    cannot be read."""
+    files: list[Path] = []
+    problems: list[Problem] = []
     for path in map(Path, paths):
         try:
             is_dir = path.is_dir()
@@ -86,24 +106,16 @@ def plan_shares(
         if not exists:
             problems.append(Problem(str(path), "no such file or folder"))
             continue
-        files: list[Path] = []
         for item in _walk(path) if is_dir else [path]:
-            if isinstance(item, Problem):
-                problems.append(item)
-            else:
-                files.append(item)
-        for file in files:
-            suffix = file.suffix.lower()
-            if suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix not in (".jsonl",):
-                small.append(str(file))  # .csv and unsupported files: read whole
-                if len(small) >= share_files or suffix == ".csv":
-                    flush()
-                continue
-            flush()
-            for start, end, before in _jsonl_ranges(file, share_bytes):
-                shares.append(Share(len(shares), (str(file),), start, end, before))
-    flush()
-    return shares, problems
+            (problems if isinstance(item, Problem) else files).append(item)
+    return files, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it on the worker reports the problem
 
 
 def _jsonl_ranges(path: Path, share_bytes: int) -> list[tuple[int | None, int | None, int]]:
@@ -165,17 +177,3 @@ def share_count_hint(total_bytes: int, workers: int) -> int:
     """A share size in bytes that gives each of `workers` at least four shares of a
     corpus of `total_bytes` (so no worker idles at the end), within 64 KB..SHARE_BYTES."""
     return max(64_000, min(SHARE_BYTES, total_bytes // max(4 * workers, 1)))
-
-
-def input_bytes(paths: Iterable[str | Path]) -> int:
-    """The size in bytes of every file under `paths` (for `share_count_hint`)."""
-    total = 0
-    for path in map(Path, paths):
-        if path.is_dir():
-            for root, _dirs, names in os.walk(path):
-                total += sum(
-                    (Path(root) / n).stat().st_size for n in names if (Path(root) / n).is_file()
-                )
-        elif path.is_file():
-            total += path.stat().st_size
-    return total
