@@ -29,6 +29,7 @@ from analysis import actors, tables
 from analysis.loaded import loaded_terms_rows
 from analysis.outlets import article_measures, outlet_tables_from
 from analysis.portrayal import portrayal_tables, signals_frame
+from analysis.records import Problem
 from analysis.sentiment import actor_sentiment_table, actor_summary, camp_summary
 from analysis.stance import (
     camp_stance_table,
@@ -210,6 +211,62 @@ def record_tables(
     return records, aggregates
 
 
+def record_tables_or_problems(
+    results: Sequence[Any], plan: actors.LinkPlan, resources: Any, debug: bool = False
+) -> tuple[dict[str, pd.DataFrame], Aggregates, list[Problem], list[Any]]:
+    """`record_tables` for one part of a corpus on a worker; if they fail, every
+    article of the part becomes a problem (an `errors.csv` row) and the part is empty,
+    so that one part never stops a run. Returns (records, aggregates, problems, the
+    results the tables hold)."""
+    try:
+        records, aggregates = record_tables(results, plan, resources)
+        return records, aggregates, [], list(results)
+    except Exception as error:  # noqa: BLE001 - one part never stops a run
+        if debug:
+            raise
+        problems = [
+            Problem(
+                r.article.source_path,
+                f"analysis failed: {type(error).__name__}: {error}",
+                stage="analysis",
+                article_id=r.article.id,
+            )
+            for r in results
+        ]
+        records, aggregates = record_tables([], plan, resources)
+        return records, aggregates, problems, []
+
+
+#: Record tables that a whole corpus gives sorted by these columns (not in article
+#: order), so that parts joined in corpus order are sorted again.
+SORTED_RECORDS = {
+    "actor_sentiment": ["article_id", "actor"],
+    "portrayal_signals": ["article_id", "actor"],
+    "portrayal_evidence": ["article_id", "actor", "start", "kind"],
+}
+
+
+def combine_records(parts: Sequence[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The record tables of consecutive parts of a corpus (`record_tables`, in corpus
+    order) as those of the whole."""
+    if len(parts) == 1:
+        return dict(parts[0])
+    joined = {}
+    for name in parts[0]:
+        frame = _concat([p[name] for p in parts])
+        if name in SORTED_RECORDS and len(frame):
+            frame = frame.sort_values(
+                SORTED_RECORDS[name], kind="stable", key=_sort_key
+            ).reset_index(drop=True)
+        joined[name] = frame
+    return joined
+
+
+def _sort_key(column: pd.Series) -> pd.Series:
+    """Text columns compare as Python's `sorted` compares strings; numbers as numbers."""
+    return column if pd.api.types.is_numeric_dtype(column) else column.astype(str)
+
+
 def summary_tables(aggregates: Aggregates) -> dict[str, pd.DataFrame]:
     """actors, credibility_gaps, unknown_terms and (with two or more outlets) the
     outlet comparison, from the corpus's `Aggregates`."""
@@ -290,7 +347,25 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     for column in categorical:
         values = union_categoricals([f[column] for f in nonempty], ignore_order=True)
         joined[column] = pd.Categorical(values)
+    for column in joined.columns:
+        if joined[column].dtype == object:
+            joined[column] = _retyped(joined[column], [f[column] for f in nonempty])
     return joined[nonempty[0].columns]
+
+
+def _retyped(column: pd.Series, parts: list[pd.Series]) -> pd.Series:
+    """A joined column as one frame of the whole would type it: a part where the column
+    is all missing is typed `object`, which `concat` spreads to the rest (strings then
+    lose their string type, numbers their float type)."""
+    typed = {p.dtype for p in parts if p.dtype != object}
+    if len(typed) != 1 or not all(p.dtype != object or p.isna().all() for p in parts):
+        return column
+    (dtype,) = typed
+    if pd.api.types.is_bool_dtype(dtype):  # booleans with gaps stay objects
+        return column
+    if pd.api.types.is_integer_dtype(dtype) and column.isna().any():
+        dtype = "float64"
+    return column.astype(dtype)
 
 
 def _measures_in_order(measures: pd.DataFrame) -> pd.DataFrame:

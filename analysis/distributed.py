@@ -46,7 +46,12 @@ from typing import Any
 import pandas as pd
 
 from analysis import actors, tables
-from analysis.corpus import RECORD_TABLES, Aggregates, record_tables, summary_tables
+from analysis.corpus import (
+    RECORD_TABLES,
+    Aggregates,
+    record_tables_or_problems,
+    summary_tables,
+)
 from analysis.outputs import write_csv, write_json
 from analysis.pipeline import (
     EXIT_NOTHING,
@@ -160,24 +165,9 @@ def finish_share(
     with open(path, "rb") as handle:
         results = pickle.load(handle)
     results = [r for i, r in enumerate(results) if i not in drop]
-    resources = _resources(options)
-    problems: list[Problem] = []
-    try:
-        records, aggregates = record_tables(results, plan, resources)
-    except Exception as error:  # noqa: BLE001 - one share never stops a run
-        if options.debug:
-            raise
-        problems = [
-            Problem(
-                r.article.source_path,
-                f"analysis failed: {type(error).__name__}: {error}",
-                stage="analysis",
-                article_id=r.article.id,
-            )
-            for r in results
-        ]
-        results = []
-        records, aggregates = record_tables([], plan, resources)
+    records, aggregates, problems, results = record_tables_or_problems(
+        results, plan, _resources(options), options.debug
+    )
     analysed = [r.article for r in results]
     records["set_aside"] = tables.set_aside_table(analysed)
     records["texts"] = pd.DataFrame(

@@ -7,21 +7,20 @@ per-article analyses, returning the tables in memory (what notebooks use);
 becomes a row of `errors.csv` and the rest goes on.
 
 Articles are analysed in chunks (`analyse_chunk`): one after another in this process,
-or spread over `jobs` worker processes. Each worker loads the pipeline once and
-returns plain records, never spaCy objects.
+or spread over `jobs` worker processes forked after the pipeline is loaded
+(`analysis.processes`, which also has the workers build the record tables of their
+chunks), or over a Dask cluster. Workers exchange plain records, never spaCy objects.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import platform
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +31,7 @@ import pandas as pd
 from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
 from analysis.config import PACKAGE_DIR, cache_dir
-from analysis.corpus import corpus_tables
+from analysis.corpus import corpus_tables, summary_tables
 from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
 from analysis.lexicons import reporting_cues
 from analysis.loaded import (
@@ -54,6 +53,7 @@ from analysis.nlp import (
 )
 from analysis.outputs import write_csv, write_json, write_jsonl
 from analysis.portrayal import mention_signal
+from analysis.processes import guided_chunks, run_in_processes
 from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
@@ -432,20 +432,42 @@ def run_analysis(
     resources = _resources(options)
     timings["load_resources"] = time.perf_counter() - clock
 
-    results: list[ArticleResult] = []
-    parse_stats: Counter = Counter()
-    with _progress(len(articles), progress) as bar:
-        for chunk in _run_chunks(articles, options, jobs, engine, scheduler):
-            results.extend(chunk.results)
-            problems.extend(chunk.problems)
-            parse_stats.update(chunk.parse)
-            timings.update(chunk.timings)
-            bar.update(len(chunk.results) + len(chunk.problems))
-
-    clock = time.perf_counter()
-    analysed = [r.article for r in results]
-    summaries = {r.article.id: r.summary for r in results}
-    corpus = corpus_tables(results, resources)
+    if engine == "local" and jobs > 1 and len(articles) > 2:
+        # Worker processes build the record tables too (analysis.processes).
+        with _progress(len(articles), progress) as bar:
+            run_parts = run_in_processes(
+                guided_chunks(articles, jobs, CHUNK_SIZE),
+                options,
+                jobs,
+                analyse=analyse_chunk,
+                resources_for=_resources,
+                prepare=functools.partial(_warm_up, articles, options),
+                on_chunk=bar.update,
+            )
+        problems.extend(run_parts.problems)
+        parse_stats, summaries = run_parts.parse, run_parts.summaries
+        timings.update(run_parts.timings)
+        analysed = [a for a in articles if a.id in summaries]
+        clock = time.perf_counter()
+        corpus = {
+            "articles": run_parts.aggregates.articles,  # (the summary: timings["tables"])
+            **run_parts.records,
+            **summary_tables(run_parts.aggregates),
+        }
+    else:
+        results: list[ArticleResult] = []
+        parse_stats = Counter()
+        with _progress(len(articles), progress) as bar:
+            for chunk in _run_chunks(articles, options, jobs, engine, scheduler):
+                results.extend(chunk.results)
+                problems.extend(chunk.problems)
+                parse_stats.update(chunk.parse)
+                timings.update(chunk.timings)
+                bar.update(len(chunk.results) + len(chunk.problems))
+        clock = time.perf_counter()
+        analysed = [r.article for r in results]
+        summaries = {r.article.id: r.summary for r in results}
+        corpus = corpus_tables(results, resources)
     result_tables = {
         "articles": corpus.pop("articles"),
         "set_aside": tables.set_aside_table(analysed),
@@ -453,7 +475,7 @@ def run_analysis(
         # attributions ... portrayal, then actors ... and the outlet comparison
         **corpus,
     }
-    timings["tables"] = time.perf_counter() - clock
+    timings["tables"] += time.perf_counter() - clock
     for stage in STAGES:  # every stage is reported, 0 when the cache made it unnecessary
         timings.setdefault(stage, 0.0)
 
@@ -483,9 +505,8 @@ def run_analysis(
 def _run_chunks(
     articles: list[Article], options: Options, jobs: int, engine: str, scheduler: str | None
 ) -> Iterator[ChunkResult]:
-    """Chunk results in input order: in this process, from `jobs` worker processes
-    (forked after the pipeline is loaded here, so no worker loads it again), or from
-    Dask."""
+    """Chunk results in input order: in this process, or from Dask (`--jobs N` on the
+    local engine goes through `analysis.processes` instead)."""
     # At least two chunks per worker where possible, so no worker idles at the end.
     size = max(1, min(CHUNK_SIZE, -(-len(articles) // (2 * max(jobs, 1)))))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
@@ -494,47 +515,29 @@ def _run_chunks(
 
         yield from run_on_dask(analyse_chunk, chunks, options, jobs=jobs, scheduler=scheduler)
         return
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield analyse_chunk(chunk, options)
-        return
-    # Guided sizes for the workers: each chunk a share of what is left, so chunks shrink
-    # towards the end and the last one never keeps one core busy while the others idle
-    # (two articles at least, so that a chunk still parses as a batch).
-    chunks, left = [], len(articles)
-    while left:
-        size = min(left, max(2, min(CHUNK_SIZE, -(-left // (2 * jobs)))))
-        chunks.append(articles[len(articles) - left : len(articles) - left + size])
-        left -= size
-    import gc
+    for chunk in chunks:
+        yield analyse_chunk(chunk, options)
 
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    if context.get_start_method() == "fork":
-        # Load the pipeline once, before the fork, unless every article has a cached
-        # analysis (looked up by file name only): a warm re-run never loads it. One
-        # short text analysed here also loads what the analyses load on first use
-        # (models, lexicons, alias patterns), so the workers share that too.
-        store = (
-            ResultCache(options.results_key, options.cache_directory)
-            if options.use_cache and options.results_key
-            else None
-        )
-        if store is None or not all(store.path(a).is_file() for a in articles):
-            text = '"We will fight this reckless plan," said Senator Jane Smith, a Democrat.'
-            warm = Article(id="warm-up", text=text, body_start=0, body_end=len(text))
-            try:
-                doc = load_pipeline(options.model)(text)
-                analyse_article(ParsedArticle(warm, doc), _resources(options), Counter())
-            except Exception:  # noqa: BLE001 - only a warm-up: the workers load on demand
-                pass
-        # What is loaded by now lives as long as the run: kept out of the workers'
-        # garbage collections, which would otherwise walk it and copy its pages.
-        gc.freeze()
+
+def _warm_up(articles: Sequence[Article], options: Options) -> None:
+    """Load the pipeline before worker processes are forked, unless every article has a
+    cached analysis (looked up by file name only): a warm re-run never loads it. One
+    short text analysed here also loads what the analyses load on first use (models,
+    lexicons, alias patterns), so the workers share that too."""
+    store = (
+        ResultCache(options.results_key, options.cache_directory)
+        if options.use_cache and options.results_key
+        else None
+    )
+    if store is not None and all(store.path(a).is_file() for a in articles):
+        return
+    text = '"We will fight this reckless plan," said Senator Jane Smith, a Democrat.'
+    warm = Article(id="warm-up", text=text, body_start=0, body_end=len(text))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            yield from pool.map(analyse_chunk, chunks, [options] * len(chunks))
-    finally:
-        gc.unfreeze()
+        doc = load_pipeline(options.model)(text)
+        analyse_article(ParsedArticle(warm, doc), _resources(options), Counter())
+    except Exception:  # noqa: BLE001 - only a warm-up: the workers load on demand
+        pass
 
 
 def write_outputs(

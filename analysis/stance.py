@@ -33,7 +33,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from analysis.lexicons import STANCES
 
@@ -367,6 +366,8 @@ def _bh(p_values: np.ndarray) -> np.ndarray:
     q = np.full(p_values.shape, np.nan)
     valid = ~np.isnan(p_values)
     if valid.any():
+        from scipy import stats  # on first use: importing scipy.stats takes a second
+
         q[valid] = stats.false_discovery_control(p_values[valid], method="bh")
     return q
 

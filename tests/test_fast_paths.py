@@ -6,15 +6,12 @@ one thread, and the chunks handed to worker processes."""
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy as np
 import pytest
 
-from analysis import pipeline
 from analysis.loaded.features import _Columns, _shape
 from analysis.loaded.model import load_tagger, one_blas_thread
-from analysis.records import Article
 from analysis.sentiment import scope_tokens
 from analysis.sentiment.model import (
     SentimentModel,
@@ -126,19 +123,20 @@ def test_loaded_tagger_network_gives_the_same_numbers_on_one_blas_thread(doc):
     assert len(indices) == len(probabilities) > 20
 
 
-def _ids_of_chunk(articles, options) -> pipeline.ChunkResult:
-    """A stand-in for `analyse_chunk` (module level, so worker processes can run it)."""
-    return pipeline.ChunkResult([a.id for a in articles], [], {}, Counter())
+def test_tagger_weighs_each_word_once_and_gives_the_full_rows_numbers(doc):
+    from analysis.loaded.features import doc_features
+    from analysis.loaded.model import model_path, read_model
 
-
-def test_workers_get_every_article_once_in_order_in_shrinking_chunks(monkeypatch):
-    monkeypatch.setattr(pipeline, "analyse_chunk", _ids_of_chunk)
-    monkeypatch.setattr(pipeline, "analyse_article", lambda *args: None)  # no warm-up work
-    articles = [Article(id=f"a{i}", text="Text.", body_start=0, body_end=5) for i in range(84)]
-    options = pipeline.Options(use_cache=False)
-    chunks = [c.results for c in pipeline._run_chunks(articles, options, 2, "local", None)]
-    assert [i for chunk in chunks for i in chunk] == [a.id for a in articles]
-    sizes = [len(chunk) for chunk in chunks]
-    assert max(sizes) <= pipeline.CHUNK_SIZE
-    assert sizes == sorted(sizes, reverse=True)  # the last chunks are the small ones
-    assert sizes[-1] <= 2
+    tagger = read_model(model_path())  # a fresh one: the shipped tagger is shared
+    indices, rows = doc_features(doc)  # every feature by name, as in training
+    full = tagger.probabilities(rows, tagger.token_vectors(doc, indices))
+    assert not tagger._linear._words
+    scored, probabilities = tagger.score_doc(doc)  # the word's own features by key
+    assert scored == indices
+    np.testing.assert_allclose(probabilities, full, rtol=0, atol=1e-12)
+    # One remembered sum per distinct word, not one per token; a second pass adds none.
+    remembered = len(tagger._linear._words)
+    assert 0 < remembered < len(indices)
+    _, again = tagger.score_doc(doc)
+    assert len(tagger._linear._words) == remembered
+    np.testing.assert_array_equal(again, probabilities)

@@ -24,6 +24,8 @@ from spacy.attrs import (
     DEP,
     ENT_TYPE,
     HEAD,
+    IS_PUNCT,
+    IS_SPACE,
     IS_STOP,
     LEMMA,
     LIKE_NUM,
@@ -40,6 +42,8 @@ from analysis.loaded.quotes import quotation_pairs
 
 #: Word tokens are scored; punctuation, spaces and symbols never are.
 Features = dict[str, float]
+#: What a word is, alone: the arguments of `_word_features` (see `word_key`).
+WordKey = tuple[str, str, str, str, str, str, str, bool]
 
 
 def is_word(token: Token) -> bool:
@@ -250,21 +254,30 @@ def _word_features(
     return tuple(features.items())
 
 
-def token_features(
+def word_key(i: int, columns: _Columns) -> WordKey:
+    """The arguments of `_word_features` for token `i`: what the word alone is."""
+    c = columns
+    return (c.lower[i], c.word[i], c.lemma[i], c.pos[i], c.tag[i], c.shape[i], c.ent[i], c.stop[i])
+
+
+def word_features(key: WordKey) -> tuple[tuple[str, float], ...]:
+    """The features of the word alone (cached per distinct word)."""
+    return _word_features(*key)
+
+
+def context_features(
     i: int,
     columns: _Columns,
     scores: LexiconScores,
     lexicon_category: str | None,
     quoted: bool,
 ) -> Features:
-    """The features of word token `i` (see the module docstring): those of the word
-    alone (`_word_features`, cached) and those of its place in the sentence."""
+    """The features of word token `i` that depend on its place in the sentence (its
+    parse, neighbours, quotation marks and the kit's lexicon match)."""
     c = columns
     n = len(c.lower)
     lemma, pos, dep, head = c.lemma[i], c.pos[i], c.dep[i], c.head[i]
-    features: Features = dict(
-        _word_features(c.lower[i], c.word[i], lemma, pos, c.tag[i], c.shape[i], c.ent[i], c.stop[i])
-    )
+    features: Features = {}
     features[f"d={dep}"] = 1.0
     features[f"d|hp={dep}|{c.pos[head]}"] = 1.0
     features[f"p|d={pos}|{dep}"] = 1.0
@@ -305,12 +318,14 @@ def token_features(
     return features
 
 
-def doc_features(
+def doc_feature_parts(
     doc: Doc,
     lexicon: LoadedLexicon | None = None,
     categories: Mapping[int, str] | None = None,
-) -> tuple[list[int], list[Features]]:
-    """(token indices, features) of every word token of a parsed document.
+) -> tuple[list[int], list[WordKey], list[Features]]:
+    """(token indices, word keys, other features) of every word token of a parsed
+    document: `doc_features` with the features of the word alone left as their cache
+    key (`word_features(key)`), so that a scorer can weigh them once per distinct word.
     `categories` (token index → lexicon category) saves matching the lexicon again."""
     scores = lexicon_scores()
     if categories is None:
@@ -318,15 +333,38 @@ def doc_features(
         categories = lexicon_categories(doc, lexicon)
     quoted = _quoted_tokens(doc)
     columns = _Columns.of(doc)
-    words = [is_word(t) for t in doc]
-    indices, rows = [], []
-    for sentence in doc.sents:
-        shared = sentence_features(sentence.start, sentence.end, columns, scores, categories)
-        for i in range(sentence.start, sentence.end):
+    words = ~doc.to_array([IS_SPACE, IS_PUNCT]).any(axis=1)  # `is_word`, without Tokens
+    indices, keys, rows = [], [], []
+    for start, end in _sentence_bounds(columns.sent_start):
+        shared = sentence_features(start, end, columns, scores, categories)
+        for i in range(start, end):
             if not words[i]:
                 continue
             indices.append(i)
-            features = token_features(i, columns, scores, categories.get(i), i in quoted)
+            keys.append(word_key(i, columns))
+            features = context_features(i, columns, scores, categories.get(i), i in quoted)
             features.update(shared)
             rows.append(features)
+    return indices, keys, rows
+
+
+def doc_features(
+    doc: Doc,
+    lexicon: LoadedLexicon | None = None,
+    categories: Mapping[int, str] | None = None,
+) -> tuple[list[int], list[Features]]:
+    """(token indices, features) of every word token of a parsed document.
+    `categories` (token index → lexicon category) saves matching the lexicon again."""
+    indices, keys, contexts = doc_feature_parts(doc, lexicon, categories)
+    rows = []
+    for key, context in zip(keys, contexts, strict=True):
+        features: Features = dict(word_features(key))
+        features.update(context)
+        rows.append(features)
     return indices, rows
+
+
+def _sentence_bounds(sent_start: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence from the SENT_START column (`doc.sents`)."""
+    starts = [i for i, first in enumerate(sent_start) if first or i == 0]
+    return list(zip(starts, [*starts[1:], len(sent_start)], strict=True))

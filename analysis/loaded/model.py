@@ -31,7 +31,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from analysis.config import package_data
-from analysis.loaded.features import Features, doc_features
+from analysis.loaded.features import Features, WordKey, doc_feature_parts, word_features
 from analysis.loaded.lexicon import LoadedLexicon
 
 MODEL_FILE = "models/loaded_tagger.json"
@@ -64,10 +64,15 @@ def one_blas_thread() -> contextlib.AbstractContextManager:
     return controller.limit(limits=1, user_api="blas")
 
 
+#: Distinct words whose summed weights a tagger remembers (a few MB at most).
+WORD_MEMO_SIZE = 200_000
+
+
 class _Linear:
     """A logistic regression over named features, scored for many rows at once."""
 
     def __init__(self, weights: Mapping[str, float], intercept: float):
+        self._words: dict[WordKey, float] = {}
         self.index = {name: i for i, name in enumerate(weights)}
         self.vector = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
         self.intercept = intercept
@@ -100,6 +105,33 @@ class _Linear:
         if extra is not None:
             logits = logits + extra
         return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
+
+    def word_logit(self, key: WordKey) -> float:
+        """The weight of the features of a word alone (`features.word_features`),
+        summed once per distinct word and remembered."""
+        logit = self._words.get(key)
+        if logit is None:
+            index, vector = self.index, self.vector
+            logit = 0.0
+            for name, value in word_features(key):
+                column = index.get(name)
+                if column is not None:
+                    logit += vector[column] * value
+            if len(self._words) < WORD_MEMO_SIZE:
+                self._words[key] = logit
+        return logit
+
+    def probabilities_of_parts(
+        self,
+        keys: Sequence[WordKey],
+        rows: Sequence[Features],
+        extra: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """`probabilities` for rows given as `features.doc_feature_parts` gives them:
+        the word's own features by key (weighed once per distinct word), the rest as
+        names. The same numbers up to the order of a sum (last bits)."""
+        words = np.fromiter(map(self.word_logit, keys), dtype=np.float64, count=len(keys))
+        return self.probabilities(rows, words if extra is None else words + extra)
 
 
 @dataclass(frozen=True)
@@ -172,10 +204,14 @@ class LoadedTagger:
             self._tensor = np.zeros(self.vector_mlp.mean.size)  # vectors still needed
 
     def probabilities(
-        self, rows: Sequence[Features], vectors: np.ndarray | None = None
+        self,
+        rows: Sequence[Features],
+        vectors: np.ndarray | None = None,
+        word_keys: Sequence[WordKey] | None = None,
     ) -> np.ndarray:
         """P(loaded) for each feature row (and its token vector, one row of `vectors`,
-        when the model uses them), computed for all rows at once."""
+        when the model uses them), computed for all rows at once. With `word_keys`,
+        the rows hold only the features beyond the word's own (`doc_feature_parts`)."""
         extra = None
         with one_blas_thread():
             if self._tensor.size:
@@ -184,7 +220,10 @@ class LoadedTagger:
                         f"this tagger needs a {self._tensor.size}-float token vector per row"
                     )
                 extra = vectors.astype(np.float64) @ self._tensor
-            linear = self._linear.probabilities(rows, extra)
+            if word_keys is None:
+                linear = self._linear.probabilities(rows, extra)
+            else:
+                linear = self._linear.probabilities_of_parts(word_keys, rows, extra)
             if self.vector_mlp is None:
                 return linear
             return np.sqrt(linear * self.vector_mlp.probabilities(vectors))
@@ -215,9 +254,9 @@ class LoadedTagger:
         """(token indices, P(loaded)) for every word token of a parsed document
         (`categories`: the lexicon categories by token, when the caller has them)."""
         clock = time.perf_counter()
-        indices, rows = doc_features(doc, lexicon, categories)
+        indices, keys, rows = doc_feature_parts(doc, lexicon, categories)
         vectors = self.token_vectors(doc, indices)
-        probabilities = self.probabilities(rows, vectors) if rows else np.zeros(0)
+        probabilities = self.probabilities(rows, vectors, keys) if rows else np.zeros(0)
         self.seconds += time.perf_counter() - clock
         return indices, probabilities
 

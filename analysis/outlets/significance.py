@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from analysis.outlets.measures import MEASURES, per_article_values
 from analysis.stance import DEFAULT_SEED
@@ -129,6 +128,8 @@ def bh_q_values(p_values: pd.Series | np.ndarray) -> np.ndarray:
     q = np.full(p.shape, np.nan)
     valid = ~np.isnan(p)
     if valid.any():
+        from scipy import stats  # on first use: importing scipy.stats takes a second
+
         q[valid] = stats.false_discovery_control(p[valid], method="bh")
     return q
 
@@ -171,6 +172,8 @@ def outlet_tests(
             if np.ptp(pooled) == 0:
                 statistic, p_value = 0.0, 1.0
             elif method == "kruskal":
+                from scipy import stats
+
                 statistic, p_value = (float(x) for x in stats.kruskal(*samples.values()))
             else:
                 statistic, p_value = permutation_p(

@@ -1,0 +1,92 @@
+"""`--jobs N` on one machine (analysis.processes): chunking, the workers' record tables
+joined as one process builds them, and a chunk whose tables fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import corpus, processes
+from analysis.pipeline import run_analysis
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+
+def test_guided_chunks_shrink_and_cover_every_article_once():
+    articles = list(range(84))
+    chunks = processes.guided_chunks(articles, jobs=2, largest=16)
+    assert [a for chunk in chunks for a in chunk] == articles
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == 16 and sizes == sorted(sizes, reverse=True)
+    assert min(sizes) >= 2 and sizes[-1] == 2
+
+
+def test_finishing_groups_are_consecutive_and_balanced():
+    sizes = [16, 16, 13, 10, 8, 6, 4, 3, 2, 2, 2, 2]
+    groups = processes.finishing_groups(sizes, 2)
+    assert [i for g in groups for i in g] == list(range(len(sizes)))
+    counts = [sum(sizes[i] for i in g) for g in groups]
+    assert len(groups) == 2 and abs(counts[0] - counts[1]) <= 16
+    assert processes.finishing_groups([5], 4) == [[0]]
+
+
+def test_combine_records_sorts_as_the_whole_and_keeps_types():
+    first = {
+        "portrayal_signals": pd.DataFrame(
+            {"article_id": ["b", "b"], "actor": ["Y", "Z"], "score": [0.1, 0.2]}
+        ),
+        "mentions": pd.DataFrame(
+            {"article_id": ["b"], "start": [3], "title": pd.array([None], dtype=object)}
+        ),
+    }
+    second = {
+        "portrayal_signals": pd.DataFrame({"article_id": ["a"], "actor": ["X"], "score": [0.3]}),
+        "mentions": pd.DataFrame(
+            {"article_id": ["a"], "start": [1], "title": pd.array(["T"], dtype="string")}
+        ),
+    }
+    joined = corpus.combine_records([first, second])
+    # Sorted by (article_id, actor) as a whole corpus's portrayal table is ...
+    assert list(joined["portrayal_signals"]["actor"]) == ["X", "Y", "Z"]
+    # ... other record tables keep corpus order, and a column all missing in one part
+    # keeps the type the other part gives it (as one frame of the whole would).
+    assert list(joined["mentions"]["article_id"]) == ["b", "a"]
+    assert isinstance(joined["mentions"]["title"].dtype, pd.StringDtype)
+
+
+def test_a_chunk_whose_tables_fail_is_reported_and_the_rest_goes_on(monkeypatch, seed_path):
+    real = corpus.record_tables
+
+    def failing(results, plan, resources):
+        if any(r.article.id.startswith("000_") for r in results):
+            raise RuntimeError("boom")
+        return real(results, plan, resources)
+
+    # The workers are forked after this: they inherit the patched function.
+    monkeypatch.setattr(corpus, "record_tables", failing)
+    result = run_analysis([seed_path, EXAMPLES], jobs=2)
+    failed = {p.article_id for p in result.problems}
+    assert any(i.startswith("000_") for i in failed)
+    assert all("analysis failed: RuntimeError: boom" in p.reason for p in result.problems)
+    analysed = {a.id for a in result.articles}
+    assert analysed and not analysed & failed
+    assert set(result.tables["articles"]["article_id"]) == analysed
+    assert set(result.tables["mentions"]["article_id"]) <= analysed
+    assert set(result.tables["errors"]["article_id"]) == failed
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_jobs_give_one_process_tables(jobs, seed_path):
+    one = run_analysis([seed_path, EXAMPLES])
+    many = run_analysis([seed_path, EXAMPLES], jobs=jobs)
+    assert [a.id for a in one.articles] == [a.id for a in many.articles]
+    for name, frame in one.tables.items():
+        if name == "articles":
+            frame = frame.drop(columns="from_cache")
+            other = many.tables[name].drop(columns="from_cache")
+        else:
+            other = many.tables[name]
+        pd.testing.assert_frame_equal(frame, other, obj=name)
+    assert many.run["timings_seconds"]["jobs_finish"] >= 0
