@@ -316,7 +316,7 @@ def credibility_gaps(
         row["p_value"] = _permutation_p(sides[a][0], sides[b][0], n_resamples, seed)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=GAP_COLUMNS)
-    frame["q_value"] = _bh(frame["p_value"].to_numpy(dtype=float))
+    frame["q_value"] = bh_q_values(frame["p_value"])
     frame.attrs["note"] = CREDIBILITY_NOTE
     frame.attrs["camps"] = (
         f"pairs among the top {len(camps)} of {len(counts)} camps with at least "
@@ -362,13 +362,16 @@ def _permutation_p(a: np.ndarray, b: np.ndarray, n_resamples: int, seed: int) ->
     return (1 + exceed) / (1 + n_resamples)
 
 
-def _bh(p_values: np.ndarray) -> np.ndarray:
-    q = np.full(p_values.shape, np.nan)
-    valid = ~np.isnan(p_values)
+def bh_q_values(p_values: pd.Series | np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg q-values (`scipy.stats.false_discovery_control`); NaN
+    p-values stay NaN and do not count."""
+    p = np.asarray(p_values, dtype=float)
+    q = np.full(p.shape, np.nan)
+    valid = ~np.isnan(p)
     if valid.any():
         from scipy import stats  # on first use: importing scipy.stats takes a second
 
-        q[valid] = stats.false_discovery_control(p_values[valid], method="bh")
+        q[valid] = stats.false_discovery_control(p[valid], method="bh")
     return q
 
 

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.outlets.measures import MEASURES, per_article_values
-from analysis.stance import DEFAULT_SEED
+from analysis.stance import DEFAULT_SEED, bh_q_values
 
 TEST_COLUMNS = [
     "level",
@@ -120,18 +120,6 @@ def sign_flip_p(
     null = np.abs((signs * d).mean(axis=1))
     exceed = int(np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed)))
     return (1 + exceed) / (1 + n_resamples)
-
-
-def bh_q_values(p_values: pd.Series | np.ndarray) -> np.ndarray:
-    """Benjamini–Hochberg q-values (NaN p-values stay NaN and do not count)."""
-    p = np.asarray(p_values, dtype=float)
-    q = np.full(p.shape, np.nan)
-    valid = ~np.isnan(p)
-    if valid.any():
-        from scipy import stats  # on first use: importing scipy.stats takes a second
-
-        q[valid] = stats.false_discovery_control(p[valid], method="bh")
-    return q
 
 
 def outlet_tests(
