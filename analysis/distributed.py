@@ -63,6 +63,7 @@ from analysis.pipeline import (
     _resources,
     analyse_chunk,
     make_options,
+    record_cache_use,
     run_metadata,
 )
 from analysis.records import Article, Problem
@@ -288,11 +289,7 @@ def analyze_on_cluster(
             "peak_rss_mb": _peak_rss_mb(),
         },
     )
-    run["cache"].update(
-        parsed=int(parse_stats["parsed"]),
-        from_cache=int(parse_stats["from_cache"]),
-        analyses_from_cache=int(parse_stats["results_from_cache"]),
-    )
+    record_cache_use(run, parse_stats)
     run["counts"] = {
         "articles": len(articles),
         "errors": len(problems),

@@ -20,7 +20,7 @@ import platform
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -340,6 +340,16 @@ def make_options(
     return options, info
 
 
+def record_cache_use(run: dict[str, Any], parse_stats: Mapping[str, float]) -> None:
+    """Put what the caches saved (`Parser.stats` summed over chunks) into run.json's
+    `cache` entry."""
+    run["cache"].update(
+        parsed=int(parse_stats["parsed"]),
+        from_cache=int(parse_stats["from_cache"]),
+        analyses_from_cache=int(parse_stats["results_from_cache"]),
+    )
+
+
 def run_metadata(
     paths: Sequence[Path],
     options: Options,
@@ -485,11 +495,7 @@ def run_analysis(
         jobs=jobs,
         engine=engine,
     )
-    run["cache"].update(
-        parsed=int(parse_stats["parsed"]),
-        from_cache=int(parse_stats["from_cache"]),
-        analyses_from_cache=int(parse_stats["results_from_cache"]),
-    )
+    record_cache_use(run, parse_stats)
     run["counts"] = {
         "articles": len(analysed),
         "errors": len(problems),

@@ -52,7 +52,6 @@ PREFETCH = ("scipy.stats",)
 class ChunkRead:
     """What round 1 returns for one chunk: small, no texts and no records."""
 
-    index: int
     summaries: list[ParseSummary]  # one per analysed article, in order
     inventory: Counter  # actors.link_inventory of the chunk's mentions
     problems: list[Problem]
@@ -64,7 +63,6 @@ class ChunkRead:
 class ChunkTables:
     """What round 3 returns for one group of consecutive chunks."""
 
-    index: int
     records: dict[str, pd.DataFrame]
     aggregates: Aggregates
     problems: list[Problem]
@@ -141,9 +139,9 @@ def run_in_processes(
             # Every worker is forked by now (at the first submission): the driver, idle
             # until results come, imports what the corpus tables use meanwhile.
             threading.Thread(target=_prefetch, args=(PREFETCH,), daemon=True).start()
-            reads_done: list[ChunkRead] = []
+            sizes: list[int] = []  # analysed articles per chunk
             for read in reads:  # in corpus order: inventories add up as a whole corpus's
-                reads_done.append(read)
+                sizes.append(len(read.summaries))
                 problems += read.problems
                 parse.update(read.parse)
                 timings.update(read.timings)
@@ -161,7 +159,7 @@ def run_in_processes(
             # Round 3: record tables and aggregates on the workers, one group of
             # consecutive chunks per worker (the tables have a fixed cost per call).
             clock = time.perf_counter()
-            groups = finishing_groups([len(r.summaries) for r in reads_done], jobs)
+            groups = finishing_groups(sizes, jobs)
             parts = list(
                 pool.map(
                     _finish,
@@ -232,7 +230,6 @@ def _analyse_and_keep(
     for result in chunk.results:
         inventory.update(actors.link_inventory(result.mentions))
     return ChunkRead(
-        index,
         [r.summary for r in chunk.results],
         inventory,
         chunk.problems,
@@ -259,8 +256,6 @@ def _finish(
             results += pickle.load(handle)
         os.unlink(path)
     records, aggregates, problems, _ = record_tables_or_problems(
-        results, plan, resources_for(options), getattr(options, "debug", False)
+        results, plan, resources_for(options), options.debug
     )
-    return ChunkTables(
-        indexes[0], records, aggregates, problems, Counter(tables=time.perf_counter() - clock)
-    )
+    return ChunkTables(records, aggregates, problems, Counter(tables=time.perf_counter() - clock))
