@@ -3,9 +3,10 @@
 Gold is JSONL, one target per line: `id`, `sentence`, `target_from`, `target_to`
 (exclusive character offsets into `sentence`), `mention`, `gold`
 (`negative|neutral|positive`). Each distinct sentence is parsed once (`nlp.pipe`, in
-batches), every target is scored with the chosen backend, and the headline metric is
-macro-F1 over the three classes, with per-class precision/recall/F1 and the confusion
-matrix. `--predictions OUT` writes `{"id", "predicted", "score"}` per gold record.
+batches), the targets of each sentence are scored together with the chosen backend,
+and the headline metric is macro-F1 over the three classes, with per-class
+precision/recall/F1 and the confusion matrix. `--predictions OUT` writes
+`{"id", "predicted", "score"}` per gold record.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from analysis.sentiment import DEFAULT_BACKEND, LABELS, get_backend, target_polarity
+from analysis.sentiment import DEFAULT_BACKEND, LABELS, get_backend, target_polarities
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -54,11 +55,20 @@ def predict(
     name = get_backend(backend).name
     sentences = list(dict.fromkeys(r["sentence"] for r in records))
     docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=batch_size), strict=True))
-    out = []
-    for record in records:
-        doc = docs[record["sentence"]]
-        polarity = target_polarity(doc, record["target_from"], record["target_to"], name)
-        out.append({"id": record.get("id"), "predicted": polarity.label, "score": polarity.score})
+    targets: dict[str, list[int]] = {}  # sentence -> indexes of its records
+    for index, record in enumerate(records):
+        targets.setdefault(record["sentence"], []).append(index)
+    out: list[dict[str, Any]] = [{} for _ in records]
+    for sentence, indexes in targets.items():
+        spans = [(records[i]["target_from"], records[i]["target_to"]) for i in indexes]
+        for i, polarity in zip(
+            indexes, target_polarities(docs[sentence], spans, name), strict=True
+        ):
+            out[i] = {
+                "id": records[i].get("id"),
+                "predicted": polarity.label,
+                "score": polarity.score,
+            }
     return out
 
 

@@ -14,6 +14,7 @@ chunks), or over a Dask cluster. Workers exchange plain records, never spaCy obj
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import platform
@@ -58,7 +59,7 @@ from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
     get_backend,
-    target_polarity,
+    target_polarities,
     text_polarity,
 )
 
@@ -205,7 +206,7 @@ def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counte
         timings["loaded_model"] += tagger.seconds - model_seconds
 
     clock = time.perf_counter()
-    polarities = [target_polarity(doc, m.start, m.end, resources.sentiment) for m in mentions]
+    polarities = target_polarities(doc, [(m.start, m.end) for m in mentions], resources.sentiment)
     portrayal = [p.score for p in polarities]
     signals = [
         mention_signal(
@@ -444,7 +445,7 @@ def run_analysis(
 
     if engine == "local" and jobs > 1 and len(articles) > 2:
         # Worker processes build the record tables too (analysis.processes).
-        with _progress(len(articles), progress) as bar:
+        with _progress(len(articles), progress) as bar, _one_thread_per_worker():
             run_parts = run_in_processes(
                 guided_chunks(articles, jobs, CHUNK_SIZE),
                 options,
@@ -523,6 +524,19 @@ def _run_chunks(
         return
     for chunk in chunks:
         yield analyse_chunk(chunk, options)
+
+
+@contextlib.contextmanager
+def _one_thread_per_worker() -> Iterator[None]:
+    """The transformer backend's onnxruntime sessions made meanwhile (in the driver's
+    warm-up and the forked workers) use one thread each: the workers share the cores."""
+    from analysis.sentiment import transformer
+
+    transformer.set_threads(1)
+    try:
+        yield
+    finally:
+        transformer.set_threads(None)
 
 
 def _warm_up(articles: Sequence[Article], options: Options) -> None:

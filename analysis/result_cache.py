@@ -37,7 +37,9 @@ def fingerprint(extra_files: Iterable[Path | None], settings: dict[str, Any]) ->
     own = sorted(
         p
         for p in PACKAGE_DIR.rglob("*")
-        if p.is_file() and p.suffix in (".py", ".csv", ".json") and "__pycache__" not in p.parts
+        if p.is_file()
+        and p.suffix in (".py", ".csv", ".json", ".onnx")
+        and "__pycache__" not in p.parts
     )
     for path in [*own, *(Path(p) for p in extra_files if p is not None)]:
         digest.update(str(path.name).encode())

@@ -26,7 +26,7 @@ from analysis.sentiment import (
     DEFAULT_BACKEND,
     TEXTBLOB_THRESHOLD,
     VADER_THRESHOLD,
-    target_polarity,
+    target_polarities,
     textblob_scores,
     vader_scores,
 )
@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         gold = [r["gold"] for r in records]
         sentences = list(dict.fromkeys(r["sentence"] for r in records))
         docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
+        by_sentence: dict[str, list[int]] = {}  # the targets of a sentence, scored together
+        for index, record in enumerate(records):
+            by_sentence.setdefault(record["sentence"], []).append(index)
         rows: dict[str, list[str]] = {
             "always neutral": ["neutral"] * len(records),
             "TextBlob, whole sentence": [
@@ -67,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             *[b for b in BACKENDS if b not in ("textblob", "vader")],
         ):
             started = time.perf_counter()
-            rows[f"`{backend}` (scoped clause)"] = [
-                target_polarity(
-                    docs[r["sentence"]], r["target_from"], r["target_to"], backend
-                ).label
-                for r in records
-            ]
+            labels = dict.fromkeys(range(len(records)), "")
+            for sentence, indexes in by_sentence.items():
+                spans = [(records[i]["target_from"], records[i]["target_to"]) for i in indexes]
+                polarities = target_polarities(docs[sentence], spans, backend)
+                labels.update((i, p.label) for i, p in zip(indexes, polarities, strict=True))
+            scope = "the sentence" if backend == "transformer" else "scoped clause"
+            rows[f"`{backend}` ({scope})"] = list(labels.values())
             timings[backend] = timings.get(backend, 0.0) + time.perf_counter() - started
         results[split] = {name: scores(gold, predicted) for name, predicted in rows.items()}
 

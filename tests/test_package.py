@@ -19,6 +19,8 @@ CHECK = textwrap.dedent("""
     assert installed.is_relative_to(pathlib.Path(sys.argv[1]).resolve()), installed
     assert package_data("data/boilerplate.csv").is_file()
     assert any(m.marker == "check also" for m in tail_markers())
+    for name in ("onnx", "tokenizer.json", "md"):  # the transformer backend's files
+        assert package_data(f"models/sentiment_transformer.{name}").is_file(), name
     print("ok", len(tail_markers()))
 """)
 

@@ -187,12 +187,20 @@ def test_real_cluster_scheduler_and_two_workers(tmp_path, seed_path):
 
 
 def test_local_cluster_processes_are_stopped(tmp_path):
-    """`scale.dask_processes` leaves no scheduler or worker behind."""
+    """`scale.dask_processes` leaves no scheduler or worker behind; a worker tells the
+    transformer backend how many threads it has."""
     from dask.distributed import Client
 
+    from analysis.distributed import _worker_threads
+
+    assert _worker_threads() is None  # not on a worker: onnxruntime's default
     with dask_processes(1) as address:
         with Client(address, timeout=30) as client:
-            assert len(client.scheduler_info()["workers"]) == 1
+            workers = client.scheduler_info()["workers"]
+            assert len(workers) == 1
+            # On a worker, the transformer's sessions get the worker's own threads.
+            threads = next(iter(workers.values()))["nthreads"]
+            assert client.submit(_worker_threads, pure=False).result() == threads
     with pytest.raises(OSError):
         Client(address, timeout=2)
 

@@ -89,7 +89,8 @@ def test_neutral_report_is_neutral(nlp):
 
 
 def test_backends_by_name():
-    assert set(BACKENDS) == {"trained", "vader", "textblob"}
+    assert set(BACKENDS) == {"trained", "vader", "textblob", "transformer"}
+    assert DEFAULT_BACKEND == "trained"  # the transformer is opt-in (cost)
     assert get_backend(None).name == DEFAULT_BACKEND
     with pytest.raises(ValueError, match="unknown sentiment backend"):
         get_backend("bert")

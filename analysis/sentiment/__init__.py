@@ -8,7 +8,7 @@ while the corrupt governor stole its money" gives "The heroic saved the town" fo
 mayor and "while the corrupt stole its money" for the governor — not one score for the
 whole sentence.
 
-Three backends score a scope, selectable by name (`get_backend`):
+Four backends score a target, selectable by name (`get_backend`):
 
 - `vader` — VADER's compound score (the `vaderSentiment` package, lexicon bundled);
 - `textblob` — TextBlob's pattern-lexicon polarity (`TextBlob(text).sentiment` only:
@@ -18,10 +18,16 @@ Three backends score a scope, selectable by name (`get_backend`):
   Donnay, EACL 2021; MIT licence) over scope n-grams, lexicon scores of scope and
   sentence, the governing verb and its reporting-cue stance, the mention's syntactic
   role and negation. Shipped as plain JSON (`analysis/models/sentiment.json`);
-  `analysis.sentiment.model.train_sentiment` rebuilds it.
+  `analysis.sentiment.model.train_sentiment` rebuilds it;
+- `transformer` — MiniLM-L6 fine-tuned on the same split, reading the mention's
+  sentence with the mention marked, run as a 4-bit ONNX model with onnxruntime
+  (`transformer.py`; card `analysis/models/sentiment_transformer.md`): the most
+  accurate (dev_rw macro-F1 0.80 against 0.69), and about 100 times slower per mention.
 
-`target_polarity(doc, start, end)` returns a `Polarity`; `DEFAULT_BACKEND` is the
-backend that scores best on the NewsMTSC dev set (benchmarks/sentiment.py).
+`target_polarity(doc, start, end)` returns a `Polarity` (`target_polarities` for many
+targets of a doc at once, which the transformer scores in batches). `DEFAULT_BACKEND`
+is `trained`: the transformer more than doubles a cold corpus run
+(benchmarks/sentiment_cost.py), so it is opt-in.
 
 The per-actor aggregation (`actor_sentiment_table`, `actor_summary`, `camp_summary`)
 works on plain records — one per mention (portrayal) or per attribution (voice) — so it
@@ -51,6 +57,7 @@ from analysis.sentiment.backends import (
     Backend,
     Polarity,
     get_backend,
+    target_polarities,
     target_polarity,
     text_polarity,
 )
@@ -84,6 +91,7 @@ __all__ = [
     "mention_span",
     "scope_text",
     "scope_tokens",
+    "target_polarities",
     "target_polarity",
     "text_polarity",
     "textblob_scores",

@@ -1,0 +1,133 @@
+"""The `transformer` backend: a fine-tuned MiniLM-L6 that reads the target's sentence
+(issue 18; card: `analysis/models/sentiment_transformer.md`).
+
+Each target is given as its sentence with the mention marked `<< mention >>`, paired
+with the mention (the form it was trained on, `scripts/train_sentiment_transformer.py`),
+cut to a bounded window of `MAX_PIECES` word pieces, and scored by a 4-bit weight-only
+ONNX model with onnxruntime and the `tokenizers` fast tokenizer: no PyTorch, nothing
+downloaded. All targets of a document go through together, in batches of
+length-sorted inputs (`score_targets`). The weights are quantized, the activations are
+not, so a target's score does not depend on what else is in its batch. The score is
+P(positive) − P(negative), the label the likeliest class.
+
+onnxruntime uses its default threads (one per physical core) in one process; a
+`--jobs` run calls `set_threads(1)` before forking so the workers share the cores
+without oversubscribing them. A session is made per process (a forked worker never
+reuses its parent's).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from analysis.config import package_data
+
+MODEL_FILE = "models/sentiment_transformer.onnx"
+TOKENIZER_FILE = "models/sentiment_transformer.tokenizer.json"
+LABELS = ("negative", "neutral", "positive")
+#: Targets per batch and the longest input in word pieces (sentence and mention); the
+#: longest pair is cut from the sentence's end, the mention is kept.
+BATCH_SIZE = 32
+MAX_PIECES = 160
+#: The window around the mention in characters (about 120 word pieces of news text):
+#: a longer sentence is cut to this many characters centred on the mention, at spaces,
+#: so the marked target is never truncated away.
+WINDOW_CHARS = 500
+
+_threads: int | None = None
+
+
+def model_path() -> Path:
+    """The shipped ONNX model file."""
+    return package_data(MODEL_FILE)
+
+
+def set_threads(threads: int | None) -> None:
+    """onnxruntime threads for sessions made from now on (None: its default)."""
+    global _threads
+    _threads = threads
+
+
+def _session():
+    return _load(os.getpid(), _threads)
+
+
+@functools.cache
+def _load(pid: int, threads: int | None):
+    """(onnxruntime session, tokenizer) for one process and thread count."""
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as error:  # pragma: no cover - both are in requirements.txt
+        raise RuntimeError(
+            f"the transformer sentiment backend needs onnxruntime and tokenizers ({error}); "
+            "pip install -r requirements.txt"
+        ) from None
+    tokenizer = Tokenizer.from_file(str(package_data(TOKENIZER_FILE)))
+    tokenizer.enable_truncation(MAX_PIECES)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    if threads is not None:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(model_path()), options, providers=["CPUExecutionProvider"]
+    )
+    return session, tokenizer
+
+
+def window(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence cut to `WINDOW_CHARS` around characters start..end (at spaces where
+    it can), with the mention's offsets in the cut text; short sentences unchanged."""
+    if len(sentence) <= WINDOW_CHARS:
+        return sentence, start, end
+    left = max(0, start - max(0, WINDOW_CHARS - (end - start)) // 2)
+    right = min(len(sentence), max(end, left + WINDOW_CHARS))
+    left = max(0, min(left, right - WINDOW_CHARS))
+    if left > 0 and " " in sentence[left:start]:
+        left = sentence.index(" ", left, start) + 1
+    if right < len(sentence) and " " in sentence[end:right]:
+        right = sentence.rindex(" ", end, right)
+    return sentence[left:right], start - left, end - left
+
+
+def marked_input(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """(the window of the sentence with characters start..end marked `<< … >>`, the
+    mention)."""
+    text, start, end = window(sentence, start, end)
+    mention = text[start:end]
+    return f"{text[:start]}<< {mention} >>{text[end:]}", mention
+
+
+def probabilities(inputs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """P(negative, neutral, positive) for each (marked sentence, mention), in order."""
+    out = np.zeros((len(inputs), len(LABELS)))
+    if not inputs:
+        return out
+    session, tokenizer = _session()
+    order = sorted(range(len(inputs)), key=lambda i: len(inputs[i][0]))
+    for first in range(0, len(order), BATCH_SIZE):
+        batch = order[first : first + BATCH_SIZE]
+        encoded = tokenizer.encode_batch([inputs[i] for i in batch])
+        feed = {
+            "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
+        }
+        logits = session.run(["logits"], feed)[0].astype(np.float64)
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        out[batch] = exp / exp.sum(axis=1, keepdims=True)
+    return out
+
+
+def score_targets(targets: Sequence[tuple[str, int, int]]) -> list[tuple[float, str]]:
+    """(score, label) for each (sentence, mention start, mention end) — offsets into
+    the sentence — all scored in batches."""
+    probs = probabilities([marked_input(*target) for target in targets])
+    return [(float(p[2] - p[0]), LABELS[int(np.argmax(p))]) for p in probs]
