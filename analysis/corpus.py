@@ -355,12 +355,14 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def _retyped(column: pd.Series, parts: list[pd.Series]) -> pd.Series:
     """A joined column as one frame of the whole would type it: a part where the column
-    is all missing is typed `object`, which `concat` spreads to the rest (strings then
-    lose their string type, numbers their float type)."""
-    typed = {p.dtype for p in parts if p.dtype != object}
-    if len(typed) != 1 or not all(p.dtype != object or p.isna().all() for p in parts):
+    is all missing is typed `object` or `float64`, which `concat` spreads to the rest
+    (strings then lose their string type, numbers their float type)."""
+    typed = {p.dtype for p in parts if not p.isna().all()}  # parts with a value
+    if len(typed) != 1:
         return column
     (dtype,) = typed
+    if pd.api.types.is_object_dtype(dtype):
+        return column
     if pd.api.types.is_bool_dtype(dtype):  # booleans with gaps stay objects
         return column
     if pd.api.types.is_integer_dtype(dtype) and column.isna().any():

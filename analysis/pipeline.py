@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 import platform
 import sys
 import time
@@ -529,14 +530,21 @@ def _run_chunks(
 @contextlib.contextmanager
 def _one_thread_per_worker() -> Iterator[None]:
     """The transformer backend's onnxruntime sessions made meanwhile (in the driver's
-    warm-up and the forked workers) use one thread each: the workers share the cores."""
+    warm-up and the forked workers) use one thread each, and the fast tokenizers none of
+    their own (they must not be forked with threads): the workers share the cores."""
     from analysis.sentiment import transformer
 
     transformer.set_threads(1)
+    before = os.environ.get("TOKENIZERS_PARALLELISM")
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
     try:
         yield
     finally:
         transformer.set_threads(None)
+        if before is None:
+            os.environ.pop("TOKENIZERS_PARALLELISM", None)
+        else:
+            os.environ["TOKENIZERS_PARALLELISM"] = before
 
 
 def _warm_up(articles: Sequence[Article], options: Options) -> None:

@@ -38,7 +38,7 @@ def fingerprint(extra_files: Iterable[Path | None], settings: dict[str, Any]) ->
         p
         for p in PACKAGE_DIR.rglob("*")
         if p.is_file()
-        and p.suffix in (".py", ".csv", ".json", ".onnx")
+        and p.suffix in (".py", ".csv", ".json", ".onnx", ".npy")
         and "__pycache__" not in p.parts
     )
     for path in [*own, *(Path(p) for p in extra_files if p is not None)]:

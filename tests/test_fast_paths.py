@@ -111,7 +111,8 @@ def test_loaded_tagger_network_gives_the_same_numbers_on_one_blas_thread(doc):
         return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
 
     tagger = load_tagger()
-    vectors = np.tile(doc.tensor, (8, 1))  # big enough for BLAS to split it up
+    rows = tagger.token_vectors(doc, range(len(doc)))  # token and word-piece vectors
+    vectors = np.tile(rows, (8, 1))  # big enough for BLAS to split it up
     before = blas_threads()
     threaded = tagger.vector_mlp.probabilities(vectors)
     with one_blas_thread():

@@ -63,12 +63,80 @@ def test_shipped_model_matches_the_checksum_on_its_card():
     assert "framing train loaded" in card  # the retraining command
 
 
+def test_word_piece_table_matches_its_checksum_and_means_something():
+    from analysis.loaded.pieces import TABLE_FILE, load_word_pieces
+
+    card = CARD.read_text(encoding="utf-8")
+    recorded = re.search(r"loaded_word_pieces\.npy`[^`]*`([0-9a-f]{64})`", card)
+    assert recorded, "the card must give the word-piece table's sha256"
+    assert file_sha256(PACKAGE_DIR / TABLE_FILE) == recorded.group(1)
+    pieces = load_word_pieces()
+    words = ["thugs", "criminals", "Tuesday", "thugs", "backstabbing", ""]
+    vectors = pieces.vectors(words)
+    assert vectors.shape == (6, pieces.dims) and vectors.dtype == np.float32
+    assert np.array_equal(vectors[0], vectors[3])  # memoised: the same word, the same row
+    assert np.abs(vectors[4]).sum() > 0 and not vectors[5].any()  # unseen word; no pieces
+
+    def cosine(a, b):
+        return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+    # what a word means, which the form-based token vector cannot say
+    assert cosine(vectors[0], vectors[1]) > cosine(vectors[0], vectors[2])
+
+
+def test_averaged_networks_are_one_network_with_the_mean_logit():
+    from analysis.loaded.model import VectorMLP
+    from analysis.loaded.train import merge_networks
+
+    rng = np.random.default_rng(0)
+
+    def network():
+        return VectorMLP(
+            mean=np.zeros(4), std=np.ones(4), hidden_weights=rng.normal(size=(4, 3)),
+            hidden_bias=rng.normal(size=3), output_weights=rng.normal(size=3),
+            output_bias=float(rng.normal()),
+        )  # fmt: skip
+
+    networks = [network() for _ in range(3)]
+    merged = merge_networks(networks)
+    assert merged.hidden_weights.shape == (4, 9)
+    vectors = rng.normal(size=(5, 4))
+
+    def logit(p):
+        return np.log(p / (1 - p))
+
+    mean_logit = np.mean([logit(n.probabilities(vectors)) for n in networks], axis=0)
+    assert np.allclose(logit(merged.probabilities(vectors)), mean_logit)
+
+
+def test_tagger_reads_token_and_word_piece_vectors(nlp):
+    from analysis.loaded.pieces import load_word_pieces
+
+    tagger = load_tagger()
+    assert tagger.word_piece_dims == load_word_pieces().dims > 0
+    doc = nlp("Rioting thugs smashed the windows.")
+    indices = [0, 1, 2]
+    vectors = tagger.token_vectors(doc, indices)
+    assert vectors.shape == (3, len(tagger.tensor_weights))
+    width = doc.tensor.shape[1]
+    assert np.array_equal(vectors[:, :width], doc.tensor[indices].astype(np.float16))
+    words = [doc[i].text for i in indices]
+    assert np.array_equal(vectors[:, width:], load_word_pieces().vectors(words))
+    wrong = LoadedTagger({}, 0.0, 0.5, tensor_weights=[0.0] * (width + 3), word_piece_dims=3)
+    with pytest.raises(LoadedModelError, match="word-piece"):
+        wrong.token_vectors(doc, indices)
+
+
 def test_model_file_round_trips_and_bad_files_are_refused(tmp_path):
     tagger = LoadedTagger({"l=thug": 2.0, "bias": -1.0}, intercept=-0.5, threshold=0.4)
     path = tmp_path / "m.json"
     write_model(tagger, path)
     again = read_model(path)
     assert again.weights == tagger.weights and again.threshold == 0.4
+    assert again.word_piece_dims == 0
+    wide = LoadedTagger({}, 0.0, 0.5, tensor_weights=[0.1] * 5, word_piece_dims=2)
+    write_model(wide, path)
+    assert read_model(path).word_piece_dims == 2
     probabilities = again.probabilities([{"l=thug": 1.0, "bias": 1.0}, {"bias": 1.0}])
     assert probabilities[0] == pytest.approx(1 / (1 + math.exp(-0.5)))  # 2 - 1 - 0.5
     assert probabilities[0] > 0.5 > probabilities[1]

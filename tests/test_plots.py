@@ -189,6 +189,16 @@ def test_loaded_terms_stacked_by_category():
     assert courier["per_1000_tokens"].iloc[0] == pytest.approx(2 / 0.5)
 
 
+def test_loaded_terms_chart_leaves_hedges_out():
+    hedge = pd.DataFrame({"article_id": ["a1"], "lemma": ["may"], "category": ["hedge"]})
+    terms = pd.concat([LOADED.assign(loaded=True), hedge.assign(loaded=False)])
+    figure = plots.plot_loaded_terms(terms, ARTICLES)
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "hedge" not in legend and sorted(_texts(figure.axes[0])) == [" 3", " 3"]
+    caption = " ".join(text.get_text() for text in figure.texts)
+    assert "n = 6 loaded terms" in caption and "1 hedge left out" in caption
+
+
 def test_distinguishing_terms_top_k_each_side():
     scores = log_odds(
         {"confirm": 6, "stress": 4, "note": 3, "say": 10},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -54,6 +55,14 @@ def test_combine_records_sorts_as_the_whole_and_keeps_types():
     # keeps the type the other part gives it (as one frame of the whole would).
     assert list(joined["mentions"]["article_id"]) == ["b", "a"]
     assert isinstance(joined["mentions"]["title"].dtype, pd.StringDtype)
+    # A column all missing as floats (NaN) in one part is typed from the other too.
+    floats = {
+        "portrayal_signals": second["portrayal_signals"].iloc[:0],
+        "mentions": pd.DataFrame({"article_id": ["c"], "start": [5], "title": [np.nan]}),
+    }
+    joined = corpus.combine_records([second, floats])
+    assert joined["mentions"]["title"].dtype == second["mentions"]["title"].dtype
+    assert joined["mentions"]["title"].isna().tolist() == [False, True]
 
 
 def test_a_chunk_whose_tables_fail_is_reported_and_the_rest_goes_on(monkeypatch, seed_path):

@@ -9,6 +9,9 @@ output), which gives words never seen in training a signal from their context an
 form. It may also hold `vector_mlp`: a small neural network (one hidden layer) over
 the same token vector alone; the tagger's probability is then the geometric mean of the
 linear model's and the network's, so a word is marked only when both lean that way.
+Format 3 adds `word_piece_dims`: the token vector is then followed by that many floats
+of the word's static word-piece vector (`pieces.py`: what the word means, which the
+form-based token vector does not say), in both the linear model and the network.
 Loading it needs neither scikit-learn nor pickle; a document is scored in one
 vectorised step (numpy), not token by token.
 """
@@ -35,8 +38,8 @@ from analysis.loaded.features import Features, WordKey, doc_feature_parts, word_
 from analysis.loaded.lexicon import LoadedLexicon
 
 MODEL_FILE = "models/loaded_tagger.json"
-FORMAT_VERSION = 2
-READABLE_FORMATS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_FORMATS = (1, 2, 3)
 
 
 class LoadedModelError(ValueError):
@@ -196,6 +199,9 @@ class LoadedTagger:
     tensor_weights: list[float] = field(default_factory=list)
     #: the network over token vectors (None: the linear model alone)
     vector_mlp: VectorMLP | None = None
+    #: the last `word_piece_dims` of `tensor_weights` (and of the network's input) are
+    #: the word's word-piece vector (`pieces.py`), the rest `doc.tensor`; 0: not used
+    word_piece_dims: int = 0
 
     def __post_init__(self) -> None:
         self._linear = _Linear(self.weights, self.intercept)
@@ -230,20 +236,35 @@ class LoadedTagger:
 
     def token_vectors(self, doc: Doc, indices: Sequence[int]) -> np.ndarray | None:
         """The doc's token vectors for `indices`, rounded to float16 as the parse cache
-        stores them (so a cold and a cached parse score alike); None when the model
-        does not use them. A doc without vectors (parsed by a pipeline without tok2vec)
-        gets zeros, with a warning: its scores then rest on the sparse features only."""
+        stores them (so a cold and a cached parse score alike), followed by each word's
+        word-piece vector when the model uses them; None when it uses no vectors. A doc
+        without token vectors (parsed by a pipeline without tok2vec) gets zeros there,
+        with a warning: its scores then rest on the other features only."""
         if not self._tensor.size:
             return None
+        rows = np.asarray(indices, dtype=np.int64)
+        dims = self._tensor.size - self.word_piece_dims
         tensor = doc.tensor
-        if tensor.ndim != 2 or tensor.shape != (len(doc), self._tensor.size):
+        if tensor.ndim != 2 or tensor.shape != (len(doc), dims):
             warnings.warn(
                 "loaded-word tagger: the doc has no token vectors (doc.tensor); "
                 "parse with the kit's pipeline (analysis.nlp) to use them",
                 stacklevel=3,
             )
-            return np.zeros((len(indices), self._tensor.size), dtype=np.float32)
-        return tensor[np.asarray(indices, dtype=np.int64)].astype(np.float16).astype(np.float32)
+            vectors = np.zeros((len(rows), dims), dtype=np.float32)
+        else:
+            vectors = tensor[rows].astype(np.float16).astype(np.float32)
+        if not self.word_piece_dims:
+            return vectors
+        from analysis.loaded.pieces import load_word_pieces
+
+        pieces = load_word_pieces()
+        if pieces.dims != self.word_piece_dims:
+            raise LoadedModelError(
+                f"this tagger needs {self.word_piece_dims} word-piece dimensions, the "
+                f"shipped table has {pieces.dims}: retrain it (framing train loaded)"
+            )
+        return np.hstack([vectors, pieces.vectors([doc[int(i)].text for i in rows])])
 
     def score_doc(
         self,
@@ -297,6 +318,7 @@ def read_model(path: str | Path) -> LoadedTagger:
             meta=dict(data.get("meta") or {}),
             tensor_weights=[float(v) for v in data.get("tensor_weights") or []],
             vector_mlp=VectorMLP.from_dict(data["vector_mlp"]) if data.get("vector_mlp") else None,
+            word_piece_dims=int(data.get("word_piece_dims") or 0),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         if isinstance(error, LoadedModelError):
@@ -321,6 +343,7 @@ def write_model(tagger: LoadedTagger, path: str | Path) -> None:
         "threshold": round(tagger.threshold, 4),
         "meta": tagger.meta,
         "tensor_weights": [round(float(v), 6) for v in tagger.tensor_weights],
+        "word_piece_dims": tagger.word_piece_dims,
         "vector_mlp": tagger.vector_mlp.as_dict() if tagger.vector_mlp is not None else None,
         "weights": {k: round(v, 5) for k, v in sorted(tagger.weights.items())},
     }

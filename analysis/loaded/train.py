@@ -27,10 +27,11 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from analysis.config import cache_dir
+from analysis.config import cache_dir, package_data
 from analysis.loaded.features import Features, doc_features
 from analysis.loaded.lexicon import LoadedLexicon, default_lexicon
 from analysis.loaded.model import LoadedTagger, VectorMLP, file_sha256, write_model
+from analysis.loaded.pieces import TABLE_FILE, WordPieces, load_word_pieces
 
 #: Inverse regularisation strength of the first stage (0.1 and 0.3 gave the same dev
 #: F1 within 0.01 in exploration; the stronger regularisation keeps the file smaller).
@@ -44,6 +45,10 @@ DEFAULT_TENSOR_SCALE = 1.0
 MLP_HIDDEN = 128
 MLP_ALPHA = 1e-3
 MLP_EPOCHS = 20
+#: Networks fitted with consecutive seeds and averaged (logits), shipped as one wider
+#: network: a single network's dev F1 moved by 0.03 with its seed
+#: (benchmarks/loaded_seeds.py); the average of five does not depend on one draw.
+NETWORKS = 5
 #: Features seen fewer times than this in training are dropped.
 MIN_COUNT = 2
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.06, 0.61, 0.02))
@@ -116,9 +121,13 @@ def gold_labels(doc: Doc, spans: Sequence[dict], indices: Sequence[int]) -> list
 
 
 def dataset(
-    records: Sequence[dict], docs: Sequence[Doc], lexicon: LoadedLexicon
+    records: Sequence[dict],
+    docs: Sequence[Doc],
+    lexicon: LoadedLexicon,
+    pieces: WordPieces | None = None,
 ) -> tuple[list[Features], list[int], np.ndarray]:
-    """(feature rows, labels, token vectors) over all word tokens of the records."""
+    """(feature rows, labels, token vectors) over all word tokens of the records; with
+    `pieces`, each token vector is followed by the word's word-piece vector."""
     rows: list[Features] = []
     labels: list[int] = []
     vectors: list[np.ndarray] = []
@@ -126,7 +135,11 @@ def dataset(
         indices, features = doc_features(doc, lexicon)
         rows.extend(features)
         labels.extend(gold_labels(doc, record["spans"], indices))
-        vectors.append(doc.tensor[np.asarray(indices, dtype=np.int64)].astype(np.float16))
+        tensor = doc.tensor[np.asarray(indices, dtype=np.int64)].astype(np.float16)
+        if pieces is not None:
+            words = pieces.vectors([doc[i].text for i in indices]).astype(np.float16)
+            tensor = np.hstack([tensor, words])
+        vectors.append(tensor)
     return rows, labels, np.concatenate(vectors) if vectors else np.zeros((0, 0))
 
 
@@ -210,6 +223,19 @@ def _fit_vector_mlp(
     )
 
 
+def merge_networks(networks: Sequence[VectorMLP]) -> VectorMLP:
+    """Networks over the same standardised vectors, their logits averaged, as one
+    network with all their hidden units (the shipped file format)."""
+    return VectorMLP(
+        mean=networks[0].mean,
+        std=networks[0].std,
+        hidden_weights=np.concatenate([m.hidden_weights for m in networks], axis=1),
+        hidden_bias=np.concatenate([m.hidden_bias for m in networks]),
+        output_weights=np.concatenate([m.output_weights for m in networks]) / len(networks),
+        output_bias=float(np.mean([m.output_bias for m in networks])),
+    )
+
+
 def train_loaded(
     train_path: str | Path,
     out_path: str | Path,
@@ -219,13 +245,17 @@ def train_loaded(
     c: float = DEFAULT_C,
     tensor_scale: float = DEFAULT_TENSOR_SCALE,
     mlp_hidden: int = MLP_HIDDEN,
+    networks: int = NETWORKS,
+    word_pieces: bool = True,
     nlp=None,
 ) -> dict[str, Any]:
     """Train the tagger on `train_path` and write it to `out_path`; returns a summary.
 
     A logistic regression over each token's features and token vector (`c`: its inverse
     regularisation strength; `tensor_scale`: see DEFAULT_TENSOR_SCALE), and a network
-    over the token vector alone (`mlp_hidden` units, 0: none). `dev_path`: gold
+    over the token vector alone (`mlp_hidden` units, 0: none; `networks` of them fitted
+    with seeds `seed`, `seed + 1`, … and averaged); with `word_pieces`, the
+    token vector is followed by the word's word-piece vector (`pieces.py`). `dev_path`: gold
     file on which the decision threshold is tuned (token-level F1 of lexicon and model
     together); without it the threshold is 0.5."""
     from analysis.eval_loaded import score_docs
@@ -236,15 +266,22 @@ def train_loaded(
     lexicon = default_lexicon()
     records = read_records(train_path)
     docs = parse_records(records, nlp, train_path)
-    rows, labels, vectors = dataset(records, docs, lexicon)
+    pieces = load_word_pieces() if word_pieces else None
+    rows, labels, vectors = dataset(records, docs, lexicon, pieces)
     parse_and_features = time.perf_counter() - clock
 
     weights, intercept, tensor_weights = _fit(
         rows, labels, c, seed, vectors=vectors, tensor_scale=tensor_scale
     )
-    vector_mlp = _fit_vector_mlp(vectors, labels, seed, mlp_hidden)
+    fitted = [_fit_vector_mlp(vectors, labels, seed + k, mlp_hidden) for k in range(networks)]
+    vector_mlp = merge_networks(fitted) if fitted and fitted[0] is not None else None
     tagger = LoadedTagger(
-        weights, intercept, 0.5, tensor_weights=tensor_weights, vector_mlp=vector_mlp
+        weights,
+        intercept,
+        0.5,
+        tensor_weights=tensor_weights,
+        vector_mlp=vector_mlp,
+        word_piece_dims=pieces.dims if pieces is not None else 0,
     )
     threshold_source = "none (0.5)"
     dev_curve: dict[str, float] = {}
@@ -267,9 +304,19 @@ def train_loaded(
         "features": len(weights),
         "C": c,
         "tensor_scale": tensor_scale,
-        "token_vector_dims": len(tensor_weights),
+        "token_vector_dims": len(tensor_weights) - (pieces.dims if pieces is not None else 0),
+        "word_piece_dims": pieces.dims if pieces is not None else 0,
+        "word_piece_table_sha256": (
+            file_sha256(package_data(TABLE_FILE)) if pieces is not None else None
+        ),
         "vector_mlp": (
-            {"hidden": mlp_hidden, "alpha": MLP_ALPHA, "epochs": MLP_EPOCHS}
+            {
+                "hidden": mlp_hidden,
+                "alpha": MLP_ALPHA,
+                "epochs": MLP_EPOCHS,
+                "networks": networks,
+                "seeds": list(range(seed, seed + networks)),
+            }
             if vector_mlp is not None
             else None
         ),

@@ -41,9 +41,15 @@ def plot_loaded_terms(
     and `articles` holding a `tokens` column, counts are per 1,000 tokens of text, so
     outlets with more or longer articles are comparable. Outlets in `articles` without
     any loaded term are shown with zero. Categories beyond `max_categories` are pooled
-    as "other categories"."""
+    as "other categories". Hedges (`loaded` false) are not loaded language: they are
+    left out and counted in the caption."""
     title = title or f"Loaded terms per {group}"
     frame = _with_article_columns(loaded_terms, articles, [group])
+    hedges = 0
+    if "loaded" in frame:
+        not_loaded = frame["loaded"].map(lambda value: str(value).lower() in ("false", "0"))
+        hedges = int(not_loaded.sum())
+        frame = frame[~not_loaded]
     if frame.empty or category not in frame:
         return no_data_figure(title, caption=caption)
     frame = frame.assign(
@@ -106,7 +112,8 @@ def plot_loaded_terms(
     figure.legend(title=category, loc="outside right upper")
     _set_caption(
         figure,
-        f"n = {int(counts.to_numpy().sum())} loaded terms{_n_articles(frame)}.",
+        f"n = {int(counts.to_numpy().sum())} loaded terms{_n_articles(frame)}"
+        + (f"; {hedges} hedge{'s' * (hedges != 1)} left out (not loaded)." if hedges else "."),
         caption,
     )
     table = counts.stack().rename("count").reset_index()

@@ -324,6 +324,11 @@ EVIDENCE_COLUMNS = [
     "stance",
 ]
 
+#: Evidence columns that hold text (or nothing).
+TEXT_COLUMNS = (
+    "article_id", "actor", "kind", "text", "role", "about_text", "act_text", "category", "stance"
+)  # fmt: skip
+
 
 def evidence_rows(
     mentions: pd.DataFrame,
@@ -409,4 +414,6 @@ def evidence_rows(
         "start", "end", "scope_start", "scope_end", "sentence_start", "sentence_end", "paragraph"
     ):  # fmt: skip
         frame[column] = frame[column].astype("Int64")
+    for column in TEXT_COLUMNS:  # typed even where a chunk has no value (`--jobs`, dask)
+        frame[column] = frame[column].astype("str")
     return frame
