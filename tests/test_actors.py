@@ -131,6 +131,27 @@ def test_a_person_named_like_a_capital_stays_a_person(mentions_of, default_alias
     assert at(found, "Washington").actor == "George Washington"
 
 
+def test_a_town_tagged_as_a_person_is_a_place_where_it_is_one_elsewhere(
+    mentions_of, default_aliases
+):
+    # spaCy tags the second and third "Dunmore" PERSON; "Dunmore, Pa." says it is a town.
+    found = mentions_of(
+        "The police chief of Dunmore, Pa., resigned on Monday. Dunmore has endured a week "
+        "of protests since the shooting, and Dunmore's leaders asked for calm.",
+        default_aliases,
+    )
+    town = at(found, "Dunmore")
+    assert (town.type, town.resolution) == ("state", "metonymy")  # it acts: "has endured"
+    assert not [m for m in found if m.type == "person"]
+    # ... but a surname of a person named in full stays the person's
+    found = mentions_of(
+        "Historian Niall Ferguson spoke in Ferguson, Mo., on Friday. Ferguson said the "
+        "town deserved better.",
+        default_aliases,
+    )
+    assert {m.actor for m in found if m.text == "Ferguson"} == {"Niall Ferguson"}
+
+
 def test_nationality_adjective_stands_for_the_state(mentions_of, minimal):
     found = mentions_of("A Ukrainian drone crashed near the village.", minimal)
     drone = at(found, "Ukrainian")

@@ -165,6 +165,22 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             # "Washington said" in an article about George Washington
             cand.actor, cand.camp, cand.type = doc[cand.i : cand.j].text, None, "person"
             cand.place, cand.from_table, cand.resolution = False, False, "name"
+    # A person or organisation tag on a one-word name that is a place elsewhere in the
+    # article (tagged GPE where a place stands: "the suburb of Ferguson, Mo."), and
+    # nobody's name there, is a place: "Ferguson has endured a week of protests" is the
+    # town, not a person.
+    places = {doc[i].text.lower() for i, j, label in ents if label == "GPE" and _placed(doc, i, j)}
+    full_names = [c.actor.lower().split() for c in cands if c.type == "person" and c.actor]
+    places -= {part for name in full_names if len(name) > 1 for part in name}
+    for cand in cands:
+        if (
+            cand.type in ("person", "organisation")
+            and not cand.from_table
+            and cand.actor
+            and cand.j - cand.i == 1
+            and cand.actor.lower() in places
+        ):
+            cand.type, cand.place = "state", True
     # Metonymy: places count only where they act.
     kept = []
     for cand in cands:
@@ -440,3 +456,20 @@ def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 continue
         extra.append(Cand(token.i, token.i + 1, name, None, "person", "name", root_i=token.i))
     return extra
+
+
+#: Prepositions before a place name ("in Ferguson", "the suburb of Ferguson").
+_LOCATIVE = frozenset("in to from near at of outside into across around".split())
+
+
+def _placed(doc: Doc, i: int, j: int) -> bool:
+    """A one-word GPE entity written where a place stands: the object of a locative
+    preposition, or followed by a comma and a state ("Ferguson, Mo.") — not a stray
+    tag ("polls showed Obama, 46 percent")."""
+    if j - i != 1:
+        return False
+    token = doc[i]
+    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+        return True
+    following = doc[j : j + 2]
+    return len(following) == 2 and following[0].text == "," and following[1].ent_type_ == "GPE"
