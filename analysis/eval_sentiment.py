@@ -12,11 +12,12 @@ precision/recall/F1 and the confusion matrix. `--predictions OUT` writes
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from analysis.sentiment import DEFAULT_BACKEND, LABELS, get_backend, target_polarities
 
@@ -42,19 +43,29 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
+def parse_sentences(
+    records: Sequence[dict[str, Any]], nlp: Language | None = None, batch_size: int = 64
+) -> dict[str, Doc]:
+    """Each distinct sentence of the records, parsed once (`nlp.pipe`, in batches)."""
+    from analysis.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    sentences = list(dict.fromkeys(r["sentence"] for r in records))
+    return dict(zip(sentences, nlp.pipe(sentences, batch_size=batch_size), strict=True))
+
+
 def predict(
     records: Sequence[dict[str, Any]],
     backend: str | None = None,
     nlp: Language | None = None,
     batch_size: int = 64,
+    docs: Mapping[str, Doc] | None = None,
 ) -> list[dict[str, Any]]:
-    """`{"id", "predicted", "score"}` for each record, in order."""
-    from analysis.nlp import load_pipeline
-
-    nlp = nlp or load_pipeline()
+    """`{"id", "predicted", "score"}` for each record, in order; the targets of each
+    sentence are scored together. `docs`: the sentences already parsed
+    (`parse_sentences`), so several backends can share one parse."""
     name = get_backend(backend).name
-    sentences = list(dict.fromkeys(r["sentence"] for r in records))
-    docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=batch_size), strict=True))
+    docs = docs if docs is not None else parse_sentences(records, nlp, batch_size)
     targets: dict[str, list[int]] = {}  # sentence -> indexes of its records
     for index, record in enumerate(records):
         targets.setdefault(record["sentence"], []).append(index)

@@ -19,14 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.eval_sentiment import read_gold, scores
+from analysis.eval_sentiment import parse_sentences, predict, read_gold, scores
 from analysis.nlp import load_pipeline
 from analysis.sentiment import (
     BACKENDS,
     DEFAULT_BACKEND,
     TEXTBLOB_THRESHOLD,
     VADER_THRESHOLD,
-    target_polarities,
     textblob_scores,
     vader_scores,
 )
@@ -50,11 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in SPLITS:
         records = read_gold(args.eval_dir / f"{split}.jsonl")
         gold = [r["gold"] for r in records]
-        sentences = list(dict.fromkeys(r["sentence"] for r in records))
-        docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
-        by_sentence: dict[str, list[int]] = {}  # the targets of a sentence, scored together
-        for index, record in enumerate(records):
-            by_sentence.setdefault(record["sentence"], []).append(index)
+        docs = parse_sentences(records, nlp)
         rows: dict[str, list[str]] = {
             "always neutral": ["neutral"] * len(records),
             "TextBlob, whole sentence": [
@@ -70,13 +65,9 @@ def main(argv: list[str] | None = None) -> int:
             *[b for b in BACKENDS if b not in ("textblob", "vader")],
         ):
             started = time.perf_counter()
-            labels = dict.fromkeys(range(len(records)), "")
-            for sentence, indexes in by_sentence.items():
-                spans = [(records[i]["target_from"], records[i]["target_to"]) for i in indexes]
-                polarities = target_polarities(docs[sentence], spans, backend)
-                labels.update((i, p.label) for i, p in zip(indexes, polarities, strict=True))
+            predicted = predict(records, backend, docs=docs)
             scope = "the sentence" if backend == "transformer" else "scoped clause"
-            rows[f"`{backend}` ({scope})"] = list(labels.values())
+            rows[f"`{backend}` ({scope})"] = [p["predicted"] for p in predicted]
             timings[backend] = timings.get(backend, 0.0) + time.perf_counter() - started
         results[split] = {name: scores(gold, predicted) for name, predicted in rows.items()}
 
