@@ -109,6 +109,18 @@ def test_averaged_networks_are_one_network_with_the_mean_logit():
     assert np.allclose(logit(merged.probabilities(vectors)), mean_logit)
 
 
+def test_word_piece_memo_is_bounded(monkeypatch):
+    from analysis.loaded import pieces
+
+    shipped = pieces.load_word_pieces()
+    fresh = pieces.WordPieces(shipped.table, shipped._tokenizer)
+    monkeypatch.setattr(pieces, "MEMO_SIZE", 2)
+    words = ["riot", "mob", "thug", "riot", "calm"]
+    vectors = fresh.vectors(words)
+    assert len(fresh._memo) == 2  # remembered up to the bound, computed past it
+    assert np.array_equal(vectors, shipped.vectors(words))
+
+
 def test_tagger_reads_token_and_word_piece_vectors(nlp):
     from analysis.loaded.pieces import load_word_pieces
 

@@ -24,10 +24,13 @@ from analysis.config import package_data
 
 TABLE_FILE = "models/loaded_word_pieces.npy"
 TOKENIZER_FILE = "models/sentiment_transformer.tokenizer.json"
+#: Distinct words whose vectors are remembered (about 20 MB at most).
+MEMO_SIZE = 50_000
 
 
 class WordPieces:
-    """Mean word-piece vector per word (rounded to float16), memoised per word."""
+    """Mean word-piece vector per word (rounded to float16), memoised per word (up to
+    `MEMO_SIZE` words)."""
 
     def __init__(self, table: np.ndarray, tokenizer) -> None:
         self.table = np.asarray(table, dtype=np.float32)
@@ -38,14 +41,19 @@ class WordPieces:
 
     def vectors(self, words: Sequence[str]) -> np.ndarray:
         """One row of `dims` floats per word (zeros for a word without pieces)."""
-        for word in dict.fromkeys(words):
-            if word not in self._memo:  # one word at a time: no tokenizer threads to fork
-                ids = self._tokenizer.encode(word, add_special_tokens=False).ids
-                mean = self.table[ids].mean(axis=0) if ids else self._zero
-                self._memo[word] = mean.astype(np.float16).astype(np.float32)
         if not words:
             return np.zeros((0, self.dims), dtype=np.float32)
-        return np.stack([self._memo[w] for w in words])
+        found: dict[str, np.ndarray] = {}
+        for word in dict.fromkeys(words):
+            vector = self._memo.get(word)
+            if vector is None:  # one word at a time: no tokenizer threads to fork
+                ids = self._tokenizer.encode(word, add_special_tokens=False).ids
+                mean = self.table[ids].mean(axis=0) if ids else self._zero
+                vector = mean.astype(np.float16).astype(np.float32)
+                if len(self._memo) < MEMO_SIZE:  # memory stays flat on a big corpus
+                    self._memo[word] = vector
+            found[word] = vector
+        return np.stack([found[w] for w in words])
 
 
 @functools.cache

@@ -267,6 +267,7 @@ def train_loaded(
     records = read_records(train_path)
     docs = parse_records(records, nlp, train_path)
     pieces = load_word_pieces() if word_pieces else None
+    piece_dims = pieces.dims if pieces is not None else 0
     rows, labels, vectors = dataset(records, docs, lexicon, pieces)
     parse_and_features = time.perf_counter() - clock
 
@@ -281,7 +282,7 @@ def train_loaded(
         0.5,
         tensor_weights=tensor_weights,
         vector_mlp=vector_mlp,
-        word_piece_dims=pieces.dims if pieces is not None else 0,
+        word_piece_dims=piece_dims,
     )
     threshold_source = "none (0.5)"
     dev_curve: dict[str, float] = {}
@@ -304,8 +305,8 @@ def train_loaded(
         "features": len(weights),
         "C": c,
         "tensor_scale": tensor_scale,
-        "token_vector_dims": len(tensor_weights) - (pieces.dims if pieces is not None else 0),
-        "word_piece_dims": pieces.dims if pieces is not None else 0,
+        "token_vector_dims": len(tensor_weights) - piece_dims,
+        "word_piece_dims": piece_dims,
         "word_piece_table_sha256": (
             file_sha256(package_data(TABLE_FILE)) if pieces is not None else None
         ),

@@ -136,10 +136,7 @@ def get_backend(name: str | None = None) -> Backend:
 
 def target_polarity(doc: Doc, start: int, end: int, backend: str | None = None) -> Polarity:
     """Polarity toward the target at characters start..end of a parsed doc."""
-    chosen = get_backend(backend)
-    score, label, scope_start, scope_end = chosen.score(doc, start, end)
-    score = max(-1.0, min(1.0, float(score)))
-    return Polarity(round(score, 4), label, scope_start, scope_end, chosen.name)
+    return target_polarities(doc, [(start, end)], backend)[0]
 
 
 def target_polarities(
