@@ -49,8 +49,10 @@ import functools
 import json
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -697,12 +699,48 @@ def _too_long(size: str) -> str:
 # --------------------------------------------------------------------------- language
 
 
-@functools.cache
 def _language_identifier():
-    """py3langid's identifier with its bundled model (loaded from the package, offline)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier with its bundled model (loaded from the package, offline),
+    loaded once per process: by `preload_language_model`'s thread when one was started."""
+    return _identifier_load().result()
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+_LOAD_LOCK = threading.Lock()
+_loading: Future | None = None
+
+
+def _identifier_load() -> Future:
+    """The identifier's load: started by the first caller, waited for by the others."""
+    global _loading
+    with _LOAD_LOCK:
+        loading, first = _loading, _loading is None
+        if first:
+            loading = _loading = Future()
+    if first:
+        try:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            loading.set_result(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+        except BaseException as error:  # noqa: BLE001 - raised again to whoever waits
+            loading.set_exception(error)
+    return loading
+
+
+def _forget_unfinished_load() -> None:
+    """In a forked child a load its parent's thread had not finished never will."""
+    global _loading
+    if _loading is not None and not _loading.done():
+        _loading = None
+
+
+os.register_at_fork(after_in_child=_forget_unfinished_load)
+
+
+def preload_language_model() -> None:
+    """Start loading the language model in a background thread. Its 0.6 s are mostly
+    LZMA decompression, which releases the GIL, so a run that loads its lexicons and
+    tables meanwhile gets it on the other core; `detect_language` waits for it."""
+    threading.Thread(target=_identifier_load, name="load-language-model", daemon=True).start()
 
 
 @dataclass(frozen=True)

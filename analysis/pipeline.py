@@ -34,7 +34,7 @@ from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
 from analysis.config import PACKAGE_DIR, cache_dir
 from analysis.corpus import corpus_tables, summary_tables
-from analysis.ingest import MAX_ARTICLE_CHARS, read_articles
+from analysis.ingest import MAX_ARTICLE_CHARS, preload_language_model, read_articles
 from analysis.lexicons import reporting_cues
 from analysis.loaded import (
     LoadedTerm,
@@ -433,16 +433,19 @@ def run_analysis(
     )
     timings: Counter = Counter()
 
+    # The language model loads on the other core while the resources load (both are
+    # needed before the first article can be analysed).
+    preload_language_model()
+    clock = time.perf_counter()
+    # A bad lexicon, alias table or backend name fails before any work is done.
+    resources = _resources(options)
+    timings["load_resources"] = time.perf_counter() - clock
+
     clock = time.perf_counter()
     articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
     if outlets:
         articles = [a for a in articles if a.outlet in set(outlets)]
     timings["ingest"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    # A bad lexicon, alias table or backend name fails before any work is done.
-    resources = _resources(options)
-    timings["load_resources"] = time.perf_counter() - clock
 
     if engine == "local" and jobs > 1 and len(articles) > 2:
         # Worker processes build the record tables too (analysis.processes).

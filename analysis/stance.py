@@ -152,16 +152,22 @@ def stance_table(
     total_voices = len(all_rows)
     cues = writer_cues(attributions)
     cues = cues.dropna(subset=[by[0]]) if by[0] in cues else cues[:0]
+    # One pass of numpy per group (the pandas calls per group cost about 2 ms each, and
+    # a corpus has hundreds of actors): the columns are read once, as arrays.
+    counted_all = cues["counted"].to_numpy(dtype=bool)
+    stance_all = pd.Categorical(cues["stance"], categories=STANCES).codes
+    score_all = cues["score"].to_numpy(dtype=float)
+    cluster_all = cues[cluster].to_numpy() if cluster else None
     rows = []
-    for key, group in cues.groupby(by, dropna=False, sort=False):
+    for key, positions in cues.groupby(by, dropna=False, sort=False).indices.items():
         key = key if isinstance(key, tuple) else (key,)
-        counted = group[group["counted"]]
-        counts = counted["stance"].value_counts()
-        n_counted = len(counted)
-        groups = group[cluster].to_numpy() if cluster else None
+        counted = counted_all[positions]
+        counts = np.bincount(stance_all[positions][counted], minlength=len(STANCES))
+        n_counted = int(counted.sum())
+        scores = score_all[positions]
         mean, low, high = bootstrap_mean(
-            group["score"].to_numpy(),
-            groups=groups,
+            scores,
+            groups=cluster_all[positions] if cluster_all is not None else None,
             n_resamples=n_resamples,
             seed=seed,
             level=level,
@@ -171,18 +177,18 @@ def stance_table(
         row.update(
             attributions=n_voices,
             attribution_share=n_voices / total_voices if total_voices else np.nan,
-            cues=len(group),
-            negated=int((~group["counted"]).sum()),
+            cues=len(positions),
+            negated=len(positions) - n_counted,
         )
-        for stance in STANCES:
-            row[f"n_{stance}"] = int(counts.get(stance, 0))
-        for stance in STANCES:
-            row[f"share_{stance}"] = counts.get(stance, 0) / n_counted if n_counted else np.nan
+        for stance, count in zip(STANCES, counts, strict=True):
+            row[f"n_{stance}"] = int(count)
+        for stance, count in zip(STANCES, counts, strict=True):
+            row[f"share_{stance}"] = count / n_counted if n_counted else np.nan
         row.update(
             mean_credibility=mean,
             credibility_low=low,
             credibility_high=high,
-            credibility_n=int(group["score"].notna().sum()),
+            credibility_n=int((~np.isnan(scores)).sum()),
         )
         rows.append(row)
     frame = pd.DataFrame(rows, columns=columns)

@@ -70,6 +70,29 @@ def test_default_table_reads_and_knows_the_seed_actors(default_aliases):
     assert all(r.type in actors_module.ROW_TYPES for r in default_aliases.rows)
 
 
+def test_pattern_words_are_the_tokenizers_on_every_shipped_pattern(default_aliases):
+    """The chunk-by-chunk shortcut splits every shipped pattern (and tricky ones of my
+    own) exactly as spaCy's English tokenizer does."""
+    from analysis.actors.aliases import _pattern_tokens, _tokenizer
+    from analysis.actors.base import norm_text
+
+    def tokenizer_words(pattern):
+        return tuple(norm_text(t.text) for t in _tokenizer()(pattern.strip()) if not t.is_space)
+
+    patterns = [row.pattern for row in default_aliases.rows]
+    patterns += [
+        "U.S. Rep. Beto O’Rourke",
+        "cannot  Im gonna",
+        " Ocasio-Cortez, Alexandria (AOC) ",
+        "the White House's",
+        "Nancy\tPelosi",
+    ]
+    assert len(patterns) > 5000
+    for pattern in patterns:
+        assert _pattern_tokens(pattern) == tokenizer_words(pattern), pattern
+    assert _pattern_tokens("cannot") == ("can", "not")  # an exception is still split
+
+
 def test_missing_project_table_gives_an_empty_table(monkeypatch, tmp_path):
     monkeypatch.setattr(actors_module, "DEFAULT_ALIASES", tmp_path / "absent.csv")
     assert len(load_aliases(packs=())) == 0

@@ -6,6 +6,8 @@ one thread, and the chunks handed to worker processes."""
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -20,7 +22,7 @@ from analysis.sentiment.model import (
     load_model,
     target_features,
 )
-from analysis.sentiment.scorers import _vader, textblob_scores, vader_scores
+from analysis.sentiment.scorers import _vader, pattern_sentiment, textblob_scores, vader_scores
 
 TEXT = (
     "Senator Jane Smith, a Democrat, said on Tuesday that the reckless plan would cost "
@@ -45,6 +47,40 @@ def test_memoised_scorers_give_the_analysers_numbers():
                 assert vader_scores(text) == expected
             polarity, subjectivity = pattern_sentiment(text) if text.strip() else (0.0, 0.0)
             assert textblob_scores(text) == (float(polarity), float(subjectivity))
+
+
+def test_the_pattern_analyser_is_textblobs_own():
+    """Built from textblob's `_text` module without the package, it holds the same
+    lexicon (adverbs from adjectives included) and gives TextBlob's scores."""
+    from textblob import TextBlob
+    from textblob.en import sentiment as textblob_en
+
+    analyser = pattern_sentiment()
+    textblob_en("")  # both load their lexicon on first use
+    analyser("")
+    assert dict(analyser) == dict(textblob_en)
+    assert "RB" in analyser["terribly"]  # textblob.en's adverb from "terrible"
+    for text in (
+        TEXT,
+        "This is terribly bad and not great :)",
+        "He was never happy with the very good plan!!",
+        "I don't think it's wonderful.",
+        "Sure, a brilliant idea... NOT.",
+        "An extremely unhappy, rather angry crowd (!)",
+    ):
+        assert analyser(text) == textblob_en(text)
+        assert textblob_scores(text) == tuple(float(v) for v in TextBlob(text).sentiment)
+
+
+def test_the_pattern_analyser_loads_without_nltk_or_scipy():
+    """The start-up cost it exists to avoid: importing `textblob` imports NLTK and SciPy."""
+    code = (
+        "import sys; from analysis.sentiment.scorers import textblob_scores;"
+        "assert textblob_scores('a wonderful day')[0] > 0;"
+        "print(sorted(m for m in ('nltk', 'scipy', 'textblob') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_a_memoised_vader_result_cannot_be_changed_by_a_caller():

@@ -62,9 +62,11 @@ class LexiconScores:
 @functools.cache
 def lexicon_scores() -> LexiconScores:
     """VADER's word valences and TextBlob's pattern lexicon, loaded once per process."""
-    from textblob.en import sentiment as pattern_sentiment
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from analysis.sentiment.scorers import pattern_sentiment as pattern_analyser
+
+    pattern_sentiment = pattern_analyser()
     pattern_sentiment("")  # the lexicon loads lazily on first use
     return LexiconScores(
         vader=SentimentIntensityAnalyzer().lexicon,
