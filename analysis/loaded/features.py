@@ -64,13 +64,13 @@ def lexicon_scores() -> LexiconScores:
     """VADER's word valences and TextBlob's pattern lexicon, loaded once per process."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.sentiment.scorers import pattern_sentiment as pattern_analyser
+    from analysis.sentiment.scorers import pattern_sentiment
 
-    pattern_sentiment = pattern_analyser()
-    pattern_sentiment("")  # the lexicon loads lazily on first use
+    analyser = pattern_sentiment()
+    analyser("")  # the lexicon loads lazily on first use
     return LexiconScores(
         vader=SentimentIntensityAnalyzer().lexicon,
-        pattern={word: pattern_sentiment.get(word) for word in pattern_sentiment.keys()},
+        pattern={word: analyser.get(word) for word in analyser.keys()},
     )
 
 

@@ -62,7 +62,8 @@ def pattern_sentiment() -> Any:
     lexicon file without importing the `textblob` package: its front-end imports NLTK,
     which imports SciPy, 2.7 s before a run can start, and the kit uses none of it.
     `_text` imports the standard library only; the settings below are `textblob.en`'s,
-    and `tests/test_sentiment.py` checks that both give the same scores."""
+    and `tests/test_fast_paths.py` checks that both hold the same lexicon and give the
+    same scores."""
     spec = importlib.util.find_spec("textblob")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("textblob is not installed (see requirements.txt)")
