@@ -17,8 +17,10 @@ and the tables are the same.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -267,26 +269,71 @@ def _sort_key(column: pd.Series) -> pd.Series:
     return column if pd.api.types.is_numeric_dtype(column) else column.astype(str)
 
 
-def summary_tables(aggregates: Aggregates) -> dict[str, pd.DataFrame]:
+def summary_tables(
+    aggregates: Aggregates, *, beside: Executor | None = None
+) -> dict[str, pd.DataFrame]:
     """actors, credibility_gaps, unknown_terms and (with two or more outlets) the
-    outlet comparison, from the corpus's `Aggregates`."""
+    outlet comparison, from the corpus's `Aggregates`.
+
+    With `beside` (an executor: `--jobs` runs give a forked side process) the tables
+    drawn from the attributions and the per-article measures (stance tables,
+    credibility gaps, outlet comparison: permutation tests and bootstraps) are built
+    there while this process builds the rest; the tables are the same."""
     stance_rows = aggregates.attributions
+    side = None
+    with contextlib.suppress(OSError, BrokenExecutor):  # no fork: all built here
+        if beside is not None:
+            side = beside.submit(
+                _resampled_tables, stance_rows, aggregates.measures, aggregates.articles
+            )
     portrayals, voices = list(_rows(aggregates.portrayals)), list(_rows(aggregates.voices))
+    mentions = actors.actors_table(_rows(aggregates.mention_counts), _rows(aggregates.quoted))
+    sentiment_by_actor = actor_summary(portrayals, voices, min_mentions=1, min_quotes=3)
+    sentiment_by_camp = camp_summary(portrayals, voices, min_mentions=1, min_quotes=3)
+    unknown = finish_unknown_cues(aggregates.unknown)
+    resampled = _side_result(side)
+    if resampled is None:
+        resampled = _resampled_tables(stance_rows, aggregates.measures, aggregates.articles)
+    by_actor, by_camp, gaps, outlet_tables = resampled
     summary = {
         "actors": tables.actors_summary(
-            actors.actors_table(_rows(aggregates.mention_counts), _rows(aggregates.quoted)),
-            stance_by_actor=stance_table(stance_rows, by=("actor",)),
-            stance_by_camp=camp_stance_table(stance_rows),
+            mentions,
+            stance_by_actor=by_actor,
+            stance_by_camp=by_camp,
             # Portrayal: one article-level score per article (intervals resample articles).
-            sentiment_by_actor=actor_summary(portrayals, voices, min_mentions=1, min_quotes=3),
-            sentiment_by_camp=camp_summary(portrayals, voices, min_mentions=1, min_quotes=3),
+            sentiment_by_actor=sentiment_by_actor,
+            sentiment_by_camp=sentiment_by_camp,
         ),
-        "credibility_gaps": credibility_gaps(stance_rows),
-        "unknown_terms": finish_unknown_cues(aggregates.unknown),
+        "credibility_gaps": gaps,
+        "unknown_terms": unknown,
     }
     # Two or more outlets: outlets.csv, outlet_tests.csv (and events.csv with `event`).
-    summary.update(outlet_tables_from(aggregates.measures, aggregates.articles))
+    summary.update(outlet_tables)
     return summary
+
+
+def _resampled_tables(
+    stance_rows: pd.DataFrame, measures: pd.DataFrame, articles: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, pd.DataFrame]]:
+    """The summary tables with resampling statistics: stance by actor and by camp,
+    credibility gaps, and the outlet comparison."""
+    return (
+        stance_table(stance_rows, by=("actor",)),
+        camp_stance_table(stance_rows),
+        credibility_gaps(stance_rows),
+        outlet_tables_from(measures, articles),
+    )
+
+
+def _side_result(future: Future | None) -> Any:
+    """What a side process computed; None where it could not (the process died: the
+    work is done again here). An error in the computation itself is raised."""
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenExecutor:
+        return None
 
 
 def _stance_rows(attributions: pd.DataFrame) -> pd.DataFrame:

@@ -121,8 +121,17 @@ def iter_articles(
     """Yield an `Article` for every article found under `paths`, a `Problem` for every
     input that cannot be read. Folders are walked (sorted); unsupported files inside
     folders are skipped silently, an unsupported file named explicitly is a problem,
-    and a folder that cannot be listed is a problem."""
-    seen: dict[str, str] = {}
+    and a folder that cannot be listed is a problem. An article id met again is a
+    problem (after the language check: a rejected article takes no id)."""
+    checked = (
+        _check_language(item, allow_other_languages) if isinstance(item, Article) else item
+        for item in _unchecked_items(paths)
+    )
+    return _unique_ids(checked)
+
+
+def _unchecked_items(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+    """`iter_articles` before the language and duplicate-id checks."""
     for path in paths:
         path = Path(path)
         try:
@@ -144,28 +153,74 @@ def iter_articles(
             yield Problem(str(path), "no such file or folder")
             continue
         for file in files:
-            for item in read_file(file, allow_other_languages=allow_other_languages):
-                if isinstance(item, Article):
-                    if item.id in seen:
-                        yield Problem(
-                            item.source_path,
-                            f"duplicate article id {item.id!r} (first read from "
-                            f"{seen[item.id]}); give each article its own id",
-                            article_id=item.id,
-                            line=item.metadata.get("line"),
-                        )
-                        continue
-                    seen[item.id] = item.source_path
-                yield item
+            yield from _read_file(file)
+
+
+def _unique_ids(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                yield Problem(
+                    item.source_path,
+                    f"duplicate article id {item.id!r} (first read from "
+                    f"{seen[item.id]}); give each article its own id",
+                    article_id=item.id,
+                    line=item.metadata.get("line"),
+                )
+                continue
+            seen[item.id] = item.source_path
+        yield item
 
 
 def read_articles(
     paths: Iterable[str | Path], *, allow_other_languages: bool = False
 ) -> tuple[list[Article], list[Problem]]:
     """All articles and problems under `paths`, in input order."""
+    return _split(iter_articles(paths, allow_other_languages=allow_other_languages))
+
+
+def read_unchecked(paths: Iterable[str | Path]) -> list[Article | Problem]:
+    """Every article and problem under `paths` in input order, before the language
+    check: the fast part of reading. `finish_reading` turns them into `read_articles`'
+    result; the language guesses it needs (`language_guesses` of `language_samples`)
+    can be made meanwhile in another process (`framing analyze --jobs`)."""
+    return list(_unchecked_items(paths))
+
+
+def language_samples(items: Iterable[Article | Problem]) -> list[str]:
+    """What the language check reads of each article among `items`, in order."""
+    return [item.body[:LANGUAGE_SAMPLE_CHARS] for item in items if isinstance(item, Article)]
+
+
+def language_guesses(samples: Iterable[str]) -> list[LanguageGuess]:
+    """`detect_language` of each sample."""
+    return [detect_language(sample) for sample in samples]
+
+
+def finish_reading(
+    items: Iterable[Article | Problem],
+    *,
+    allow_other_languages: bool = False,
+    guesses: Iterable[LanguageGuess] | None = None,
+) -> tuple[list[Article], list[Problem]]:
+    """`read_articles`' result from `read_unchecked`'s items: the language check (with
+    the `guesses` made for `language_samples(items)`, or made here) and the
+    duplicate-id check."""
+    guessed = iter(guesses) if guesses is not None else None
+    checked = (
+        _check_language(item, allow_other_languages, next(guessed) if guessed else None)
+        if isinstance(item, Article)
+        else item
+        for item in items
+    )
+    return _split(_unique_ids(checked))
+
+
+def _split(items: Iterable[Article | Problem]) -> tuple[list[Article], list[Problem]]:
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in iter_articles(paths, allow_other_languages=allow_other_languages):
+    for item in items:
         (articles if isinstance(item, Article) else problems).append(item)
     return articles, problems
 
@@ -779,8 +834,11 @@ _LATIN_LETTER = re.compile(
 )
 
 
-def _check_language(article: Article, allow_other_languages: bool) -> Article | Problem:
-    guess = detect_language(article.body)
+def _check_language(
+    article: Article, allow_other_languages: bool, guess: LanguageGuess | None = None
+) -> Article | Problem:
+    if guess is None:
+        guess = detect_language(article.body)
     if guess.english:
         return article
     if allow_other_languages:

@@ -15,13 +15,16 @@ writes machine-readable exports as they are.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 
@@ -78,16 +81,32 @@ _RISKY_FIRST = frozenset((*FORMULA_TRIGGERS, "'"))
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` with every text cell neutralised; numeric columns untouched.
-    A column is rewritten only when one of its cells begins with a trigger (or a
-    quote): most columns have none, and a look at first characters costs a tenth of
-    mapping every cell."""
+    Only the cells that begin with a trigger (or a quote) can need it, so only those are
+    looked at: most columns have none, and the first characters are read by pandas'
+    vectorised string methods."""
     frame = frame.copy()
     for column in frame.columns:
         series = frame[column]
         if pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series):
-            if any(isinstance(v, str) and v[:1] in _RISKY_FIRST for v in series.to_numpy(object)):
-                frame[column] = series.map(neutralise, na_action="ignore")
+            risky = _risky_cells(series)
+            if risky.any():
+                frame.loc[risky, column] = series[risky].map(neutralise)
     return frame
+
+
+_RISKY_PREFIXES = tuple(sorted(_RISKY_FIRST))
+
+
+def _risky_cells(series: pd.Series) -> np.ndarray:
+    """Which cells of a text column are strings that begin with a trigger or a quote."""
+    try:
+        return series.str.startswith(_RISKY_PREFIXES, na=False).to_numpy(bool)
+    except (AttributeError, TypeError):  # not a column of strings: look cell by cell
+        return np.fromiter(
+            (isinstance(v, str) and v[:1] in _RISKY_FIRST for v in series.to_numpy(object)),
+            dtype=bool,
+            count=len(series),
+        )
 
 
 def write_csv(frame: pd.DataFrame, path: Path, *, neutralise_formulas: bool = True) -> Path:
@@ -96,6 +115,56 @@ def write_csv(frame: pd.DataFrame, path: Path, *, neutralise_formulas: bool = Tr
     if neutralise_formulas:
         frame = neutralise_frame(frame)
     return write_atomic(path, lambda out: frame.to_csv(out, index=False))
+
+
+def write_csvs(
+    frames: Mapping[str, pd.DataFrame], folder: Path, *, processes: int = 1
+) -> list[Path]:
+    """`write_csv` of each frame as `folder/<name>.csv`, in order; the paths. With
+    `processes` of 2 or more (a `--jobs` run) a forked process writes the larger
+    tables, about half of all cells, while this one writes the rest: formatting CSV
+    is most of the time it takes to write a run's outputs. Whatever that process did
+    not write is written here afterwards, so a failure there loses nothing."""
+    folder = Path(folder)
+    paths = {name: folder / f"{name}.csv" for name in frames}
+    aside = _larger_half(frames) if processes > 1 and sys.platform == "linux" else []
+    helper = None
+    if aside:
+        folder.mkdir(parents=True, exist_ok=True)
+        context = multiprocessing.get_context("fork")
+        helper = context.Process(target=_write_named, args=(frames, paths, aside), daemon=True)
+        try:
+            helper.start()
+        except OSError:  # no fork: all written here
+            helper, aside = None, []
+    try:
+        _write_named(frames, paths, [name for name in frames if name not in aside])
+    finally:
+        if helper is not None:
+            helper.join()
+    if helper is not None and helper.exitcode != 0:
+        _write_named(frames, paths, aside)
+    return list(paths.values())
+
+
+def _write_named(
+    frames: Mapping[str, pd.DataFrame], paths: Mapping[str, Path], names: list[str]
+) -> None:
+    for name in names:
+        write_csv(frames[name], paths[name])
+
+
+def _larger_half(frames: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The largest frames (by cells) that together hold about half of all cells; none
+    when one frame holds most of them (nothing to share)."""
+    cells = {name: frame.size for name, frame in frames.items()}
+    total, aside, held = sum(cells.values()), [], 0
+    for name in sorted(cells, key=lambda n: -cells[n]):
+        if held + cells[name] > total / 2 + total / 10:
+            continue
+        aside.append(name)
+        held += cells[name]
+    return aside if 0 < held < total else []
 
 
 def read_csv(path: Path, **options: Any) -> pd.DataFrame:

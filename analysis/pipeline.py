@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,14 @@ from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
 from analysis.config import PACKAGE_DIR, cache_dir
 from analysis.corpus import corpus_tables, summary_tables
-from analysis.ingest import MAX_ARTICLE_CHARS, preload_language_model, read_articles
+from analysis.ingest import (
+    MAX_ARTICLE_CHARS,
+    finish_reading,
+    language_guesses,
+    language_samples,
+    preload_language_model,
+    read_unchecked,
+)
 from analysis.lexicons import reporting_cues
 from analysis.loaded import (
     LoadedTerm,
@@ -53,9 +61,9 @@ from analysis.nlp import (
     model_identity,
     sentence_spans,
 )
-from analysis.outputs import write_csv, write_json, write_jsonl
+from analysis.outputs import write_csvs, write_json, write_jsonl
 from analysis.portrayal import mention_signal
-from analysis.processes import guided_chunks, run_in_processes
+from analysis.processes import guided_chunks, run_in_processes, side_process
 from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
@@ -433,21 +441,34 @@ def run_analysis(
     )
     timings: Counter = Counter()
 
-    # The language model loads on the other core while the resources load (both are
-    # needed before the first article can be analysed).
-    preload_language_model()
+    parallel = engine == "local" and jobs > 1
     clock = time.perf_counter()
-    # A bad lexicon, alias table or backend name fails before any work is done.
-    resources = _resources(options)
-    timings["load_resources"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    articles, problems = read_articles(paths, allow_other_languages=allow_other_languages)
+    items = read_unchecked(paths)  # (the language check comes after the resources)
+    timings["ingest"] = time.perf_counter() - clock
+    # Under `--jobs` a forked side process judges the articles' languages while this
+    # one loads the resources and the pipeline; otherwise the language model loads on
+    # a thread while the resources load (its load is mostly LZMA, which frees the GIL).
+    with _languages_judged_beside(items, options, enabled=parallel) as beside:
+        if beside is None:
+            preload_language_model()
+        clock = time.perf_counter()
+        # A bad lexicon, alias table or backend name fails before any article is analysed.
+        resources = _resources(options)
+        timings["load_resources"] = time.perf_counter() - clock
+        if beside is not None:
+            clock = time.perf_counter()
+            _load_and_warm_up(options)
+            timings["jobs_prepare"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        guesses = _result_or_none(beside)  # None: judged here, by finish_reading
+    articles, problems = finish_reading(
+        items, allow_other_languages=allow_other_languages, guesses=guesses
+    )
     if outlets:
         articles = [a for a in articles if a.outlet in set(outlets)]
-    timings["ingest"] = time.perf_counter() - clock
+    timings["ingest"] += time.perf_counter() - clock
 
-    if engine == "local" and jobs > 1 and len(articles) > 2:
+    if parallel and len(articles) > 2:
         # Worker processes build the record tables too (analysis.processes).
         with _progress(len(articles), progress) as bar, _one_thread_per_worker():
             run_parts = run_in_processes(
@@ -456,7 +477,7 @@ def run_analysis(
                 jobs,
                 analyse=analyse_chunk,
                 resources_for=_resources,
-                prepare=functools.partial(_warm_up, articles, options),
+                prepare=None if beside else functools.partial(_warm_up, articles, options),
                 on_chunk=bar.update,
             )
         problems.extend(run_parts.problems)
@@ -464,10 +485,12 @@ def run_analysis(
         timings.update(run_parts.timings)
         analysed = [a for a in articles if a.id in summaries]
         clock = time.perf_counter()
+        with side_process(enabled=run_parts.forkable) as beside:
+            summary = summary_tables(run_parts.aggregates, beside=beside)
         corpus = {
             "articles": run_parts.aggregates.articles,  # (the summary: timings["tables"])
             **run_parts.records,
-            **summary_tables(run_parts.aggregates),
+            **summary,
         }
     else:
         results: list[ArticleResult] = []
@@ -550,18 +573,56 @@ def _one_thread_per_worker() -> Iterator[None]:
             os.environ["TOKENIZERS_PARALLELISM"] = before
 
 
-def _warm_up(articles: Sequence[Article], options: Options) -> None:
-    """Load the pipeline before worker processes are forked, unless every article has a
-    cached analysis (looked up by file name only): a warm re-run never loads it. One
-    short text analysed here also loads what the analyses load on first use (models,
-    lexicons, alias patterns), so the workers share that too."""
+@contextlib.contextmanager
+def _languages_judged_beside(
+    items: Sequence[Article | Problem], options: Options, *, enabled: bool
+) -> Iterator[Future | None]:
+    """Before `--jobs` workers are forked the pipeline is loaded (`_warm_up`) and the
+    language of each article is judged: a second or two each, on one core each. This
+    starts the language guesses in a forked side process (which loads the language
+    model itself) and yields their future, or None, doing nothing, when not `enabled`,
+    when the analyses are all cached (nothing will be parsed), or where processes
+    cannot be forked. The side process gets only the samples the check reads."""
+    articles = [item for item in items if isinstance(item, Article)]
+    enabled = enabled and len(articles) > 2 and not _all_cached(articles, options)
+    with side_process(enabled) as side:
+        guesses = None
+        with contextlib.suppress(OSError, BrokenExecutor):  # no fork: judged here
+            if side is not None:
+                guesses = side.submit(language_guesses, language_samples(articles))
+        yield guesses
+
+
+def _result_or_none(future: Future | None) -> Any:
+    """A side task's result; None where it failed (the work is done again here, and
+    an error it met is then reported as any other)."""
+    try:
+        return None if future is None else future.result()
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _all_cached(articles: Sequence[Article], options: Options) -> bool:
+    """Whether every article has a cached analysis (looked up by file name only)."""
     store = (
         ResultCache(options.results_key, options.cache_directory)
         if options.use_cache and options.results_key
         else None
     )
-    if store is not None and all(store.path(a).is_file() for a in articles):
-        return
+    return store is not None and all(store.path(a).is_file() for a in articles)
+
+
+def _warm_up(articles: Sequence[Article], options: Options) -> None:
+    """`_load_and_warm_up` unless every article has a cached analysis: a warm re-run
+    never loads the pipeline."""
+    if not _all_cached(articles, options):
+        _load_and_warm_up(options)
+
+
+def _load_and_warm_up(options: Options) -> None:
+    """Load the pipeline before worker processes are forked. One short text analysed
+    here also loads what the analyses load on first use (models, lexicons, alias
+    patterns), so the workers share that too."""
     text = '"We will fight this reckless plan," said Senator Jane Smith, a Democrat.'
     warm = Article(id="warm-up", text=text, body_start=0, body_end=len(text))
     try:
@@ -579,7 +640,7 @@ def write_outputs(
     and `run.json` last, each file atomically."""
     out_dir = Path(out_dir)
     clock = time.perf_counter()
-    written = [write_csv(frame, out_dir / f"{name}.csv") for name, frame in result.tables.items()]
+    written = write_csvs(result.tables, out_dir, processes=result.run.get("jobs", 1))
     if parquet:
         from analysis.scale import write_parquet
 

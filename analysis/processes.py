@@ -22,6 +22,7 @@ then is frozen out of the garbage collector, whose walks would otherwise copy it
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import multiprocessing
@@ -32,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ class ProcessRun:
     problems: list[Problem]
     parse: Counter
     timings: Counter
+    forkable: bool = True  # no thread of this process is busy: it may fork a side process
 
 
 def guided_chunks(articles: Sequence[Article], jobs: int, largest: int) -> list[list[Article]]:
@@ -138,7 +140,8 @@ def run_in_processes(
             )
             # Every worker is forked by now (at the first submission): the driver, idle
             # until results come, imports what the corpus tables use meanwhile.
-            threading.Thread(target=_prefetch, args=(PREFETCH,), daemon=True).start()
+            prefetch = threading.Thread(target=_prefetch, args=(PREFETCH,), daemon=True)
+            prefetch.start()
             sizes: list[int] = []  # analysed articles per chunk
             for read in reads:  # in corpus order: inventories add up as a whole corpus's
                 sizes.append(len(read.summaries))
@@ -173,6 +176,8 @@ def run_in_processes(
             timings["jobs_finish"] = time.perf_counter() - clock
     finally:
         gc.unfreeze()
+    # A process forked while the prefetch still imports would inherit held import locks.
+    forkable = not prefetch.is_alive()
     for part in parts:
         problems += part.problems
         timings.update(part.timings)
@@ -185,7 +190,23 @@ def run_in_processes(
         problems=problems,
         parse=parse,
         timings=timings,
+        forkable=forkable,
     )
+
+
+@contextlib.contextmanager
+def side_process(enabled: bool = True) -> Iterator[ProcessPoolExecutor | None]:
+    """One forked process for tasks that can run beside this process's own work (the
+    language check while the pipeline loads, half of the corpus statistics), shut down
+    on leaving; None where it is not `enabled` or processes cannot be forked. Fork
+    only while no other thread of this process is at work (an import, say): the child
+    would inherit the locks it holds."""
+    if not enabled or sys.platform != "linux":
+        yield None
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        yield pool
 
 
 def _prefetch(modules: Sequence[str]) -> None:

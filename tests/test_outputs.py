@@ -256,3 +256,53 @@ def test_separate_folders_are_fine(tmp_path, corpus):
     check_output_folder(tmp_path / "results", [corpus, corpus / "a.txt"])
     check_output_folder(tmp_path, [corpus])  # a parent of the inputs holds no input file
     check_output_folder(Path("data/processed"), [Path("seeds"), Path("data/examples")])
+
+
+def _frames_of_several_sizes() -> dict[str, pd.DataFrame]:
+    words = ["=SUM(A1)", "plain", "-0.5", "'@x", None, "Peskov emphasized", "+1 555"]
+    return {
+        f"table_{k}": pd.DataFrame(
+            {
+                "text": [words[(i + k) % len(words)] for i in range(rows)],
+                "score": [i / 7 for i in range(rows)],
+                "count": pd.array([i if i % 5 else None for i in range(rows)], dtype="Int64"),
+            }
+        )
+        for k, rows in enumerate([4000, 1500, 900, 300, 12, 0])
+    }
+
+
+def test_csvs_written_by_two_processes_are_those_of_one(tmp_path):
+    """`--jobs` runs write their larger tables in a forked helper process meanwhile."""
+    from analysis.outputs import _larger_half, write_csvs
+
+    frames = _frames_of_several_sizes()
+    aside = _larger_half(frames)
+    assert aside and set(aside) < set(frames)
+    one = write_csvs(frames, tmp_path / "one")
+    two = write_csvs(frames, tmp_path / "two", processes=2)
+    assert [p.name for p in one] == [p.name for p in two] == [f"{n}.csv" for n in frames]
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert "'=SUM(A1)" in (tmp_path / "two" / "table_0.csv").read_text()
+
+
+def test_what_the_helper_process_could_not_write_is_written_here(tmp_path, monkeypatch):
+    import os
+
+    from analysis import outputs
+
+    parent, real = os.getpid(), outputs.write_csv
+
+    def fails_in_the_helper(frame, path, **options):
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device")
+        return real(frame, path, **options)
+
+    monkeypatch.setattr(outputs, "write_csv", fails_in_the_helper)
+    frames = _frames_of_several_sizes()
+    written = outputs.write_csvs(frames, tmp_path, processes=2)
+    for name, path in zip(frames, written, strict=True):
+        assert path.is_file(), name
+        assert len(read_csv(path)) == len(frames[name])
+    assert not list(tmp_path.glob(".*.tmp"))

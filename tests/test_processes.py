@@ -3,6 +3,8 @@ joined as one process builds them, and a chunk whose tables fail."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -99,3 +101,56 @@ def test_jobs_give_one_process_tables(jobs, seed_path):
             other = many.tables[name]
         pd.testing.assert_frame_equal(frame, other, obj=name)
     assert many.run["timings_seconds"]["jobs_finish"] >= 0
+
+
+#: Where the recording stand-ins below leave a file named after the process they ran in
+#: (forked processes inherit it).
+_RECORDS: list[Path] = []
+
+
+def recording_language_guesses(samples):
+    from analysis.ingest import language_guesses
+
+    (_RECORDS[0] / f"languages-{os.getpid()}").touch()
+    return language_guesses(samples)
+
+
+def recording_resampled_tables(*args):
+    (_RECORDS[0] / f"resampled-{os.getpid()}").touch()
+    return _REAL_RESAMPLED(*args)
+
+
+_REAL_RESAMPLED = corpus._resampled_tables
+
+
+def test_a_cold_jobs_run_works_beside_itself_and_gives_one_process_tables(
+    tmp_path, monkeypatch, seed_path
+):
+    """Cold, `--jobs 2` judges the languages in a side process while the pipeline loads,
+    and builds the resampled corpus statistics in one while it builds the rest; the
+    articles, problems and tables are those of one process."""
+    from analysis import pipeline
+
+    german = tmp_path / "inputs" / "german.txt"
+    german.parent.mkdir()
+    german.write_text(
+        "Der Hafen von Port Alder ist nach dem Sturm wieder geöffnet worden, teilte die "
+        "Stadtverwaltung am Dienstag mit, und die Fähren fahren ab Freitag wieder.",
+        encoding="utf-8",
+    )
+    inputs = [seed_path, EXAMPLES, german]
+    one = run_analysis(inputs, use_cache=False)
+    records = tmp_path / "records"
+    records.mkdir()
+    monkeypatch.setattr(sys.modules[__name__], "_RECORDS", [records])
+    monkeypatch.setattr(pipeline, "language_guesses", recording_language_guesses)
+    monkeypatch.setattr(corpus, "_resampled_tables", recording_resampled_tables)
+    two = run_analysis(inputs, use_cache=False, jobs=2)
+
+    assert {p.name.split("-")[0] for p in records.iterdir()} == {"languages", "resampled"}
+    assert all(int(p.name.split("-")[1]) != os.getpid() for p in records.iterdir())
+    assert [a.id for a in one.articles] == [a.id for a in two.articles]
+    assert [p.reason for p in one.problems] == [p.reason for p in two.problems]
+    assert any("not English (detected: de" in p.reason for p in two.problems)
+    for name, frame in one.tables.items():
+        pd.testing.assert_frame_equal(frame, two.tables[name], obj=name)

@@ -597,3 +597,43 @@ def test_cli_any_language_analyses_other_languages(tmp_path):
     assert main(["analyze", german, "--out", str(out), "--quiet", "--any-language"]) == 0
     articles = read_csv(out / "articles.csv")
     assert json.loads(articles["metadata"][0])["detected_language"] == "de"
+
+
+def _mixed_feed(tmp_path: Path) -> Path:
+    """English articles, a German one whose id comes back in English (the rejected
+    article takes no id), a real duplicate, and a broken line."""
+    german = (BAD_INPUTS / "german.txt").read_text(encoding="utf-8")
+    english = "The quay reopened on Monday, the harbour master said, and ferries resume."
+    lines = [
+        json.dumps({"id": "a", "text": english}),
+        json.dumps({"id": "b", "text": german}),
+        json.dumps({"id": "b", "text": english + " Again."}),
+        "{not json",
+        json.dumps({"id": "a", "text": english + " Twice."}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_reading_in_two_steps_is_reading_at_once(tmp_path, allow):
+    """`framing analyze --jobs` reads first and judges the languages in another
+    process (`read_unchecked`, `language_guesses`, `finish_reading`): the articles and
+    problems are those of `read_articles`, duplicates after a rejected article too."""
+    from analysis.ingest import finish_reading, language_guesses, language_samples, read_unchecked
+
+    path = _mixed_feed(tmp_path)
+    expected = read_articles([path], allow_other_languages=allow)
+    items = read_unchecked([path])
+    guesses = language_guesses(language_samples(items))
+    assert [g.english for g in guesses] == [True, False, True, True]
+    assert finish_reading(items, allow_other_languages=allow, guesses=guesses) == expected
+    assert finish_reading(items, allow_other_languages=allow) == expected
+    articles, problems = expected
+    assert [a.id for a in articles] == ["a", "b"]
+    assert ("detected_language" in articles[1].metadata) == allow
+    reasons = [p.reason for p in problems]
+    assert any("duplicate article id 'a'" in r for r in reasons)
+    assert any("duplicate article id 'b'" in r for r in reasons) == allow
+    assert any("not English" in r for r in reasons) != allow

@@ -216,16 +216,18 @@ def test_seed_asymmetry_end_to_end(nlp, seed_path, tmp_path):
     assert camps.loc["Ukraine", "mean_credibility"] < 0
 
 
-def test_permutation_p_in_blocks_is_the_one_block_value():
-    """Credibility-gap p-values draw their shuffles a block at a time (flat memory);
-    the random stream and so the p-value are those of drawing them all at once."""
+@pytest.mark.parametrize("size_a, size_b", [(900, 800), (30, 700), (5, 3), (1, 40)])
+def test_permutation_p_in_blocks_is_the_one_block_value(size_a, size_b):
+    """Credibility-gap p-values draw their shuffles a block at a time (flat memory) and
+    partition each row of random keys instead of sorting it; the random stream and so
+    the p-value are those of sorting all the keys at once, whichever side is smaller."""
     from analysis.stance import _permutation_p
 
     rng = np.random.default_rng(4)
-    a, b = rng.choice([-0.5, 0.0, 0.5], 900), rng.choice([-0.5, 0.0, 0.5, 1.0], 800)
+    a, b = rng.choice([-0.5, 0.0, 0.5], size_a), rng.choice([-0.5, 0.0, 0.5, 1.0], size_b)
     pooled = np.concatenate([a, b])
     shuffled = pooled[np.argsort(np.random.default_rng(11).random((2000, pooled.size)), axis=1)]
-    null = np.abs(shuffled[:, :900].mean(axis=1) - shuffled[:, 900:].mean(axis=1))
+    null = np.abs(shuffled[:, :size_a].mean(axis=1) - shuffled[:, size_a:].mean(axis=1))
     observed = abs(a.mean() - b.mean())
     exceed = np.count_nonzero(null >= observed - 1e-12 * max(1.0, observed))
     assert _permutation_p(a, b, 2000, 11) == (1 + exceed) / 2001
