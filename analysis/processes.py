@@ -15,6 +15,13 @@ Before, the driver gathered every record and built all the tables itself while t
 workers sat idle: with two cores that serial part held `--jobs 2` near 1.5×. The tables
 are the same as one process gives (`tests/test_cli.py`).
 
+Around the rounds the driver's own serial work is shared with a forked side process
+(`side_process`) where it splits: the language check while the pipeline loads
+(`pipeline`), the resampled corpus statistics while the driver builds the rest
+(`corpus.summary_tables`); and a forked helper writes the larger CSV files while the
+driver writes the others (`outputs.write_csvs`). On two cores these serial parts were
+what held `--jobs 2` below 1.8×.
+
 Workers are forked from the driver after `prepare` has run (it loads the pipeline and
 what the analyses load on first use), so no worker loads them again; what is loaded by
 then is frozen out of the garbage collector, whose walks would otherwise copy its pages.
