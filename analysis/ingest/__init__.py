@@ -8,6 +8,9 @@ Formats (see the contract in the README):
   `url` optional; other fields kept as metadata).
 - `.csv`  the same fields as columns.
 
+This package is the stage's door; `encoding` turns bytes into text and `language`
+judges whether an article is English.
+
 Trailing web boilerplate ("Check Also", "Leave a Reply", share lines ...) is set aside
 using the markers in `analysis/data/boilerplate.csv`. Nothing is removed from the text:
 the body is a span of it, so every offset indexes the text exactly as read.
@@ -49,15 +52,22 @@ import functools
 import json
 import os
 import re
-import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.config import package_data
+from analysis.ingest.encoding import IngestError, bom_encoding, decode_text, detect_encoding
+from analysis.ingest.language import (  # (the names of the stage's door, re-exported)
+    LANGUAGE_MIN_CONFIDENCE,
+    LANGUAGE_MIN_LETTERS,
+    LANGUAGE_SAMPLE_CHARS,
+    LanguageGuess,
+    detect_language,
+    language_guesses,
+    preload_language_model,
+)
 from analysis.records import Article, Problem, SetAside
 
 TEXT_SUFFIXES = {".txt"}
@@ -89,14 +99,6 @@ MAX_HTML_BYTES = 20_000_000
 MAX_RECORD_LINE_CHARS = 6 * MAX_ARTICLE_CHARS + 10_000
 #: How much of a `.jsonl`/`.csv` file is sampled to choose its encoding.
 ENCODING_SAMPLE_BYTES = 1_000_000
-
-#: Language check: bodies with fewer letters than this are too short to judge.
-LANGUAGE_MIN_LETTERS = 40
-#: ... and only a detection at least this confident (py3langid's normalised
-#: probability) rejects an article.
-LANGUAGE_MIN_CONFIDENCE = 0.9
-#: The language is judged on the body's first characters (enough, and fast).
-LANGUAGE_SAMPLE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -191,11 +193,6 @@ def read_unchecked(paths: Iterable[str | Path]) -> list[Article | Problem]:
 def language_samples(items: Iterable[Article | Problem]) -> list[str]:
     """What the language check reads of each article among `items`, in order."""
     return [item.body[:LANGUAGE_SAMPLE_CHARS] for item in items if isinstance(item, Article)]
-
-
-def language_guesses(samples: Iterable[str]) -> list[LanguageGuess]:
-    """`detect_language` of each sample."""
-    return [detect_language(sample) for sample in samples]
 
 
 def finish_reading(
@@ -294,15 +291,6 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
         yield file
 
 
-class IngestError(Exception):
-    """An input that cannot become an article; the message is the user's reason."""
-
-    def __init__(self, reason: str, article_id: str | None = None, line: int | None = None):
-        super().__init__(reason)
-        self.article_id = article_id
-        self.line = line
-
-
 # --------------------------------------------------------------------------- formats
 
 
@@ -338,7 +326,7 @@ def _read_html(path: Path) -> Article:
     raw = path.read_bytes()
     if not raw.strip():
         raise IngestError("empty file")
-    if _bom_encoding(raw) is None and b"\x00" in raw[:8192]:
+    if bom_encoding(raw) is None and b"\x00" in raw[:8192]:
         raise IngestError("binary file, not an HTML page (it contains NUL bytes)")
     try:
         document = trafilatura.bare_extraction(
@@ -520,7 +508,7 @@ def _record_encoding(path: Path) -> str:
     with path.open("rb") as handle:
         sample = handle.read(ENCODING_SAMPLE_BYTES)
         complete = not handle.read(1)
-    bom = _bom_encoding(sample)
+    bom = bom_encoding(sample)
     if bom is None and b"\x00" in sample[:8192]:
         raise IngestError("binary file, not text (it contains NUL bytes)")
     if bom is not None and bom != "utf-8":
@@ -528,7 +516,7 @@ def _record_encoding(path: Path) -> str:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
     except UnicodeDecodeError:
-        return _detect_encoding(sample)
+        return detect_encoding(sample)
     return "utf-8-sig"
 
 
@@ -637,111 +625,36 @@ def _record_article(
         return Problem(str(path), f"line {line}: {error}", article_id=article_id, line=line)
 
 
-# --------------------------------------------------------------------------- encoding
-
-
-#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: Candidate encodings whose chaos (charset_normalizer's "mess" ratio) is this close to
-#: the best are equally plausible; a guess worse than `_MAX_CHAOS` is garbage.
-_CHAOS_TIE, _COHERENCE_TIE, _MAX_CHAOS = 0.01, 0.05, 0.2
-#: For English news, Windows-1252 is by far the likeliest 8-bit encoding: it wins a tie.
-_PREFERRED_ENCODING = "cp1252"
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
-
-
-def decode_text(raw: bytes) -> tuple[str, str]:
-    """The text of a file's bytes as the kit reads it, and the encoding used.
-
-    UTF-8 (with or without a byte-order mark, which stays in the text, as
-    `read_text(encoding="utf-8")` keeps it); UTF-16/32 with a byte-order mark; else the
-    encoding charset_normalizer detects, when it is confident. Newlines are universal
-    (`\r\n` and `\r` become `\n`), as in `Path.read_text`. Raises `IngestError` for
-    binary data and for text whose encoding cannot be told."""
-    bom = _bom_encoding(raw)
-    if bom is None and b"\x00" in raw[:8192]:
-        raise IngestError("binary file, not text (it contains NUL bytes)")
-    if bom in (None, "utf-8"):
-        try:
-            text, encoding = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as error:
-            if bom == "utf-8":
-                raise IngestError(
-                    f"not valid UTF-8 text despite its byte-order mark (byte "
-                    f"0x{raw[error.start]:02x} at position {error.start})"
-                ) from None
-            encoding = _detect_encoding(raw, error)
-            text = raw.decode(encoding)
-    else:
-        try:
-            text, encoding = raw.decode(bom), bom
-        except UnicodeDecodeError:
-            raise IngestError(f"not valid {bom.upper()} text despite its byte-order mark") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _WHITESPACE_CONTROLS
-    )
-    if controls > max(2, len(text) // 100):
-        raise IngestError(f"binary file, not text ({controls:,} control characters)")
-    return text, encoding
-
-
-def _bom_encoding(raw: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return encoding
-    return None
-
-
-def _detect_encoding(raw: bytes, error: UnicodeDecodeError | None = None) -> str:
-    """The encoding of non-UTF-8 bytes, or `IngestError` when it cannot be told with
-    confidence: too little text to judge (charset_normalizer finds no language
-    coherence), candidates that decode the bytes to different characters (unless one
-    of them is Windows-1252), or only garbled readings."""
-    from charset_normalizer import from_bytes  # imported here: only such files pay for it
-
-    where = ""
-    if error is not None:
-        where = f" (byte 0x{raw[error.start]:02x} at position {error.start})"
-    advice = "; save the file as UTF-8"
-    matches = list(from_bytes(raw))
-    if not matches:
-        raise IngestError(
-            f"not UTF-8 text{where}, and not text in any encoding the kit can detect "
-            f"(binary data?){advice}"
-        )
-    best = matches[0]
-    guess = f"best guess {best.encoding}"
-    if best.chaos > _MAX_CHAOS or best.coherence <= 0:
-        why = "it reads as garbled text" if best.chaos > _MAX_CHAOS else "too little text"
-        raise IngestError(
-            f"not UTF-8 text{where}, and its encoding could not be detected with "
-            f"confidence ({why}; {guess}){advice}"
-        )
-    tied = [
-        m
-        for m in matches
-        if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _COHERENCE_TIE
-    ]
-    readings = {str(m) for m in tied}
-    if len(readings) > 1:
-        preferred = [m for m in tied if _PREFERRED_ENCODING in m.could_be_from_charset]
-        if not preferred:
-            names = ", ".join(m.encoding for m in tied[:4])
-            raise IngestError(
-                f"not UTF-8 text{where}, and its encoding could not be detected with "
-                f"confidence (equally likely: {names}){advice}"
-            )
-        best = preferred[0]
-    if _PREFERRED_ENCODING in best.could_be_from_charset:
-        return _PREFERRED_ENCODING
-    return best.encoding
+__all__ = [
+    "ENCODING_SAMPLE_BYTES",
+    "HTML_SUFFIXES",
+    "LANGUAGE_MIN_CONFIDENCE",
+    "LANGUAGE_MIN_LETTERS",
+    "LANGUAGE_SAMPLE_CHARS",
+    "MAX_ARTICLE_CHARS",
+    "MAX_HTML_BYTES",
+    "MAX_RECORD_LINE_CHARS",
+    "MAX_TEXT_FILE_BYTES",
+    "RECORD_FIELDS",
+    "RECORD_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "IngestError",
+    "LanguageGuess",
+    "TailMarker",
+    "decode_text",
+    "detect_language",
+    "finish_reading",
+    "iter_articles",
+    "language_guesses",
+    "language_samples",
+    "make_article",
+    "preload_language_model",
+    "read_articles",
+    "read_file",
+    "read_unchecked",
+    "tail_markers",
+]
 
 
 def _too_long(size: str) -> str:
@@ -749,89 +662,6 @@ def _too_long(size: str) -> str:
         f"too long for one article ({size}); the kit analyses articles of at most "
         f"{MAX_ARTICLE_CHARS:,} characters — split the text into articles"
     )
-
-
-# --------------------------------------------------------------------------- language
-
-
-def _language_identifier():
-    """py3langid's identifier with its bundled model (loaded from the package, offline),
-    loaded once per process: by `preload_language_model`'s thread when one was started."""
-    return _identifier_load().result()
-
-
-_LOAD_LOCK = threading.Lock()
-_loading: Future | None = None
-
-
-def _identifier_load() -> Future:
-    """The identifier's load: started by the first caller, waited for by the others."""
-    global _loading
-    with _LOAD_LOCK:
-        loading, first = _loading, _loading is None
-        if first:
-            loading = _loading = Future()
-    if first:
-        try:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            loading.set_result(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
-        except BaseException as error:  # noqa: BLE001 - raised again to whoever waits
-            loading.set_exception(error)
-    return loading
-
-
-def _forget_unfinished_load() -> None:
-    """In a forked child a load its parent's thread had not finished never will."""
-    global _loading
-    if _loading is not None and not _loading.done():
-        _loading = None
-
-
-os.register_at_fork(after_in_child=_forget_unfinished_load)
-
-
-def preload_language_model() -> None:
-    """Start loading the language model in a background thread. Its 0.6 s are mostly
-    LZMA decompression, which releases the GIL, so a run that loads its lexicons and
-    tables meanwhile gets it on the other core; `detect_language` waits for it."""
-    threading.Thread(target=_identifier_load, name="load-language-model", daemon=True).start()
-
-
-@dataclass(frozen=True)
-class LanguageGuess:
-    """What the language check found in a text."""
-
-    language: str | None  # ISO 639 code, None when the text is too short to judge
-    confidence: float  # py3langid's normalised probability (1.0 for the script rule)
-    letters: int
-    latin_share: float  # share of the letters in the Latin script
-    english: bool  # False only when the text is confidently something else
-
-
-def detect_language(text: str) -> LanguageGuess:
-    """Judge whether `text` is English. A text mostly in another script than Latin is
-    not English whatever its length; otherwise only texts of `LANGUAGE_MIN_LETTERS`
-    letters or more are judged, and only a confident guess says "not English"."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return LanguageGuess(None, 0.0, 0, 0.0, True)
-    latin = min(1.0, len(_LATIN_LETTER.findall(sample)) / letters)
-    if latin < 0.5:
-        language, _ = _language_identifier().classify(sample)
-        return LanguageGuess(language, 1.0, letters, latin, language == "en")
-    if letters < LANGUAGE_MIN_LETTERS:
-        return LanguageGuess(None, 0.0, letters, latin, True)
-    language, confidence = _language_identifier().classify(sample)
-    english = language == "en" or confidence < LANGUAGE_MIN_CONFIDENCE
-    return LanguageGuess(language, confidence, letters, latin, english)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN_LETTER = re.compile(
-    "[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]"
-)
 
 
 def _check_language(
