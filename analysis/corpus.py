@@ -17,10 +17,9 @@ and the tables are the same.
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, Executor, Future
+from concurrent.futures import Executor
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -28,6 +27,8 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from analysis import actors, tables
+from analysis.beside import result_or_none
+from analysis.beside import submit as beside_submit
 from analysis.loaded import loaded_terms_rows
 from analysis.outlets import article_measures, outlet_tables_from
 from analysis.portrayal import portrayal_tables, signals_frame
@@ -280,19 +281,16 @@ def summary_tables(
     credibility gaps, outlet comparison: permutation tests and bootstraps) are built
     there while this process builds the rest; the tables are the same."""
     stance_rows = aggregates.attributions
-    side = None
-    with contextlib.suppress(OSError, BrokenExecutor):  # no fork: all built here
-        if beside is not None:
-            side = beside.submit(
-                _resampled_tables, stance_rows, aggregates.measures, aggregates.articles
-            )
+    side = beside_submit(
+        beside, _resampled_tables, stance_rows, aggregates.measures, aggregates.articles
+    )
     portrayals, voices = list(_rows(aggregates.portrayals)), list(_rows(aggregates.voices))
     mentions = actors.actors_table(_rows(aggregates.mention_counts), _rows(aggregates.quoted))
     sentiment_by_actor = actor_summary(portrayals, voices, min_mentions=1, min_quotes=3)
     sentiment_by_camp = camp_summary(portrayals, voices, min_mentions=1, min_quotes=3)
     unknown = finish_unknown_cues(aggregates.unknown)
-    resampled = _side_result(side)
-    if resampled is None:
+    resampled = result_or_none(side)
+    if resampled is None:  # no side process, or it failed: built here
         resampled = _resampled_tables(stance_rows, aggregates.measures, aggregates.articles)
     by_actor, by_camp, gaps, outlet_tables = resampled
     summary = {
@@ -323,17 +321,6 @@ def _resampled_tables(
         credibility_gaps(stance_rows),
         outlet_tables_from(measures, articles),
     )
-
-
-def _side_result(future: Future | None) -> Any:
-    """What a side process computed; None where it could not (the process died: the
-    work is done again here). An error in the computation itself is raised."""
-    if future is None:
-        return None
-    try:
-        return future.result()
-    except BrokenExecutor:
-        return None
 
 
 def _stance_rows(attributions: pd.DataFrame) -> pd.DataFrame:

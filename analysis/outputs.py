@@ -77,6 +77,7 @@ def unneutralise(cell: Any) -> Any:
 
 #: First characters of the cells `needs_neutralising` may be true of.
 _RISKY_FIRST = frozenset((*FORMULA_TRIGGERS, "'"))
+_RISKY_PREFIXES = tuple(sorted(_RISKY_FIRST))  # (the form `str.startswith` takes)
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -92,9 +93,6 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
             if risky.any():
                 frame.loc[risky, column] = series[risky].map(neutralise)
     return frame
-
-
-_RISKY_PREFIXES = tuple(sorted(_RISKY_FIRST))
 
 
 def _risky_cells(series: pd.Series) -> np.ndarray:

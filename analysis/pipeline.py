@@ -23,7 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import BrokenExecutor, Future
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis import __version__, actors, tables
 from analysis.attribution import Attribution, extract_attributions
+from analysis.beside import result_or_none, side_process, submit
 from analysis.config import PACKAGE_DIR, cache_dir
 from analysis.corpus import corpus_tables, summary_tables
 from analysis.ingest import (
@@ -63,7 +64,7 @@ from analysis.nlp import (
 )
 from analysis.outputs import write_csvs, write_json, write_jsonl
 from analysis.portrayal import mention_signal
-from analysis.processes import guided_chunks, run_in_processes, side_process
+from analysis.processes import guided_chunks, run_in_processes
 from analysis.records import Article, ParseSummary, Problem
 from analysis.result_cache import ResultCache, fingerprint
 from analysis.sentiment import (
@@ -460,7 +461,7 @@ def run_analysis(
             _load_and_warm_up(options)
             timings["jobs_prepare"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        guesses = _result_or_none(beside)  # None: judged here, by finish_reading
+        guesses = result_or_none(beside)  # None: judged here, by finish_reading
     articles, problems = finish_reading(
         items, allow_other_languages=allow_other_languages, guesses=guesses
     )
@@ -586,20 +587,7 @@ def _languages_judged_beside(
     articles = [item for item in items if isinstance(item, Article)]
     enabled = enabled and len(articles) > 2 and not _all_cached(articles, options)
     with side_process(enabled) as side:
-        guesses = None
-        with contextlib.suppress(OSError, BrokenExecutor):  # no fork: judged here
-            if side is not None:
-                guesses = side.submit(language_guesses, language_samples(articles))
-        yield guesses
-
-
-def _result_or_none(future: Future | None) -> Any:
-    """A side task's result; None where it failed (the work is done again here, and
-    an error it met is then reported as any other)."""
-    try:
-        return None if future is None else future.result()
-    except Exception:  # noqa: BLE001
-        return None
+        yield submit(side, language_guesses, language_samples(articles))
 
 
 def _all_cached(articles: Sequence[Article], options: Options) -> bool:

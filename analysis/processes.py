@@ -16,7 +16,7 @@ workers sat idle: with two cores that serial part held `--jobs 2` near 1.5×. Th
 are the same as one process gives (`tests/test_cli.py`).
 
 Around the rounds the driver's own serial work is shared with a forked side process
-(`side_process`) where it splits: the language check while the pipeline loads
+(`analysis.beside`) where it splits: the language check while the pipeline loads
 (`pipeline`), the resampled corpus statistics while the driver builds the rest
 (`corpus.summary_tables`); and a forked helper writes the larger CSV files while the
 driver writes the others (`outputs.write_csvs`). On two cores these serial parts were
@@ -29,7 +29,6 @@ then is frozen out of the garbage collector, whose walks would otherwise copy it
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import importlib
 import multiprocessing
@@ -40,7 +39,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,21 +198,6 @@ def run_in_processes(
         timings=timings,
         forkable=forkable,
     )
-
-
-@contextlib.contextmanager
-def side_process(enabled: bool = True) -> Iterator[ProcessPoolExecutor | None]:
-    """One forked process for tasks that can run beside this process's own work (the
-    language check while the pipeline loads, half of the corpus statistics), shut down
-    on leaving; None where it is not `enabled` or processes cannot be forked. Fork
-    only while no other thread of this process is at work (an import, say): the child
-    would inherit the locks it holds."""
-    if not enabled or sys.platform != "linux":
-        yield None
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        yield pool
 
 
 def _prefetch(modules: Sequence[str]) -> None:

@@ -154,3 +154,14 @@ def test_a_cold_jobs_run_works_beside_itself_and_gives_one_process_tables(
     assert any("not English (detected: de" in p.reason for p in two.problems)
     for name, frame in one.tables.items():
         pd.testing.assert_frame_equal(frame, two.tables[name], obj=name)
+
+
+def test_a_side_task_that_cannot_run_or_fails_gives_none_so_the_caller_does_it():
+    from analysis.beside import result_or_none, side_process, submit
+
+    assert submit(None, sum, [1, 2]) is None and result_or_none(None) is None
+    with side_process() as side:
+        assert result_or_none(submit(side, sum, [1, 2])) == 3
+        assert result_or_none(submit(side, int, "not a number")) is None
+    with side_process(enabled=False) as side:
+        assert side is None

@@ -125,11 +125,7 @@ def iter_articles(
     folders are skipped silently, an unsupported file named explicitly is a problem,
     and a folder that cannot be listed is a problem. An article id met again is a
     problem (after the language check: a rejected article takes no id)."""
-    checked = (
-        _check_language(item, allow_other_languages) if isinstance(item, Article) else item
-        for item in _unchecked_items(paths)
-    )
-    return _unique_ids(checked)
+    return _unique_ids(_checked(_unchecked_items(paths), allow_other_languages))
 
 
 def _unchecked_items(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
@@ -204,14 +200,21 @@ def finish_reading(
     """`read_articles`' result from `read_unchecked`'s items: the language check (with
     the `guesses` made for `language_samples(items)`, or made here) and the
     duplicate-id check."""
+    return _split(_unique_ids(_checked(items, allow_other_languages, guesses)))
+
+
+def _checked(
+    items: Iterable[Article | Problem],
+    allow_other_languages: bool,
+    guesses: Iterable[LanguageGuess] | None = None,
+) -> Iterator[Article | Problem]:
+    """`items` with each article through the language check (`_check_language`), using
+    `guesses` (one per article, in order) where given."""
     guessed = iter(guesses) if guesses is not None else None
-    checked = (
-        _check_language(item, allow_other_languages, next(guessed) if guessed else None)
-        if isinstance(item, Article)
-        else item
-        for item in items
-    )
-    return _split(_unique_ids(checked))
+    for item in items:
+        if isinstance(item, Article):
+            item = _check_language(item, allow_other_languages, next(guessed) if guessed else None)
+        yield item
 
 
 def _split(items: Iterable[Article | Problem]) -> tuple[list[Article], list[Problem]]:
@@ -225,10 +228,7 @@ def _split(items: Iterable[Article | Problem]) -> tuple[list[Article], list[Prob
 def read_file(path: Path, *, allow_other_languages: bool = False) -> Iterator[Article | Problem]:
     """The articles of one file (one for `.txt`/`.html`, many for records). Every
     article is checked for its language unless `allow_other_languages`."""
-    for item in _read_file(Path(path)):
-        if isinstance(item, Article):
-            item = _check_language(item, allow_other_languages)
-        yield item
+    return _checked(_read_file(Path(path)), allow_other_languages)
 
 
 def _read_file(path: Path) -> Iterator[Article | Problem]:
