@@ -86,6 +86,13 @@ def test_quote_spans_curly_straight_and_open_paragraphs():
     ]
 
 
+def test_quote_spans_double_apostrophes():
+    """Newspaper archives write quotes with two apostrophes (''...''): one mark each."""
+    text = "''My advice was not to do it,'' he recalled. ''It's done.'' Then ``this''."
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["''My advice was not to do it,''", "''It's done.''", "``this''"]
+
+
 def test_lexicon_size_and_classes():
     cues = reporting_cues()
     assert len(cues) >= 200
@@ -120,6 +127,17 @@ def test_seed_peskov(seed_rows):
     assert noted.resolution == "pronoun" and noted.content.startswith("that Russia had")
     first_added = _by_cue(rows, "added")[0]
     assert first_added.resolution == "pronoun" and first_added.speaker == "Dmitry Peskov"
+
+
+def test_seed_russia_blames_with_its_charge(seed_rows):
+    """ "Russia blamed the US for planning ...": the charge is what Russia said, one row
+    (no second row that makes Russia the one "planning")."""
+    _, rows = seed_rows
+    blamed = _by_cue(rows, "blamed")[0]
+    assert blamed.speaker == "Russia" and blamed.content.startswith("the US for planning")
+    assert not _by_cue(rows, "planning")
+    accusing = _by_cue(rows, "accusing")[0]
+    assert accusing.content == "Russia of terrorism"
 
 
 def test_seed_blinken_and_ukraine(seed_rows):

@@ -15,7 +15,7 @@ from analysis.attribution.model import AttributionModel, apply_model, load_model
 from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue
-from analysis.attribution.spans import _end, _source_span
+from analysis.attribution.spans import _end, _source_span, hortative
 from analysis.attribution.words import (
     COLON_SPEAKER,
     DASH_SIGNATURE,
@@ -72,7 +72,7 @@ def rule_attributions(doc: Doc, index: _CueIndex, quotes: _Quotes) -> list[_Foun
             # "according to show insiders": no cue inside the source phrase.
             used.update(t.i for t in doc.char_span(*hit.source_span, alignment_mode="expand"))
 
-    found = [f for f in found if f.content is not None]
+    found = [f for f in found if f.content is not None and not hortative(f.source)]
     # "refused to confirm" is one cue ("confirm", negated), not two; so is "expressed
     # concern that ..." (the noun's).
     folded = {t.i for f in found if len(f.cue_tokens) > 1 for t in f.cue_tokens}
@@ -344,6 +344,12 @@ def _negated(cue: Token) -> bool:
     )
 
 
+#: A title, an initial or an abbreviation whose period ends no sentence ("Mr. Rhodes",
+#: "James B. Cunningham", "Tampa, Fla., who", "D-S.C."): one to four letters, capitalised,
+#: before a capitalised word or a comma; or initials ("U.S.").
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.(?=\s+[A-Z]|,)")
+
+
 def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None:
     """A direct quote goes on in the quotes that follow it: across a paragraph left
     open (news style), and in the next sentence when that sentence is a quote with no
@@ -359,6 +365,7 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
             if nxt is None:
                 break
             gap = doc_text(doc)[max(last.end, cue_at) : nxt.start]
+            gap = _ABBREVIATION.sub("X", gap)  # "said Mr. Rhodes.", "James B. Cunningham"
             if last.open_at_end:
                 ok = not gap.strip() or nxt.start - last.end < 4
             else:

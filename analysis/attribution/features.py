@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _end, _source_span, _trim
+from analysis.attribution.spans import _end, _source_span, _trim, hortative
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     HYPOTHETICAL,
@@ -407,16 +407,13 @@ def source_candidates(
     out: list[tuple[str, tuple[int, int] | None]] = [("none", None)]
     if parsed is not None:
         out.append(("parsed", parsed))
-    before = [
+    speakers = [
         t
         for t in sent
-        if t.i < tok.i and (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS)
+        if (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS) and not hortative(t)
     ]
-    after = [
-        t
-        for t in sent
-        if t.i > tok.i and (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS)
-    ]
+    before = [t for t in speakers if t.i < tok.i]
+    after = [t for t in speakers if t.i > tok.i]
     for kind, toks in (("before", before[-1:]), ("after", after[:1])):
         for t in toks:
             span = _source_span(t)

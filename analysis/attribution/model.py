@@ -45,13 +45,23 @@ from analysis.attribution.features import (
 from analysis.attribution.quotes import _Quotes
 from analysis.attribution.record import _Found
 from analysis.attribution.rules import sense_guarded
-from analysis.attribution.spans import _content, _source_span, _source_token
-from analysis.attribution.words import STANCE_DEFAULT
+from analysis.attribution.spans import _content, _source_span, _source_token, hortative
+from analysis.attribution.words import (
+    CLAUSE_OPENERS,
+    MESSAGE_NOUNS,
+    RECEIVING_LIGHT_VERBS,
+    SPEAKING_LIGHT_VERBS,
+    STANCE_DEFAULT,
+)
 from analysis.config import PACKAGE_DIR
 
 MODEL_PATH = PACKAGE_DIR / "models" / "attribution.json"
 #: Rule cues of these lemmas are precise by construction and always kept.
 PRECISE_LEMMAS = frozenset({"according to", "dash", ":"})
+
+
+#: Verbs that make a cue noun their object a cue ("took a swipe at", "drew criticism").
+LIGHT_VERBS = SPEAKING_LIGHT_VERBS | RECEIVING_LIGHT_VERBS | {"take"}
 
 
 class ModelNotAvailable(RuntimeError):
@@ -263,6 +273,8 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
             cue = ctx.index.verbs.get(lemma) or ctx.index.nouns.get(lemma)
     cue = cue or STANCE_DEFAULT
     src_tok = _source_token(tok, ctx.quotes) if tok.pos_ != "ADJ" else None
+    if hortative(src_tok):  # "let's focus on ...": no one's words
+        return None
     parsed_source = _source_span(src_tok) if src_tok is not None else None
     source_span = choose_source(tok, parsed_source, ctx, model)
     try:
@@ -270,7 +282,7 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
     except (IndexError, AttributeError):  # an unusual parse: no parsed candidate
         parsed_content = None
     content = choose_content(tok, source_span, parsed_content, ctx, model)
-    if content is None:
+    if content is None or (cue is STANCE_DEFAULT and _an_act(tok, content, ctx)):
         return None
     source = None
     if source_span is not None:
@@ -280,6 +292,31 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
         q for q in ctx.quotes.overlapping(*content) if q.start >= content[0] and q.end <= content[1]
     ]
     return _Found(cue_tokens, cue, lemma, source, source_span, content, content_quotes)
+
+
+def _an_act(tok: Token, content: tuple[int, int], ctx: DocContext) -> bool:
+    """True when the content of a cue word `tok` the lexicon does not know is its direct
+    object (its passive subject, or a time), a noun phrase that is no message: "Trump
+    fired Comey", "the Senate passed a bill", "won an endorsement" are acts, not
+    attributions (PolNeAR annotates some such acts; a reader of the stance tables does
+    not expect them). A clause, a quote, a message ("released an ad", "sent a letter")
+    or a prepositional topic ("balked at the price") keeps the cue."""
+    if ctx.quotes.overlapping(*content):
+        return False
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span[0].lower_ in CLAUSE_OPENERS:
+        return False
+    root = span.root  # a noun phrase, perhaps with a relative clause ("a bill that ...")
+    return (
+        root.head.i == tok.i
+        and root.dep_ in ("dobj", "nsubjpass", "npadvmod")
+        and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and _lemma(root) not in MESSAGE_NOUNS
+        # a light verb with a cue noun: "took a swipe at", "drew criticism"
+        and not (_lemma(tok) in LIGHT_VERBS and _lemma(root) in ctx.index.nouns)
+    )
 
 
 def choose_content(

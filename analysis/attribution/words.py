@@ -59,6 +59,21 @@ FRAME_NOUNS = frozenset(
     {"statement", "interview", "speech", "tweet", "post", "letter", "briefing", "conference",
      "release", "email", "memo", "message"}
 )  # fmt: skip
+#: Things a message is made of: an unknown verb acting on one of these ("released an
+#: ad", "sent a letter") may be a report; acting on anything else ("fired Comey",
+#: "passed a bill") it is an act, not an attribution (`model._an_act`).
+MESSAGE_NOUNS = FRAME_NOUNS | frozenset(
+    {"ad", "advertisement", "comment", "remark", "warning", "video", "op-ed", "column",
+     "announcement", "note", "editorial", "essay", "report", "reply", "response",
+     "question", "argument", "claim", "word", "theme", "point", "case", "view", "message"}
+)  # fmt: skip
+#: Words that open a clause of content without a verb of its own in the span.
+CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who"})
+#: Prepositions that carry the charge or the terms of a cue's object, which belong to
+#: what was said: "accused the NAACP of playing the race card", "criticized Rubio for
+#: opposing ...", "portrayed the programs as a trade-off", "blamed the law on ...",
+#: "likened the deal to ...".
+OBJECT_COMPLEMENTS = frozenset({"of", "for", "as", "with", "on", "over", "to"})
 #: Raising verbs: their subject is what the impression is about, not who holds it
 #: ("the plan seems risky"); the holder is the writer unless named ("seems to me").
 RAISING_VERBS = frozenset({"seem", "appear", "look"})
@@ -78,7 +93,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
-QUOTE_CHARS = re.compile(r"[“”„«»\"‘’']|''|``")
+QUOTE_CHARS = re.compile(r"''|``|[“”„«»\"‘’']")
 STANCE_DEFAULT = Cue("", "verb", "other", 0.0, 0, "")
 #: A quote signed with a dash: '“...” ― Sonya Herridge'.
 DASH_SIGNATURE = re.compile(
