@@ -109,7 +109,8 @@ def build_rows(
             res = resolve(doc, r_start, r_end, people, recent)
             written = text[s_start:s_end]
             if res.referent is not None:
-                speaker = res.referent.text if res.how != "organisation" else written
+                # an organisation as written ("US officials"; for "who", its antecedent)
+                speaker = res.referent.text if res.how != "organisation" else text[r_start:r_end]
                 if res.how == "name" and res.referent.start >= s_start:
                     # A named speaker: keep the written name, the fullest form if a surname.
                     speaker = res.referent.text

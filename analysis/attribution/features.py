@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _end, _source_span, _trim, hortative
+from analysis.attribution.spans import _end, _source_span, _trim, hortative, in_dateline
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     HYPOTHETICAL,
@@ -410,7 +410,9 @@ def source_candidates(
     speakers = [
         t
         for t in sent
-        if (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS) and not hortative(t)
+        if (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS)
+        and not hortative(t)
+        and not in_dateline(t)
     ]
     before = [t for t in speakers if t.i < tok.i]
     after = [t for t in speakers if t.i > tok.i]

@@ -410,6 +410,33 @@ def hortative(source: Token | None) -> bool:
     )
 
 
+#: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ",
+#: "NEW YORK (AP) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
+)
+
+
+def in_dateline(tok: Token) -> bool:
+    """True for a word of the dateline that opens a paragraph ("WASHINGTON -- ...",
+    "KANSAS CITY, Mo. — ..."): a place that says where the story was filed, no speaker."""
+    if not tok.text.isupper() or tok.ent_type_ not in ("GPE", "LOC"):
+        return False
+    text = doc_text(tok.doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    dateline = _DATELINE.match(text, line_start)
+    return dateline is not None and tok.idx < dateline.end()
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """The subject, unless the parser took the dateline for it ("WASHINGTON -- President
+    Barack Obama on Friday defended ..."): then the phrase the dateline introduces (its
+    apposition, "Obama"), or none."""
+    if not in_dateline(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)), None)
+
+
 def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
     """The token heading the source phrase of the cue verb `tok`. A subject the
     parser found inside a quotation next to a cue outside it is skipped ("“Full
@@ -443,7 +470,7 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
                 return None
-            return child
+            return _past_dateline(child)
         # Participial, coordinated or infinitival cues take their head's subject.
         if (
             cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "npadvmod", "prep")
