@@ -368,19 +368,32 @@ def _with_complement(tok: Token, j: int) -> int:
     """The end of an object span `..j` of the cue `tok`, carried over a preposition right
     after it that states the charge or terms ("accused the NAACP | of playing the race
     card", "referred to Rubio | as a leader") or an infinitive ("urged the senator | to
-    resign"); a time or date ("denied the allegations on Monday") stays out."""
-    for child in tok.children:
-        if child.left_edge.i != j + 1:
+    resign"), also past a time between them ("accused activists on Tuesday | of ...");
+    a time alone ("denied the allegations on Monday") stays out."""
+    end = j
+    for child in sorted(tok.children, key=lambda c: c.i):
+        if child.i <= end or child.left_edge.i != end + 1:
+            continue
+        if _a_time(child):
+            end = child.right_edge.i  # skipped over; kept only if a complement follows
             continue
         if child.dep_ == "prep" and child.lower_ in OBJECT_COMPLEMENTS:
-            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+            if next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None) is None:
                 return j
             return child.right_edge.i
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ == "xcomp" and infinitive:  # "called for the secretary | to release"
             return child.right_edge.i
+        return j
     return j
+
+
+def _a_time(tok: Token) -> bool:
+    """ "on Tuesday", "last week": a preposition or noun phrase naming a time."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return tok.dep_ == "prep" and pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def _object(tok: Token, cue_tokens: list[Token], lemma: str) -> Token | None:
@@ -417,24 +430,30 @@ _DATELINE = re.compile(
 )
 
 
-def in_dateline(tok: Token) -> bool:
-    """True for a word of the dateline that opens a paragraph ("WASHINGTON -- ...",
-    "KANSAS CITY, Mo. — ..."): a place that says where the story was filed, no speaker."""
+def _dateline_end(tok: Token) -> int | None:
+    """Where the dateline that `tok` stands in ends ("WASHINGTON -- ", "KANSAS CITY, Mo.
+    — "): a place in capitals opening a paragraph; None when `tok` is in none."""
     if not tok.text.isupper() or tok.ent_type_ not in ("GPE", "LOC"):
-        return False
+        return None
     text = doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
     dateline = _DATELINE.match(text, line_start)
-    return dateline is not None and tok.idx < dateline.end()
+    return dateline.end() if dateline is not None and tok.idx < dateline.end() else None
+
+
+def in_dateline(tok: Token) -> bool:
+    """True for the place of a dateline: where the story was filed, no speaker."""
+    return _dateline_end(tok) is not None
 
 
 def _past_dateline(subject: Token) -> Token | None:
     """The subject, unless the parser took the dateline for it ("WASHINGTON -- President
     Barack Obama on Friday defended ..."): then the phrase the dateline introduces (its
-    apposition, "Obama"), or none."""
-    if not in_dateline(subject):
+    apposition after the dash, "Obama"), or none."""
+    end = _dateline_end(subject)
+    if end is None:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)), None)
+    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
 
 
 def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
