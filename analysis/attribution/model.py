@@ -48,9 +48,8 @@ from analysis.attribution.rules import sense_guarded
 from analysis.attribution.spans import _content, _source_span, _source_token, hortative
 from analysis.attribution.words import (
     CLAUSE_OPENERS,
+    LIGHT_VERBS,
     MESSAGE_NOUNS,
-    RECEIVING_LIGHT_VERBS,
-    SPEAKING_LIGHT_VERBS,
     STANCE_DEFAULT,
 )
 from analysis.config import PACKAGE_DIR
@@ -58,10 +57,6 @@ from analysis.config import PACKAGE_DIR
 MODEL_PATH = PACKAGE_DIR / "models" / "attribution.json"
 #: Rule cues of these lemmas are precise by construction and always kept.
 PRECISE_LEMMAS = frozenset({"according to", "dash", ":"})
-
-
-#: Verbs that make a cue noun their object a cue ("took a swipe at", "drew criticism").
-LIGHT_VERBS = SPEAKING_LIGHT_VERBS | RECEIVING_LIGHT_VERBS | {"take"}
 
 
 class ModelNotAvailable(RuntimeError):

@@ -65,7 +65,7 @@ FRAME_NOUNS = frozenset(
 MESSAGE_NOUNS = FRAME_NOUNS | frozenset(
     {"ad", "advertisement", "comment", "remark", "warning", "video", "op-ed", "column",
      "announcement", "note", "editorial", "essay", "report", "reply", "response",
-     "question", "argument", "claim", "word", "theme", "point", "case", "view", "message"}
+     "question", "argument", "claim", "word", "theme", "point", "case", "view"}
 )  # fmt: skip
 #: Words that open a clause of content without a verb of its own in the span.
 CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who"})
@@ -88,6 +88,8 @@ SPEAKING_LIGHT_VERBS = frozenset(
      "reiterate", "renew", "launch", "share", "lodge", "file"}
 )  # fmt: skip
 RECEIVING_LIGHT_VERBS = frozenset({"face", "draw", "receive", "attract", "spark", "prompt"})
+#: Verbs that make a cue noun their object a cue ("took a swipe at", "drew criticism").
+LIGHT_VERBS = SPEAKING_LIGHT_VERBS | RECEIVING_LIGHT_VERBS | {"take"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
