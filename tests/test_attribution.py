@@ -152,3 +152,31 @@ def test_seed_blinken_and_ukraine(seed_rows):
     for row in rows:
         assert article.text[row.cue_start : row.cue_end] == row.cue
         assert article.body_start <= row.cue_start < article.body_end
+
+
+def test_feeling_passive_subject_is_the_source(nlp):
+    # "was troubled by ...": the one who feels it, not what caused it; other passives
+    # keep their agent ("was criticized by Democrats").
+    from analysis.attribution.spans import _source_token
+
+    doc = nlp("Tiegen was also troubled by Clinton's handling of the classified files.")
+    assert _source_token(next(t for t in doc if t.text == "troubled")).text == "Tiegen"
+    doc = nlp("The senator was criticized by Democrats for the vote.")
+    assert _source_token(next(t for t in doc if t.text == "criticized")).text == "Democrats"
+
+
+def test_source_candidates_skip_names_inside_quotes(nlp):
+    # '"I will not say it," said ...': a cue outside quotation marks takes no speaker
+    # from inside them.
+    from analysis.attribution.cues import _cue_index
+    from analysis.attribution.features import DocContext, source_candidates
+    from analysis.attribution.quotes import _Quotes
+    from analysis.resolve import doc_text
+
+    doc = nlp('"I will not say it is a mistake," said the retired surgeon, asked about it.')
+    ctx = DocContext(doc, _Quotes(doc_text(doc)), _cue_index(None))
+    said = next(t for t in doc if t.text == "said")
+    spans = [
+        doc.text[s:e] for _, span in source_candidates(said, None, ctx) if span for s, e in [span]
+    ]
+    assert "I" not in spans

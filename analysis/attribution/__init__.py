@@ -27,7 +27,11 @@ How cues are found by rule (over spaCy's dependency parse):
   is its subject or it is "to" someone).
 
 - layout cues: a quote signed with a dash ('“...” ― Sonya Herridge') and a speaker
-  label opening a line ("PENCE: ...", in transcripts; "Pence: ..." in a headline).
+  label opening a line ("PENCE: ...", in transcripts; "Pence: ..." in a headline, but
+  not a kicker, "Breaking: ...", "BOOM: ...", nor an interview's "Q:" and "A:");
+- a poll as the source of a finding: "in" + one poll named with a determiner ("In the
+  latest Gallup poll, the governor led ...", "trails by four points in a new
+  Quinnipiac poll"); the polls in general ("slipped in the polls") are no source.
 
 Sense guards: "claim", "insist", "add" and the belief verbs need a clause or quote
 ("the fire claimed two lives", "insisted on a recount" are not attributions; "claim"
@@ -38,7 +42,10 @@ hypothetical speech ("would say", "may suggest"; but "could not explain" stays),
 imperatives ("Don't blame Bush"), infinitives ("obliged to report"; after
 refuse/decline/fail the two verbs make one negated cue, "refused to confirm") and
 beliefs reported inside what someone said ("said he thinks ...") are not
-attributions of their own.
+attributions of their own; nor are a participle used as a modifier ("pledged
+delegates"), "find" of finding a thing ("found ways to", "found itself", "can be found
+here"), a question put to the reader ("Do you support ...?") and a time as the topic
+("voted on Friday").
 
 Reports inside reports: an attribution whose cue stands in another one's indirect
 content ("Smith said Jones had denied it") is left out, as PolNeAR annotates only the
@@ -48,9 +55,20 @@ verb coordinated with the cue ("said ..., adding that ...", "said ... and warned
 ("rejected X's claim that ...") and cues inside direct quotes are kept.
 
 Speakers: the subject (or the "by" agent of a passive; none for an agentless
-passive), the subject of the verb a participle or coordinated cue hangs on, a
-relative pronoun's noun; resolved to a named referent by `analysis.resolve`
-(pronouns, "the spokesman", surnames). `speaker_start/end` are the span as written.
+passive, nor for a deadline, "released by Friday evening"), the subject of the verb a
+participle or coordinated cue hangs on, a relative pronoun's noun; resolved to a named
+referent by `analysis.resolve` (pronouns, "the spokesman", surnames).
+`speaker_start/end` are the span as written. The one who feels is the source of a
+passive verb of feeling ("Tiegen was troubled by Clinton's handling ..."); "he's said"
+is "he has said"; a reduced passive has no named source ("Asked whether ..., Ryan
+said": Ryan was asked, the asker is unnamed); a name the tagger read as another word
+class ("Trump, however, paints ...") is still a speaker; a cue outside quotation
+marks takes no speaker from inside them.
+
+What was said: a direct quote closing the previous sentence is not the content of a
+cue that has its own object or clause ('“...” Clinton touted her record on ...'), and
+a participle after "said" takes its own object, not the quote ('“...,” Sanders said,
+invoking the 2008 race').
 
 Quotation marks are found once per document (`quote_spans`), curly and straight;
 a quote left open at a paragraph end continues into the next paragraph when that

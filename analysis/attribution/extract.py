@@ -15,10 +15,11 @@ from analysis.attribution.model import AttributionModel, apply_model, load_model
 from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue
-from analysis.attribution.spans import _end, _source_span, hortative
+from analysis.attribution.spans import _clause_start, _end, _source_span, hortative
 from analysis.attribution.words import (
     COLON_SPEAKER,
     DASH_SIGNATURE,
+    HEADLINE_KICKERS,
     LAYOUT_CUE,
     NEGATING_HEADS,
     RELATIVE_PRONOUNS,
@@ -251,18 +252,6 @@ def _stop_at_semicolons(found: list[_Found], text: str) -> None:
             f.content = (start, _rstrip(text, cut))
 
 
-def _clause_start(tok: Token) -> Token:
-    """The first token of a coordinated or participial cue's own clause: its
-    auxiliaries and adverbs, and the comma or conjunction before them."""
-    doc = tok.doc
-    i = min(
-        [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i]
-    )
-    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text == "," or doc[i - 1].dep_ == "cc"):
-        i -= 1
-    return doc[i]
-
-
 def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Found]:
     """Attributions made by layout, not by a verb: a quote signed with a dash and a
     name, and a line opening with a speaker's name and a colon."""
@@ -296,13 +285,16 @@ def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Fou
     for m in matches:
         name = m.group(1)
         colon_at = m.end(1)
-        if colon_at not in token_at or token_at[colon_at].i in used:
-            continue
-        first_line = not text[: m.start()].strip()  # a headline "Pence: ..."
+        if colon_at not in token_at or token_at[colon_at].i in used or len(name) < 2:
+            continue  # "Q:" and "A:" of an interview name no one
+        # A headline "Pence: ...", not a kicker ("Breaking: ...", "BOOM: ...").
+        headline = not text[: m.start()].strip() and not (
+            set(re.findall(r"\w+", name.lower())) & HEADLINE_KICKERS
+        )
         if (
             not (name.isupper() and labels[name] >= 2)
             and (m.start(1), m.end(1)) not in ents
-            and not first_line
+            and not headline
         ):
             continue
         content = (m.start(2), m.start(2) + len(m.group(2).rstrip()))

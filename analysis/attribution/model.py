@@ -42,14 +42,24 @@ from analysis.attribution.features import (
     source_candidates,
     source_features,
 )
-from analysis.attribution.quotes import _Quotes
+from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import _Found
 from analysis.attribution.rules import sense_guarded
-from analysis.attribution.spans import _content, _source_span, _source_token, hortative
+from analysis.attribution.spans import (
+    _clause_start,
+    _content,
+    _end,
+    _reduced_passive,
+    _source_span,
+    _source_token,
+    hortative,
+)
 from analysis.attribution.words import (
+    ANIMATE_PRONOUNS,
     CLAUSE_OPENERS,
     LIGHT_VERBS,
     MESSAGE_NOUNS,
+    SPEAKER_NOUNS,
     STANCE_DEFAULT,
 )
 from analysis.config import PACKAGE_DIR
@@ -184,6 +194,9 @@ def apply_model(
         or quotes.containing(f.cue_tokens[0].idx) is not None  # the source's words: kept
         or prob_of.get(_head_token(f).i, 1.0) >= model.keep
     ]
+    if combined:
+        for f in kept:
+            _fill_source(f, ctx, model, quotes)
     taken = {t.i for f in rule_found for t in f.cue_tokens}
     contents = [
         f.content for f in kept if f.content and quotes.containing(f.cue_tokens[0].idx) is None
@@ -206,6 +219,7 @@ def apply_model(
         taken.update(t.i for t in hit.cue_tokens)
         if hit.content and hit.content[1] > hit.content[0]:
             contents.append(hit.content)
+    added = [f for f in added if _yield_to_rules(f, kept, quotes)]
     # A rule cue nested in an added cue's content goes (outer reports only).
     added_contents = [f.content for f in added if f.content]
     kept = [
@@ -216,6 +230,49 @@ def apply_model(
         or not _inside(f.cue_tokens[0].idx, added_contents)
     ]
     return kept + added
+
+
+def _yield_to_rules(f: _Found, kept: list[_Found], quotes: _Quotes) -> bool:
+    """Mend an added cue's content where it runs over the clauses around the cue;
+    False when nothing of it is left. The content never holds the words the cue
+    hangs on ("Asked if she believed ..., Clinton said she ...": "Asked" is a clause
+    of "said", so its content ends with its own words), and it ends before a rule
+    cue of the same speaker going on ("threw her support behind Cruz, saying ...",
+    "was quick to embrace the mogul and said ...")."""
+    if not f.content or f.content[1] <= f.content[0]:
+        return True
+    tok = _head_token(f)
+    doc = tok.doc
+    text = quotes.text
+    governors = set()
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        governors.add(cur.i)
+    start, end = f.content
+    if end <= tok.idx and ";" in text[end : tok.idx]:
+        return False  # "... could not be confirmed; none had been released": another clause
+    if any(start <= doc[i].idx < end for i in governors):
+        own_end = _end(tok.right_edge)
+        if own_end <= start:
+            return False
+        end = min(end, own_end)
+    for g in kept:
+        if g.lemma in (":", "dash") or quotes.containing(g.cue_tokens[0].idx) is not None:
+            continue
+        gtok = _head_token(g)
+        if not (start <= gtok.idx < end) or gtok.head.i != tok.i:
+            continue
+        comma_participle = gtok.tag_ == "VBG" and gtok.i > 0 and doc[gtok.i - 1].text == ","
+        if gtok.dep_ == "conj" or (gtok.dep_ == "advcl" and comma_participle):
+            end = min(end, _rstrip(text, _clause_start(gtok).idx))
+    while end > start and text[end - 1] in " ,;:—–-":
+        end -= 1
+    if end <= start:
+        return False
+    f.content = (start, end)
+    f.content_quotes = [q for q in f.content_quotes if q.end <= end]
+    return True
 
 
 def _cue_rows(
@@ -266,6 +323,12 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
             cue, lemma = ctx.index.phrases["be " + lemma], "be " + lemma
         else:
             cue = ctx.index.verbs.get(lemma) or ctx.index.nouns.get(lemma)
+    if cue is None and tok.pos_ == "VERB":
+        # A verb the lexicon does not know keeps its particle: "walked back his
+        # remarks", "zeroed in on", so the row and `unknown_terms.csv` read as written.
+        prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
+        if prt is not None:
+            cue_tokens, lemma = [tok, prt], f"{lemma} {prt.lower_}"
     cue = cue or STANCE_DEFAULT
     src_tok = _source_token(tok, ctx.quotes) if tok.pos_ != "ADJ" else None
     if hortative(src_tok):  # "let's focus on ...": no one's words
@@ -277,8 +340,18 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
     except (IndexError, AttributeError):  # an unusual parse: no parsed candidate
         parsed_content = None
     content = choose_content(tok, source_span, parsed_content, ctx, model)
-    if content is None or (cue is STANCE_DEFAULT and _an_act(tok, content, ctx)):
+    if (
+        content is None
+        or _only_a_time(content, ctx)
+        or (cue is STANCE_DEFAULT and _an_act(tok, content, ctx))
+    ):
         return None
+    if cue is STANCE_DEFAULT:  # "leaned on Gov. Paterson": the preposition is the cue's
+        last = cue_tokens[-1]
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == last.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None and pobj.left_edge.idx == content[0]:
+            cue_tokens, lemma = [*cue_tokens, prep], f"{lemma} {prep.lower_}"
     source = None
     if source_span is not None:
         span = ctx.doc.char_span(*source_span, alignment_mode="expand")
@@ -287,6 +360,18 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
         q for q in ctx.quotes.overlapping(*content) if q.start >= content[0] and q.end <= content[1]
     ]
     return _Found(cue_tokens, cue, lemma, source, source_span, content, content_quotes)
+
+
+def _only_a_time(content: tuple[int, int], ctx: DocContext) -> bool:
+    """True when the content is nothing but a time ("spoke on Friday", "voted
+    Tuesday"): when something was said is not what was said."""
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return bool(words) and all(
+        t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET") for t in words
+    )
 
 
 def _an_act(tok: Token, content: tuple[int, int], ctx: DocContext) -> bool:
@@ -328,6 +413,65 @@ def choose_content(
     rows = [content_features(tok, kind, span, span == parsed, ctx) for kind, span in cands]
     best = int(np.argmax(model.content.proba(rows)))
     return cands[best][1]
+
+
+def _fill_source(f: _Found, ctx: DocContext, model: AttributionModel, quotes: _Quotes) -> None:
+    """A rule cue whose speaker the parse missed ("Senator Harry Reid, the minority
+    leader, said ...", where the parser hangs the name elsewhere): the source model
+    picks among the names around the cue."""
+    if f.source_span is not None or f.lemma in ("according to", "in", "dash", ":"):
+        return
+    tok = _head_token(f)
+    if tok.pos_ not in ("VERB", "AUX") or quotes.containing(tok.idx) is not None:
+        return
+    if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "agent") for c in tok.children):
+        return
+    if _reduced_passive(tok):
+        return  # "Asked whether ...": the asker is not named
+    right_before = _phrase_before(tok)
+    if right_before is not None:  # "..., a spokeswoman for the health authority said."
+        f.source, f.source_span = right_before, _source_span(right_before)
+        start = right_before.left_edge.idx
+        if f.content and not f.content_quotes and f.content[0] < start < f.content[1]:
+            f.content = (f.content[0], _rstrip(quotes.text, start))  # what was said ends there
+            while f.content[1] > f.content[0] and quotes.text[f.content[1] - 1] in ",;—–-":
+                f.content = (f.content[0], _rstrip(quotes.text, f.content[1] - 1))
+        return
+    span = choose_source(tok, None, ctx, model)
+    if span is None:
+        return
+    words = tok.doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return
+    f.source, f.source_span = words.root, span
+
+
+def _phrase_before(tok: Token) -> Token | None:
+    """The head of the noun phrase standing right before the cue verb, when it names a
+    speaker: "Two were injured, a spokeswoman for the health authority said" (the
+    parser hangs the phrase on the clause before). Its words are climbed through
+    "for the ..." and appositions ("Senator Harry Reid, the minority leader, said")."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    head = doc[j]
+    while True:
+        up = head.head
+        if up.i == head.i or up.i > tok.i:
+            break
+        if head.dep_ in ("pobj", "compound", "amod") or (
+            head.dep_ == "prep" and up.pos_ in ("NOUN", "PROPN")
+        ):
+            head = up
+            continue
+        if head.dep_ == "appos" and up.ent_type_ in ("PERSON", "ORG"):
+            head = up
+        break
+    named = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in ANIMATE_PRONOUNS
+    return head if named or _lemma(head) in SPEAKER_NOUNS else None
 
 
 def choose_source(

@@ -29,6 +29,7 @@ from analysis.attribution.words import (
     FRAME_NOUNS,
     HYPOTHETICAL,
     NEGATING_HEADS,
+    POLL_NOUNS,
     RAISING_VERBS,
     RECEIVING_LIGHT_VERBS,
     SPEAKING_LIGHT_VERBS,
@@ -45,6 +46,8 @@ def _match_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     low = tok.lower_
     if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, index, quotes)
+    if low == "in" and tok.dep_ == "prep":
+        return _in_poll(tok, index, quotes)
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_cue(tok, index, quotes)
     if tok.pos_ == "NOUN":
@@ -157,6 +160,51 @@ def _according_to(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | Non
     return _Found([tok, to], cue, "according to", pobj, source_span, content, [])
 
 
+def _in_poll(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    """ "Trump leads by 15 points in the 50-state poll", "In this poll, Trump rose ...":
+    a poll or survey as the source of a finding (PolNeAR annotates "in" as the cue)."""
+    doc = tok.doc
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    poll = pobj
+    if pobj.lemma_ == "one":  # "in one of the first post-debate polls"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        poll = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    # One poll, named with a determiner ("in a CBS News poll last month", "in this
+    # poll"), not the polls in general ("a lead in the polls", "slid in the polls"),
+    # which PolNeAR mostly leaves unannotated.
+    if (
+        poll is None
+        or poll.lemma_ not in POLL_NOUNS
+        or poll.tag_ != "NN"
+        or not any(c.dep_ in ("det", "poss") for c in poll.children)
+    ):
+        return None
+    head = tok.head
+    if head is tok or _lemma(head) in index.verbs or head.pos_ not in ("VERB", "AUX"):
+        return None  # "said in a poll" is the verb's; "voters in a poll" no finding
+    if _lemma(head) in ("participate", "conduct", "include", "ask", "survey", "poll"):
+        return None
+    src_end = pobj.right_edge.i
+    for c in poll.children:  # "followed in the poll by Rubio": the parser's "by" is not the poll's
+        if c.dep_ == "prep" and c.lower_ in ("by", "with") and c.i > poll.i:
+            src_end = min(src_end, c.i - 1)
+    source_span = _trim(doc, pobj.left_edge.i, src_end, quotes)
+    # The content: the finding the phrase hangs on, beside the poll's phrase.
+    left, right = head.left_edge.i, head.right_edge.i
+    pp_end = tok.right_edge.i
+    if tok.i <= left:  # "In this poll, Trump rose ..." (the phrase opens the clause)
+        left = pp_end + 1
+    elif all(t.is_punct or t.is_space for t in doc[pp_end + 1 : right + 1]):
+        right = tok.i - 1  # "... in the most recent Fox poll."
+    content = _trim(doc, left, right, quotes) if left <= right else None
+    if content is None or source_span is None:
+        return None
+    cue = index.phrases.get("according to", STANCE_DEFAULT)
+    return _Found([tok], cue, "in", pobj, source_span, content, [])
+
+
 def _noun_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     lemma = _lemma(tok)
     cue = index.nouns.get(lemma)
@@ -264,6 +312,10 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         and _lemma(head) not in NEGATING_HEADS
     ):
         return True
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
+        return True  # "pledged delegates", "the announced plan": a modifier, no report
+    if _lemma(tok) == "find" and _found_thing(tok, children):
+        return True
     if (
         tok.tag_ == "VB"
         and tok.dep_ == "ROOT"
@@ -278,6 +330,21 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     return (
         any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability
     )
+
+
+def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
+    """ "find" of finding a thing, not a finding: "found itself at the center",
+    "found ways to press his agenda", "found it right before the plane took off",
+    "can be found here", "are found slain"."""
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    return obj is not None and (
+        obj.lower_ in ("it", "them", "him", "her") or obj.lower_.endswith(("self", "selves"))
+        or obj.lemma_ == "way"
+    )  # fmt: skip
 
 
 def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
@@ -373,20 +440,29 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         return None
     source_span = None
     if source is not None and (
-        source.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
+        (source.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
+         and not _mistagged_name(source))
         or source.lower_ in ("there", "what")
-    ):
+    ):  # fmt: skip
         source = None
     if source is not None:
-        # A relative pronoun ("who said") is kept as written and resolved through
-        # the noun it stands for; "that" gives way to its noun ("nations that oppose").
+        # A relative pronoun ("who said", "bottles that said") is kept as written and
+        # resolved through the noun it stands for.
         source_span = _source_span(source)
-        if source.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            source_span = _source_span(tok.head)
     if tok.dep_ == "xcomp" and _lemma(head) in NEGATING_HEADS and head.i < tok.i:
         # "refused to confirm": one negated cue written as the whole phrase.
         cue_tokens = [head, *cue_tokens]
     return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, content_quotes)
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A name the tagger read as another word class: "Trump, however, paints ..." has
+    "Trump" as an interjection; kept as a source when it is a named entity or a
+    capitalised interjection as subject (not "Of" or a gerund: "Holding rates near
+    zero ... supporting growth")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.pos_ == "INTJ"
 
 
 def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -> bool:

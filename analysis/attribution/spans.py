@@ -17,6 +17,7 @@ from analysis.attribution.words import (
     CLAUSE_ONLY,
     FRAME_NOUNS,
     OBJECT_COMPLEMENTS,
+    PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
@@ -128,6 +129,16 @@ def _content(
         after = quotes.starting_after(anchor_end)
         if before is not None and "\n" in text[before.end : anchor_start]:
             before = None
+        if (
+            before is not None
+            and tok.dep_ in ("advcl", "conj", "xcomp")
+            and before.end <= tok.head.idx < tok.idx
+        ):
+            before = None  # '"...," Sanders said, invoking the 2008 race': the quote is said's
+        if before is not None and before.end <= tok.sent.start_char + 1 and _own_complement(tok):
+            # '"..." Clinton touted her credentials': a quote closing the sentence before
+            # is not what a cue with its own object or clause says.
+            before = None
         if after is not None and not _quote_in_sentence(after, tok, after=True):
             after = None
         clause_in_after = (
@@ -223,14 +234,32 @@ def _content(
     # only "about").
     for child in tok.children:
         if child.dep_ == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPOSITIONS:
-            if lemma in CLAUSE_ONLY and child.lower_ != "about":
-                continue
+            if (lemma in CLAUSE_ONLY and child.lower_ != "about") or _a_time(child):
+                continue  # "voted on Friday": a time, not a topic
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 span = _trim(doc, obj.left_edge.i, obj.right_edge.i, quotes)
                 if span is not None:
                     return span, []
     return None, []
+
+
+def _own_complement(tok: Token) -> bool:
+    """The cue has something said or meant after it: an object (not the one spoken
+    to), a clause, or a topic ("talking about Obama's record")."""
+    lemma = _lemma(tok)
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
+            return True
+        if lemma in CLAUSE_ONLY:
+            continue  # "recalled her opposition": the quote is what was recalled
+        if c.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("about", "against", "for"):
+            return True  # not "said of the plan", "said on Twitter"
+    return False
 
 
 def _name_start(doc: Doc, offset: int) -> int:
@@ -265,11 +294,17 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
         return right_after.start, right_after.end  # 'what she called a “rant”' (bare name)
     if not comps:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
-        # 'called Mr. Obama's remarks "a true wake-up call"': the name is a quote.
-        if not objs or quotes.starting_after(_end(objs[0].right_edge), r"\s*") is None:
+        if not objs:
             return None
+        # 'called Mr. Obama's remarks "a true wake-up call"': the name is a quote.
         q = quotes.starting_after(_end(objs[0].right_edge), r"\s*")
-        return objs[0].left_edge.idx, q.end
+        if q is not None:
+            return objs[0].left_edge.idx, q.end
+        # The parser hangs the quoted name inside the object: 'called his executive
+        # actions “a crucial step forward”', 'called protestors “illegals” and “thugs”'.
+        first = objs[0].left_edge.idx
+        named = [q for q in quotes.overlapping(first, _end(objs[0].right_edge)) if q.start > first]
+        return (first, named[-1].end) if named else None
     objs = [c for c in tok.children if c.dep_ in ("dobj",) and c.i > tok.i]
     first = objs[0] if objs else comps[0]
     return _trim(tok.doc, first.left_edge.i, comps[-1].right_edge.i, quotes)
@@ -410,8 +445,13 @@ def _object(tok: Token, cue_tokens: list[Token], lemma: str) -> Token | None:
 def hortative(source: Token | None) -> bool:
     """True when the "source" is the "'s" or "us" of "let's" / "let us" ("let's focus on
     understanding how ...", "let us say that ..."): the writer inviting the reader, not
-    someone whose words are reported."""
-    if source is None or source.lower_ not in ("'s", "’s", "us"):
+    someone whose words are reported. So is the "you" of a question put to the reader
+    ("Do you support Donald Trump?", a sign-off some outlets add under every story)."""
+    if source is None:
+        return False
+    if source.lower_ == "you":
+        return _reader_question(source)
+    if source.lower_ not in ("'s", "’s", "us"):
         return False
     verb = source.head
     return (
@@ -421,6 +461,17 @@ def hortative(source: Token | None) -> bool:
         and verb.head.i < source.i
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.head.children)  # "he let us know"
     )
+
+
+def _reader_question(you: Token) -> bool:
+    """True when `you` is the subject of a question outside quotation marks."""
+    if you.dep_ not in SUBJECT_DEPS:
+        return False
+    sent = you.sent
+    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    before = you.doc.text[sent.start_char : you.idx]
+    return not re.search(r"[\"“”]", before)
 
 
 #: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ",
@@ -471,6 +522,12 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             if c.dep_ in ("nsubj", "compound") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")
         ]
         return nouns[-1] if nouns else None
+    if tok.lower_ in PSYCH_PARTICIPLES:
+        # "Tiegen was troubled by Clinton's handling ...": the one who feels it, not
+        # what caused it.
+        felt_by = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if felt_by is not None and felt_by.lower_ not in ("it", "this", "that", "there"):
+            return _past_dateline(felt_by)
     seen = 0
     cur = tok
     while cur is not None and seen < 6:
@@ -478,10 +535,21 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         for child in cur.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    return None  # "had been released by Friday evening": a deadline
                 if pobj is not None:
                     return pobj
         if cur is tok and any(c.dep_ == "auxpass" for c in tok.children):
+            has = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if (
+                has is not None
+                and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in tok.children)
+                and (has.lower_ in ANIMATE_PRONOUNS or has.ent_type_ == "PERSON")
+            ):
+                return has  # "he's said he'll fight": "has said", read as a passive
             return None  # "are thought to ...", "it was reported": no source given
+        if cur is tok and _reduced_passive(tok):
+            return None  # "Asked whether ..., Ryan said": Ryan was asked; the asker unnamed
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if outside and quotes is not None and cur is tok:
             subjects = [c for c in subjects if quotes.containing(c.idx) is None]
@@ -527,6 +595,29 @@ def _name_before(verb: Token) -> Token | None:
     if prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and prev.text[:1].isupper():
         return prev
     return None
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """ "Asked whether ...", "when questioned about ...": a passive participle
+    without its auxiliary, hung on the clause of the one it happened to (not "has
+    admitted", which has its own auxiliary)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "agent") for c in tok.children)
+    )
+
+
+def _clause_start(tok: Token) -> Token:
+    """The first token of a coordinated or participial cue's own clause: its
+    auxiliaries and adverbs, and the comma or conjunction before them."""
+    doc = tok.doc
+    i = min(
+        [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i]
+    )
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text == "," or doc[i - 1].dep_ == "cc"):
+        i -= 1
+    return doc[i]
 
 
 def _experiencer(tok: Token) -> Token | None:

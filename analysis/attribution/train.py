@@ -50,9 +50,9 @@ from analysis.attribution.quotes import _Quotes
 from analysis.attribution.spans import _content, _source_span, _source_token
 from analysis.resolve import doc_text
 
-C_VALUES = {"cue": 1.0, "cue_alone": 1.0, "content": 0.3, "source": 0.3}
+C_VALUES = {"cue": 0.3, "cue_alone": 1.0, "content": 0.3, "source": 0.3}
 KEEP_GRID = (0.0,)
-ADD_GRID = (0.5, 0.6)
+ADD_GRID = (0.4, 0.5, 0.6)
 ADD_ALONE_GRID = (0.4, 0.5)
 
 

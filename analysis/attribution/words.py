@@ -106,5 +106,24 @@ DASH_SIGNATURE = re.compile(
 COLON_SPEAKER = re.compile(
     r"(?m)^[ \t]*[\"“]?([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)$"
 )
+#: Participles of verbs of feeling whose passive subject is the one who feels
+#: ("Trump was miffed over ...", "voters were angered by ..."): the source, where
+#: other passives' subjects are what is talked about ("he was accused of ...").
+PSYCH_PARTICIPLES = frozenset(
+    """alarmed amazed angered annoyed appalled baffled befuddled bothered concerned
+    confused convinced delighted disappointed disgusted dismayed displeased disturbed enraged
+    exasperated excited frustrated heartened horrified impressed incensed infuriated
+    irritated miffed offended outraged perplexed pleased puzzled relieved saddened
+    satisfied shocked stunned surprised thrilled troubled unimpressed upset
+    worried""".split()
+)
+#: Nouns whose "in" phrase names the source of a finding ("leads in the poll").
+POLL_NOUNS = frozenset({"poll", "survey"})
+#: Words of a headline's label that make it a kicker, not a speaker ("Breaking: ...",
+#: "BOOM: Trump Just Fired ...", "Revealed: ..."; read off PolNeAR train headlines).
+HEADLINE_KICKERS = frozenset(
+    """alert boom bombshell breaking busted clarification correction exclusive latest
+    leaked look photos revealed update updated video watch wow""".split()
+)
 #: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
 LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")
