@@ -406,7 +406,7 @@ def source_candidates(
     sent = tok.sent
     # A cue outside quotation marks takes no speaker from inside them ('"I'm not
     # going to say it," said Ben Carson': not "I").
-    outside = True if ctx.quotes.containing(tok.idx) is None else None
+    outside = ctx.quotes.containing(tok.idx) is None
     out: list[tuple[str, tuple[int, int] | None]] = [("none", None)]
     if parsed is not None:
         out.append(("parsed", parsed))
@@ -416,7 +416,7 @@ def source_candidates(
         if (t.ent_type_ in SPEAKER_ENTS or t.lower_ in ANIMATE_PRONOUNS)
         and not hortative(t)
         and not in_dateline(t)
-        and (outside is None or ctx.quotes.containing(t.idx) is None)
+        and not (outside and ctx.quotes.containing(t.idx) is not None)
     ]
     before = [t for t in speakers if t.i < tok.i]
     after = [t for t in speakers if t.i > tok.i]

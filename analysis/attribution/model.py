@@ -42,24 +42,23 @@ from analysis.attribution.features import (
     source_candidates,
     source_features,
 )
-from analysis.attribution.quotes import _Quotes, _rstrip
+from analysis.attribution.quotes import _Quotes, _rstrip, _rstrip_separators
 from analysis.attribution.record import _Found
 from analysis.attribution.rules import sense_guarded
 from analysis.attribution.spans import (
     _clause_start,
     _content,
     _end,
+    _phrase_before,
     _reduced_passive,
     _source_span,
     _source_token,
     hortative,
 )
 from analysis.attribution.words import (
-    ANIMATE_PRONOUNS,
     CLAUSE_OPENERS,
     LIGHT_VERBS,
     MESSAGE_NOUNS,
-    SPEAKER_NOUNS,
     STANCE_DEFAULT,
 )
 from analysis.config import PACKAGE_DIR
@@ -266,8 +265,7 @@ def _yield_to_rules(f: _Found, kept: list[_Found], quotes: _Quotes) -> bool:
         comma_participle = gtok.tag_ == "VBG" and gtok.i > 0 and doc[gtok.i - 1].text == ","
         if gtok.dep_ == "conj" or (gtok.dep_ == "advcl" and comma_participle):
             end = min(end, _rstrip(text, _clause_start(gtok).idx))
-    while end > start and text[end - 1] in " ,;:—–-":
-        end -= 1
+    end = _rstrip_separators(text, start, end)
     if end <= start:
         return False
     f.content = (start, end)
@@ -433,9 +431,8 @@ def _fill_source(f: _Found, ctx: DocContext, model: AttributionModel, quotes: _Q
         f.source, f.source_span = right_before, _source_span(right_before)
         start = right_before.left_edge.idx
         if f.content and not f.content_quotes and f.content[0] < start < f.content[1]:
-            f.content = (f.content[0], _rstrip(quotes.text, start))  # what was said ends there
-            while f.content[1] > f.content[0] and quotes.text[f.content[1] - 1] in ",;—–-":
-                f.content = (f.content[0], _rstrip(quotes.text, f.content[1] - 1))
+            # what was said ends there
+            f.content = (f.content[0], _rstrip_separators(quotes.text, f.content[0], start))
         return
     span = choose_source(tok, None, ctx, model)
     if span is None:
@@ -444,34 +441,6 @@ def _fill_source(f: _Found, ctx: DocContext, model: AttributionModel, quotes: _Q
     if words is None:
         return
     f.source, f.source_span = words.root, span
-
-
-def _phrase_before(tok: Token) -> Token | None:
-    """The head of the noun phrase standing right before the cue verb, when it names a
-    speaker: "Two were injured, a spokeswoman for the health authority said" (the
-    parser hangs the phrase on the clause before). Its words are climbed through
-    "for the ..." and appositions ("Senator Harry Reid, the minority leader, said")."""
-    doc = tok.doc
-    j = tok.i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
-        j -= 1
-    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    head = doc[j]
-    while True:
-        up = head.head
-        if up.i == head.i or up.i > tok.i:
-            break
-        if head.dep_ in ("pobj", "compound", "amod") or (
-            head.dep_ == "prep" and up.pos_ in ("NOUN", "PROPN")
-        ):
-            head = up
-            continue
-        if head.dep_ == "appos" and up.ent_type_ in ("PERSON", "ORG"):
-            head = up
-        break
-    named = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in ANIMATE_PRONOUNS
-    return head if named or _lemma(head) in SPEAKER_NOUNS else None
 
 
 def choose_source(

@@ -79,6 +79,14 @@ def _rstrip(text: str, end: int) -> int:
     return end
 
 
+def _rstrip_separators(text: str, start: int, end: int) -> int:
+    """`end` moved back over spaces and the commas, semicolons, colons and dashes that
+    separate a cut clause from what followed it (not past `start`)."""
+    while end > start and text[end - 1] in " \t\n,;:—–-":
+        end -= 1
+    return end
+
+
 class _Quotes:
     """Quote spans of one document with fast lookups."""
 

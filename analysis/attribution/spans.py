@@ -597,6 +597,34 @@ def _name_before(verb: Token) -> Token | None:
     return None
 
 
+def _phrase_before(tok: Token) -> Token | None:
+    """The head of the noun phrase standing right before the cue verb, when it names a
+    speaker: "Two were injured, a spokeswoman for the health authority said" (the
+    parser hangs the phrase on the clause before). Its words are climbed through
+    "for the ..." and appositions ("Senator Harry Reid, the minority leader, said")."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    head = doc[j]
+    while True:
+        up = head.head
+        if up.i == head.i or up.i > tok.i:
+            break
+        if head.dep_ in ("pobj", "compound", "amod") or (
+            head.dep_ == "prep" and up.pos_ in ("NOUN", "PROPN")
+        ):
+            head = up
+            continue
+        if head.dep_ == "appos" and up.ent_type_ in ("PERSON", "ORG"):
+            head = up
+        break
+    named = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in ANIMATE_PRONOUNS
+    return head if named or _lemma(head) in SPEAKER_NOUNS else None
+
+
 def _reduced_passive(tok: Token) -> bool:
     """ "Asked whether ...", "when questioned about ...": a passive participle
     without its auxiliary, hung on the clause of the one it happened to (not "has
