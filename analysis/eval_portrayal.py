@@ -71,7 +71,9 @@ def evaluate_portrayal(
     }
     if cross_validated and matched["triplet"].nunique() >= 3:
         c = float(model.meta.get("settings", {}).get("C", 0.03))
-        oof = cross_validate(matched, matched["label"], matched["triplet"], c)
+        oof = cross_validate(
+            matched, matched["label"], matched["triplet"], c, features=model.features
+        )
         result["cross_validated"] = portrayal_scores(
             matched["label"], oof["portrayal_label"], -oof["portrayal"]
         )

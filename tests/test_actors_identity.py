@@ -86,6 +86,36 @@ def test_relatives_stay_apart(corpus, with_packs):
     assert of(found, "Donald Trump Jr.").actor != "Donald Trump"
 
 
+def test_plain_surname_is_the_jr_named_before_it(corpus, with_packs):
+    found = corpus(
+        [
+            "Roger J. Stone Jr., a longtime adviser, was indicted on Friday. Mr. Stone "
+            "denied the charges.",
+            "Representative Jesse L. Jackson Jr. pleaded guilty. Mr. Jackson wept. His "
+            "father, the Rev. Jesse Jackson, sat behind him. Mr. Jackson left the court.",
+            "Donald Trump Jr. met the lawyer in June. President Trump defended his son.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Stone").actor == "Roger J. Stone Jr."  # not a namesake in the pack
+    jackson = [m.actor for m in found if m.article_id == "a1" and m.text == "Jackson"]
+    assert jackson == ["Jesse Jackson Jr.", "Jesse Jackson Jr."]  # the pack's, before and after
+    assert of(found, "Jesse Jackson").actor == "Jesse Jackson"  # the father stays apart
+    assert of(found, "Trump", "a2").actor == "Donald Trump"  # an office title: the father
+
+
+def test_place_abbreviation_ending_a_sentence_is_no_first_name(corpus, no_packs):
+    found = corpus(
+        [
+            "Sandra Jackson appeared before a judge in Washington, D.C. Jackson's lawyer "
+            "spoke after the hearing.",
+        ],
+        no_packs,
+    )
+    assert not [m for m in found if "D.C." in m.text]
+    assert of(found, "Jackson").actor == "Sandra Jackson"
+
+
 def test_ambiguous_surname_is_never_a_corpus_wide_guess(corpus, with_packs):
     found = corpus(
         [

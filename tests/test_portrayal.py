@@ -14,6 +14,7 @@ import pytest
 
 from analysis.config import package_data
 from analysis.portrayal import (
+    COMPACT_FEATURES,
     FEATURES,
     PORTRAYAL_COLUMNS,
     actor_features,
@@ -179,6 +180,11 @@ def test_features_sum_up_each_kind_of_evidence(nlp):
     assert reyes["cue_credibility"] == -1.0  # "claimed": a distancing cue
     assert reyes["cues_distancing"] == pytest.approx(np.log1p(1))
     assert reyes["cues_endorsing"] == 0 and voss["cues"] == 0
+    targets = signals["target"].iloc[:2].tolist()  # the two Voss mentions
+    assert min(targets) < 0  # "stole the city budget", "was a crook"
+    assert voss["target_min"] == pytest.approx(min(targets))  # the worst mention
+    assert voss["target_min"] < voss["target_mean"] or targets[0] == targets[1]
+    assert voss["negative_mass"] == pytest.approx(np.log1p(sum(-t for t in targets if t < 0)))
 
 
 def test_loaded_terms_inside_quotes_are_not_the_writers(nlp):
@@ -265,7 +271,10 @@ def test_model_file_round_trip_and_bad_files(tmp_path):
 
 def test_shipped_model_is_complete_and_its_card_checksum_matches():
     model = load_model()
-    assert model.features == FEATURES
+    assert set(model.features) <= set(FEATURES)
+    assert model.meta["settings"]["signals"] in ("compact", "all")
+    expected = COMPACT_FEATURES if model.meta["settings"]["signals"] == "compact" else FEATURES
+    assert model.features == expected
     assert 0 < model.thresholds["negative"] < 1 and 0 < model.thresholds["positive"] < 1
     meta = model.meta
     assert meta["settings"]["folds"].startswith("5-fold GroupKFold by event")
@@ -287,6 +296,10 @@ ACTORS = [
     {"actor": "lawmakers", "type": "group", "camp": None, "mentions": 2},
     {"actor": "Congress", "type": "organisation", "camp": None, "mentions": 3},
     {"actor": "Jesse L. Jackson", "type": "person", "camp": None, "mentions": 9},
+    {"actor": "Cesar Sayoc", "type": "person", "camp": None, "mentions": 1},
+    {"actor": "Cesar Sayoc Jr.", "type": "person", "camp": None, "mentions": 12},
+    {"actor": "Roger Stone", "type": "person", "camp": None, "mentions": 6},
+    {"actor": "Roger J. Stone Jr.", "type": "person", "camp": None, "mentions": 5},
 ]
 
 
@@ -297,6 +310,8 @@ ACTORS = [
         ("donald trump", "Donald Trump", "exact"),
         ("Chuck Grassley", "Charles E. Grassley", "surname"),  # a listed short form
         ("Jesse Jackson", "Jesse L. Jackson", "surname"),
+        ("Cesar Sayoc", "Cesar Sayoc Jr.", "surname"),  # the suffixed main entity
+        ("Roger Stone", "Roger Stone", "exact"),  # not the suffixed one mentioned once
         ("Donald Trump Jr.", None, "none"),  # the suffix must agree
         ("Ivanka Trump", None, "none"),  # first names disagree
         ("Senate Republicans", "Republicans", "party"),
@@ -345,6 +360,24 @@ def test_auc_and_scores():
     assert scores["auc"] == 1.0
     assert scores["per_class"]["negative"]["f1"] == 1.0
     assert scores["per_class"]["positive"]["f1"] == 0.0
+
+
+def test_cross_validation_keeps_events_whole_and_learns_a_clear_signal():
+    from analysis.portrayal.train import _folds, nested_cross_validate
+
+    rng = np.random.default_rng(0)
+    n = 150
+    groups = np.array([f"event{i // 3}" for i in range(n)])
+    frame = pd.DataFrame(rng.normal(size=(n, len(FEATURES))), columns=list(FEATURES))
+    labels = np.where(frame["target_min"] < -0.8, "negative", "neutral")
+    labels[(labels == "neutral") & (frame["mentions"] > 1.3).to_numpy()] = "positive"
+    for train, test in _folds(groups, 5):
+        assert not set(groups[train]) & set(groups[test])  # an event is never split
+    oof = nested_cross_validate(frame, labels, groups, (1.0,))
+    assert oof["portrayal_label"].notna().all() and len(oof) == n
+    scores = portrayal_scores(labels, oof["portrayal_label"], -oof["portrayal"])
+    assert scores["auc"] > 0.9  # the worst mention decides here, and CV finds it
+    assert scores["per_class"]["negative"]["f1"] > 0.7
 
 
 # ----------------------------------------------------------------- through the pipeline

@@ -6,7 +6,10 @@
 - Within an article a surname, "Mr. Trump" or a first name links to the full name
   written in that article (`link_names`); where several full names share the surname
   ("Donald Trump", "Ivanka Trump") the title's gender, then a name a table or pack
-  knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.".
+  knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
+  a plain "Mr. Stone" links to the "Roger J. Stone Jr." named before it when no
+  namesake without the suffix came first and no office title ("President Trump")
+  points elsewhere.
 - Across articles (`link_across_articles`) full names with the same first and last
   name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald
   Trump Jr."); a surname left alone in its article becomes a full name only where
@@ -32,6 +35,7 @@ from analysis.actors.base import (
     CAMP_SOURCES,
     FEMALE_TITLES,
     FORMAL_SUFFIXES,
+    HONORIFICS,
     IDENTITY_SUFFIXES,
     MALE_TITLES,
     NAME_PREFIXES,
@@ -122,6 +126,21 @@ def _title_gender(cand: Cand) -> str | None:
     return None
 
 
+#: Titles a surname may carry and still be the "Jr." named before it ("Mr. Stone").
+_PLAIN_TITLES = frozenset(t.rstrip(".") for t in HONORIFICS)
+
+
+def _office_before(doc: Doc, i: int) -> bool:
+    """Whether a title other than "Mr."/"Ms." stands right before token i ("President
+    Trump", where the entity is only "Trump")."""
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in NAME_PREFIXES:
+        if doc[k].lower_.rstrip(".") not in _PLAIN_TITLES:
+            return True
+        k -= 1
+    return False
+
+
 def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
     """One actor per person in the article: a surname ("Peskov", "Mr. Trump"), a
     surname with its suffix ("Trump Jr.") or a first name ("Leena") becomes the full
@@ -138,13 +157,20 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
         if _is_full(cand.actor) or cand.from_table:
             continue
         _, last, suffix = split_name(cand.actor)
-        matches = []
+        matches, suffixed = [], []
         for f in full:
             f_first, f_last, f_suffix = split_name(f.actor)
             if f_last == last and f_suffix == suffix:
                 matches.append(f)
             elif not suffix and f_first == last:  # a first name: "Leena"
                 matches.append(f)
+            elif not suffix and f_last == last:
+                suffixed.append(f)
+        if suffixed and cand.titles <= _PLAIN_TITLES and not _office_before(doc, cand.i):
+            # "Roger J. Stone Jr. … Mr. Stone": a plain surname may be the "Jr." named
+            # before it (the choice below: a known name, then the nearest earlier),
+            # never where an office title ("President Trump") points elsewhere
+            matches += [f for f in suffixed if f.i < cand.i]
         if not matches:
             continue
         gender = _title_gender(cand)

@@ -15,6 +15,7 @@ from analysis.actors.base import (
     HONORIFICS,
     IDENTITY_SUFFIXES,
     PERSON_ROLE_NOUNS,
+    PLACE_ABBREVIATIONS,
     PLACE_NOUNS,
     POSSESSIVE,
     Cand,
@@ -138,6 +139,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         if label == "NORP":
             continue  # unknown nationality words: no state to attach them to
         if label == "PERSON" or (label == "ORG" and _looks_like_person(doc, i, j)):
+            while j - i > 1 and doc[i].lower_ in PLACE_ABBREVIATIONS:
+                i += 1  # "Washington, D.C. Jackson's wife": a sentence run into a name
             name_i, titles = strip_titles(doc, i, j)
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name

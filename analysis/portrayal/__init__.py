@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.portrayal.features import (
+    COMPACT_FEATURES,
     EVIDENCE_COLUMNS,
     FEATURE_NOTES,
     FEATURES,
@@ -120,6 +121,7 @@ def _largest_first(values: np.ndarray) -> np.ndarray:
 
 
 __all__ = [
+    "COMPACT_FEATURES",
     "EVIDENCE_COLUMNS",
     "FEATURES",
     "FEATURE_NOTES",

@@ -37,6 +37,10 @@ FEATURE_NOTES: dict[str, str] = {
     "target_positive": "share of mentions whose target polarity is above +0.2",
     "negative_mentions": "log(1 + mentions whose target polarity is below -0.2)",
     "positive_mentions": "log(1 + mentions whose target polarity is above +0.2)",
+    "target_min": (
+        "the most negative target polarity among the actor's mentions (its worst moment)"
+    ),
+    "negative_mass": "log(1 + the summed negativity (-polarity below 0) of the mentions)",
     "negative_words": "log(1 + VADER words of valence <= -1 in the scoped clauses of the mentions)",
     "positive_words": "log(1 + VADER words of valence >= +1 in the scoped clauses of the mentions)",
     "mood_mean": "mean VADER compound of the sentences holding the mentions (event mood)",
@@ -74,6 +78,22 @@ FEATURE_NOTES: dict[str, str] = {
     "quoted_negative": "log(1 + mentions inside others' words with negative target polarity)",
 }
 FEATURES: tuple[str, ...] = tuple(FEATURE_NOTES)
+#: A small set with one or two signals per kind of evidence, fixed before fitting:
+#: what is said about the actor (its worst mention, the summed negativity, the
+#: negative words of its clauses), loaded terms near it, how its words are introduced
+#: (distancing cues, their mean credibility), others' negative words about it, and its
+#: prominence. `framing train portrayal` chooses between it and all FEATURES by
+#: cross-validation by event.
+COMPACT_FEATURES: tuple[str, ...] = (
+    "target_min",
+    "negative_mass",
+    "negative_words",
+    "loaded_near",
+    "cues_distancing",
+    "cue_credibility",
+    "quoted_negative",
+    "mentions",
+)
 
 _ACCUSING = frozenset({"accusation", "distancing", "denial"})
 _NAMED = frozenset({"name", "alias", "partial-name", "group", "nationality", "metonymy"})
@@ -196,6 +216,8 @@ def actor_features(
         row["target_positive"] = positive_n / n
         row["negative_mentions"] = _log(negative_n)
         row["positive_mentions"] = _log(positive_n)
+        row["target_min"] = min(target)
+        row["negative_mass"] = _log(sum(-t for t in target if t < 0))
         scopes = sorted(
             {
                 (int(m["scope_start"]), int(m["scope_end"]))

@@ -6,7 +6,9 @@ as the annotators spell it), `author_feeling` (`neg|neu|pos`), `triplet` (the ev
 for cross-validation by event), `outlet`. `match_entity` finds the entity among the
 actors the kit found in that article:
 
-1. the same name (case, dots and possessives aside);
+1. the same name (case, dots and possessives aside) — or, where the gold writes no
+   suffix, a namesake with one ("Jesse Jackson Jr.") mentioned at least three times
+   as often: the gold names the article's main entities, and drops suffixes;
 2. a person with the same surname whose first name agrees (the same, one a prefix or
    initial of the other, a short form listed in `analysis/data/nicknames.csv` — Chuck and
    Charles —, or none given: "Trump"); an entity's generational suffix (Jr., III) must
@@ -33,6 +35,9 @@ from analysis.config import package_data
 GOLD_LABELS = {"neg": "negative", "neu": "neutral", "pos": "positive"}
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Party words and the stem that names the party in an actor's name or camp.
+#: How many times as often a suffixed namesake ("Jesse Jackson Jr.") must be mentioned
+#: as the exact name ("Jesse Jackson") to be the entity the gold means.
+SUFFIXED_MAIN = 3
 PARTY_WORDS = {
     "republican": "republican",
     "republicans": "republican",
@@ -113,7 +118,21 @@ def match_entity(
 
     exact = [a for a in actors if _words(str(a["actor"])) == target]
     if exact:
-        return best(exact), "exact"
+        chosen = best(exact)
+        if not SUFFIXES & set(target):
+            # BASIL writes "Jesse Jackson" for the article's Jesse Jackson Jr.: a main
+            # entity is the suffixed namesake where that is far more mentioned
+            suffixed = [
+                a
+                for a in actors
+                if [w for w in _words(str(a["actor"])) if w not in SUFFIXES] == target
+                and SUFFIXES & set(_words(str(a["actor"])))
+            ]
+            most = max(exact, key=lambda a: a.get("mentions") or 0).get("mentions") or 0
+            main = [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
+            if main:
+                return best(main), "surname"
+        return chosen, "exact"
     party = {PARTY_WORDS[w] for w in target if w in PARTY_WORDS}
     if not party:
         people = [

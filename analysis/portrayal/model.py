@@ -1,8 +1,10 @@
 """The article-level portrayal model: a few weights over the portrayal features.
 
-Two logistic regressions over the standardised FEATURES of one article × actor
-(`analysis.portrayal.features`): one gives P(negative) — the writer's attitude toward
-the actor is negative — the other P(positive). The score is
+Two logistic regressions over standardised portrayal signals of one article × actor
+(the ones the file names: `COMPACT_FEATURES` in the shipped one, chosen over all
+FEATURES by cross-validation; `analysis.portrayal.features`): one gives P(negative)
+— the writer's attitude toward the actor is negative — the other P(positive). The
+score is
 
     portrayal = P(positive) − P(negative)        (−1 … 1),
 

@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.portrayal.features import FEATURES
+from analysis.portrayal.features import COMPACT_FEATURES, FEATURES
 from analysis.portrayal.gold import match_gold, read_gold
 from analysis.portrayal.metrics import portrayal_scores
 from analysis.portrayal.model import Logistic, PortrayalModel, label_of, to_json
 
 #: Regularisation strengths tried (inverse L2 penalty of scikit-learn).
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+#: The signal sets tried (`features.COMPACT_FEATURES`: one or two per kind of evidence).
+SIGNAL_SETS: dict[str, tuple[str, ...]] = {"compact": COMPACT_FEATURES, "all": FEATURES}
 FOLDS = 5
 #: Label thresholds tried on P(negative) and P(positive) (calibrated probabilities: the
 #: models are fitted without class weights, so the score keeps the gold's proportions).
@@ -84,15 +86,16 @@ def fit(
     c: float,
     thresholds: dict[str, float] | None = None,
     meta: dict[str, Any] | None = None,
+    features: Sequence[str] = FEATURES,
 ) -> PortrayalModel:
-    """The two regressions fitted on standardised FEATURES (no class weights, so the
-    probabilities keep the gold's proportions)."""
-    x = frame[list(FEATURES)].astype(float).fillna(0.0).to_numpy()
+    """The two regressions fitted on the standardised `features` (no class weights, so
+    the probabilities keep the gold's proportions)."""
+    x = frame[list(features)].astype(float).fillna(0.0).to_numpy()
     y = np.asarray(labels)
     mean, scale = _standardise(x)
     z = (x - mean) / scale
     return PortrayalModel(
-        features=FEATURES,
+        features=tuple(features),
         mean=tuple(float(v) for v in mean),
         scale=tuple(float(v) for v in scale),
         negative=_logistic(z, (y == "negative").astype(int), c),
@@ -130,36 +133,109 @@ def _folds(groups: Sequence[str], k: int) -> list[tuple[np.ndarray, np.ndarray]]
 
 
 def _out_of_fold(
-    frame: pd.DataFrame, labels: np.ndarray, groups: np.ndarray, c: float, k: int
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    c: float,
+    k: int,
+    features: Sequence[str] = FEATURES,
 ) -> tuple[np.ndarray, np.ndarray]:
     p_neg, p_pos = np.zeros(len(frame)), np.zeros(len(frame))
     for train, test in _folds(groups, k):
-        model = fit(frame.iloc[train], labels[train], c)
+        model = fit(frame.iloc[train], labels[train], c, features=features)
         x = model.standardise(frame.iloc[test])
         p_neg[test], p_pos[test] = model.negative.probability(x), model.positive.probability(x)
     return p_neg, p_pos
 
 
+def _predict_folds(
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    k: int,
+    settings: Callable[[np.ndarray], tuple[float, Sequence[str]]],
+) -> pd.DataFrame:
+    """Out-of-fold predictions, folds grouped by event: on each training fold,
+    `settings(train)` gives (C, signals), the thresholds come from an inner event-wise
+    CV there, and the model fitted there predicts the held-out fold."""
+    columns = ["p_negative", "p_positive", "portrayal", "portrayal_label"]
+    out = pd.DataFrame(index=frame.index, columns=columns)
+    out = out.astype({c: float for c in columns[:3]} | {"portrayal_label": object})
+    for train, test in _folds(groups, k):
+        c, features = settings(train)
+        inner_neg, inner_pos = _out_of_fold(
+            frame.iloc[train], labels[train], groups[train], c, k - 1, features
+        )
+        thresholds = choose_thresholds(inner_neg, inner_pos, labels[train])
+        model = fit(frame.iloc[train], labels[train], c, thresholds, features=features)
+        predicted = model.predict(frame.iloc[test])
+        for column in columns:
+            out.iloc[test, columns.index(column)] = predicted[column].to_numpy()
+    return out
+
+
 def cross_validate(
-    frame: pd.DataFrame, labels: Sequence[str], groups: Sequence[str], c: float, k: int = FOLDS
+    frame: pd.DataFrame,
+    labels: Sequence[str],
+    groups: Sequence[str],
+    c: float,
+    k: int = FOLDS,
+    features: Sequence[str] = FEATURES,
 ) -> pd.DataFrame:
     """Out-of-fold `p_negative, p_positive, portrayal, portrayal_label` for every row,
     folds grouped by event; thresholds chosen by an inner event-wise CV on each
     training fold."""
     labels, groups = np.asarray(labels), np.asarray(groups)
-    columns = ["p_negative", "p_positive", "portrayal", "portrayal_label"]
-    out = pd.DataFrame(index=frame.index, columns=columns)
-    out = out.astype({c: float for c in columns[:3]} | {"portrayal_label": object})
-    for train, test in _folds(groups, k):
-        inner_neg, inner_pos = _out_of_fold(
-            frame.iloc[train], labels[train], groups[train], c, k - 1
-        )
-        thresholds = choose_thresholds(inner_neg, inner_pos, labels[train])
-        model = fit(frame.iloc[train], labels[train], c, thresholds)
-        predicted = model.predict(frame.iloc[test])
-        for column in columns:
-            out.iloc[test, columns.index(column)] = predicted[column].to_numpy()
-    return out
+    return _predict_folds(frame, labels, groups, k, lambda _train: (c, features))
+
+
+def _trials(
+    frame: pd.DataFrame,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    c_grid: Sequence[float],
+    k: int = FOLDS,
+    echo: Any = None,
+) -> dict[tuple[str, float], dict[str, Any]]:
+    """Event-wise CV scores of every (signal set, C)."""
+    trials = {}
+    for name, features in SIGNAL_SETS.items():
+        for c in c_grid:
+            oof = cross_validate(frame, labels, groups, c, k, features)
+            trials[(name, c)] = portrayal_scores(labels, oof["portrayal_label"], -oof["portrayal"])
+            if echo:
+                scores = trials[(name, c)]
+                echo(f"{name} C={c}: AUC {scores['auc']:.3f} macro-F1 {scores['macro_f1']:.3f}")
+    return trials
+
+
+def _best(trials: dict[tuple[str, float], dict[str, Any]]) -> tuple[str, float]:
+    """The (signal set, C) with the best AUC + macro-F1 (ties: the smaller set, then
+    the stronger penalty)."""
+    order = list(SIGNAL_SETS)
+    return max(
+        trials,
+        key=lambda key: (
+            trials[key]["macro_f1"] + (trials[key]["auc"] or 0.0),
+            -order.index(key[0]),
+            -key[1],
+        ),
+    )
+
+
+def nested_cross_validate(
+    frame: pd.DataFrame, labels: Sequence[str], groups: Sequence[str], c_grid: Sequence[float]
+) -> pd.DataFrame:
+    """Out-of-fold predictions with the signal set and C chosen inside each training
+    fold (by an inner event-wise CV), so the choice itself is not read off the figure."""
+    labels, groups = np.asarray(labels), np.asarray(groups)
+
+    def chosen(train: np.ndarray) -> tuple[float, Sequence[str]]:
+        inner = frame.iloc[train].reset_index(drop=True)
+        name, c = _best(_trials(inner, labels[train], groups[train], c_grid, FOLDS - 1))
+        return c, SIGNAL_SETS[name]
+
+    return _predict_folds(frame, labels, groups, FOLDS, chosen)
 
 
 def train_portrayal(
@@ -172,21 +248,25 @@ def train_portrayal(
 ) -> dict[str, Any]:
     """Fit on every matched gold record of `data_dir` (BASIL layout) and write the model
     file; the summary (also stored as the file's `meta`) has the event-wise CV figures
-    of each C tried, the chosen C, the baselines and the weights."""
+    of each signal set and C tried, the chosen pair, the nested CV figure (the choice
+    made inside each fold), the baselines and the weights."""
     from analysis.outputs import write_json
 
     started = time.perf_counter()
     rows, _ = training_rows(data_dir, **run_options)
     matched = rows[rows["actor"].notna()].reset_index(drop=True)
     labels, groups = matched["label"].to_numpy(), matched["triplet"].to_numpy()
-    trials = {}
-    for c in c_grid:
-        oof = cross_validate(matched, labels, groups, c)
-        trials[c] = portrayal_scores(labels, oof["portrayal_label"], -oof["portrayal"])
-        if echo:
-            echo(f"C={c}: AUC {trials[c]['auc']:.3f} macro-F1 {trials[c]['macro_f1']:.3f}")
-    best_c = max(c_grid, key=lambda c: (trials[c]["macro_f1"] + trials[c]["auc"], -c))
-    p_neg, p_pos = _out_of_fold(matched, labels, groups, best_c, FOLDS)
+    trials = _trials(matched, labels, groups, c_grid, echo=echo)
+    best_set, best_c = _best(trials)
+    features = SIGNAL_SETS[best_set]
+    nested = nested_cross_validate(matched, labels, groups, c_grid)
+    nested_scores = portrayal_scores(labels, nested["portrayal_label"], -nested["portrayal"])
+    if echo:
+        echo(
+            f"nested (set and C chosen inside each fold): AUC {nested_scores['auc']:.3f} "
+            f"macro-F1 {nested_scores['macro_f1']:.3f}"
+        )
+    p_neg, p_pos = _out_of_fold(matched, labels, groups, best_c, FOLDS, features)
     thresholds = choose_thresholds(p_neg, p_pos, labels)
     gold_path = Path(data_dir) / "gold.jsonl"
     baseline = rows[rows["actor"].notna()]
@@ -201,11 +281,14 @@ def train_portrayal(
         "coverage": round(len(matched) / len(rows), 4) if len(rows) else 0.0,
         "settings": {
             "C": best_c,
+            "signals": best_set,
             "class_weight": None,
             "folds": f"{FOLDS}-fold GroupKFold by event (triplet); thresholds by inner CV",
             "c_grid": list(c_grid),
+            "signal_sets": {name: list(f) for name, f in SIGNAL_SETS.items()},
         },
-        "cross_validated": {str(c): _brief(s) for c, s in trials.items()},
+        "cross_validated": {f"{name} C={c}": _brief(s) for (name, c), s in trials.items()},
+        "nested_cross_validated": _brief(nested_scores),
         "baselines": {
             "clause_mean": _brief(
                 portrayal_scores(
@@ -220,11 +303,11 @@ def train_portrayal(
         },
         "retrain": "framing train portrayal --data ../shared/eval/basil/",
     }
-    model = fit(matched, labels, best_c, thresholds, meta)
+    model = fit(matched, labels, best_c, thresholds, meta, features)
     write_json(to_json(model), out_path)
     meta["seconds"] = round(time.perf_counter() - started, 1)
     meta["weights_toward_negative"] = dict(
-        sorted(zip(FEATURES, model.negative.weights, strict=True), key=lambda kv: -abs(kv[1]))
+        sorted(zip(features, model.negative.weights, strict=True), key=lambda kv: -abs(kv[1]))
     )
     return meta
 
