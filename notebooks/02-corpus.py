@@ -25,8 +25,9 @@
 # camp's share of the attributions (or quoted words) in an outlet; *credibility* is the
 # signed score the reporting-cue lexicon gives the writer's cue (−1 doubt … +1 truth);
 # *portrayal* the writer's attitude toward an actor in an article, a score from −1 to +1
-# that sums up the cues introducing its words, the loaded terms and descriptions about
-# it, the acts it does or suffers and its prominence (see the README). Cues that stand
+# that sums up the cues introducing its words, its worst and its summed negative
+# mentions, the negative and loaded words in its clauses, others' negative words about
+# it and how often it is named (see the README). Cues that stand
 # inside a direct quote are the source's words, not the writer's, and are left out of
 # the stance and credibility measures.
 #
@@ -125,7 +126,7 @@ report.show(gaps.round(3), max_rows=15, caption=gaps.attrs.get("camps", ""))
 # with bootstrap 95% intervals resampling articles and the number of articles scored
 # (the twenty actors scored in most articles). A score sums up the writer's choices
 # about the actor, not the mood of the event; its agreement with human readers is
-# modest (AUC 0.67 on BASIL, `benchmarks/RESULTS.md`): compare actors whose intervals
+# modest (AUC 0.73 on BASIL, `benchmarks/RESULTS.md`): compare actors whose intervals
 # do not overlap, and audit a score in the article notebook's evidence table.
 
 # %%

@@ -296,6 +296,9 @@ ACTORS = [
     {"actor": "lawmakers", "type": "group", "camp": None, "mentions": 2},
     {"actor": "Congress", "type": "organisation", "camp": None, "mentions": 3},
     {"actor": "Jesse L. Jackson", "type": "person", "camp": None, "mentions": 9},
+    {"actor": "Tea Party", "type": "group", "camp": "Republican Party", "mentions": 9},
+    {"actor": "House Democrats", "type": "group", "camp": "Democratic Party", "mentions": 7},
+    {"actor": "Democrats", "type": "group", "camp": "Democratic Party", "mentions": 3},
     {"actor": "Cesar Sayoc", "type": "person", "camp": None, "mentions": 1},
     {"actor": "Cesar Sayoc Jr.", "type": "person", "camp": None, "mentions": 12},
     {"actor": "Roger Stone", "type": "person", "camp": None, "mentions": 6},
@@ -315,8 +318,9 @@ ACTORS = [
         ("Donald Trump Jr.", None, "none"),  # the suffix must agree
         ("Ivanka Trump", None, "none"),  # first names disagree
         ("Senate Republicans", "Republicans", "party"),
-        ("Republican Lawmakers", "Republicans", "party"),
-        ("Democratic lawmakers", None, "none"),  # never all "lawmakers"
+        ("Republican Lawmakers", "Republicans", "party"),  # named so, not the "Tea Party"
+        ("Senate Democrats", "Democrats", "party"),  # never the other chamber's group
+        ("Democratic Lawmakers", "House Democrats", "party"),  # the most mentioned
         ("U.S. Congress", "Congress", "suffix"),
         ("Religious Freedom Restoration Act", None, "none"),
     ],
@@ -328,6 +332,8 @@ def test_gold_entities_match_actors_by_name(entity, actor, how):
 def test_party_groups_never_match_a_person():
     people = [a for a in ACTORS if a["type"] == "person"]
     assert match_entity("House Republicans", people) == (None, "none")
+    no_democrats = [a for a in ACTORS if a["camp"] != "Democratic Party"]
+    assert match_entity("Democratic lawmakers", no_democrats) == (None, "none")  # not "lawmakers"
 
 
 def test_read_and_match_gold(tmp_path):

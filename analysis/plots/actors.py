@@ -319,9 +319,10 @@ def plot_portrayal(
     note = f" {hidden} more actors not shown (fewest articles)." if hidden else ""
     total = (
         f"n = {sum(counts)} {n_unit}. Portrayal sums up the writer's choices"
-        " about the actor in each article (cues introducing its words, loaded terms and"
-        " descriptions about it, acts it does or suffers, prominence); 0 = treated like"
-        " the average labelled actor."
+        " about the actor in each article (distancing cues introducing its words, its"
+        " worst and its summed negative mentions, negative and loaded words in its"
+        " clauses, others' negative words about it); 0 = treated like the average"
+        " labelled actor."
         if counts is not None
         else ""
     )

@@ -14,7 +14,8 @@ actors the kit found in that article:
    Charles —, or none given: "Trump"); an entity's generational suffix (Jr., III) must
    be the actor's too;
 3. a party group by its party word ("Senate Republicans", "Republican Lawmakers" →
-   the group actor whose name or camp carries "Republican"), never a person;
+   the group actor whose name carries "Republican", else whose camp does; never one
+   of the other chamber), never a person;
 4. an actor whose name is the entity's last words ("U.S. Congress" → "Congress").
 
 Where several actors match at one step, the most mentioned wins.
@@ -46,6 +47,8 @@ PARTY_WORDS = {
     "democrats": "democrat",
     "democratic": "democrat",
 }
+#: Chamber words: a party group of one chamber is never matched to the other's.
+CHAMBERS = frozenset({"senate", "house"})
 PARTY_STEMS = {"republican": ("republican", "gop"), "democrat": ("democrat",)}
 
 
@@ -158,8 +161,12 @@ def match_entity(
             )
             and (a.get("type") == "group" or "party" in _words(str(a["actor"])))
         ]
-        if groups:
-            return best(groups), "party"
+        chamber = CHAMBERS & set(target)
+        if chamber:  # "Senate Democrats" are not the "House Democrats"
+            groups = [a for a in groups if not (CHAMBERS - chamber) & set(_words(str(a["actor"])))]
+        named = [a for a in groups if any(s in " ".join(_words(str(a["actor"]))) for s in stems)]
+        if named or groups:
+            return best(named or groups), "party"  # "Republicans" before the "Tea Party"
         return None, "none"  # "Republican lawmakers" are not all "lawmakers"
     for k in range(len(target) - 1, 0, -1):
         tail = target[-k:]
