@@ -287,6 +287,8 @@ def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Fou
         colon_at = m.end(1)
         if colon_at not in token_at or token_at[colon_at].i in used or len(name) < 2:
             continue  # "Q:" and "A:" of an interview name no one
+        if not re.search(r"[^\W\d_]{2}", m.group(2)):
+            continue  # "Hillary Clinton: 1,769.": a tally, not words
         # A headline "Pence: ...", not a kicker ("Breaking: ...", "BOOM: ...").
         headline = not text[: m.start()].strip() and not (
             set(re.findall(r"\w+", name.lower())) & HEADLINE_KICKERS

@@ -23,6 +23,7 @@ from analysis.attribution.spans import (
 )
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
+    ASPECT_VERBS,
     BELIEF_VERBS,
     CLAUSE_ONLY,
     CONTENTLESS_VERBS,
@@ -332,6 +333,18 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     )
 
 
+def _aspect_only(tok: Token, children: Sequence[Token], index: _CueIndex) -> bool:
+    """An aspect verb whose only clause is an infinitive that is no cue: "continues
+    to grow" (`words.ASPECT_VERBS`)."""
+    if _lemma(tok) not in ASPECT_VERBS or any(c.dep_ == "ccomp" for c in children):
+        return False
+    infinitives = [c for c in children if c.dep_ == "xcomp"]
+    return bool(infinitives) and not any(
+        _lemma(c) in index.verbs or any((_lemma(c), g.lower_) in index.phrasal for g in c.children)
+        for c in infinitives
+    )
+
+
 def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
     """ "find" of finding a thing, not a finding: "found itself at the center",
     "found ways to press his agenda", "found it right before the plane took off",
@@ -385,6 +398,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     )):  # fmt: skip
         return None
 
+    if _aspect_only(tok, children, index):
+        return None
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
     if lemma in RAISING_VERBS and not (
@@ -507,7 +522,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         )
         if not quoted and not (tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i):
             return True
-    if not_a_report(tok, children):
+    if not_a_report(tok, children) or _aspect_only(tok, children, index):
         return True
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True

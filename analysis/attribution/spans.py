@@ -14,8 +14,10 @@ from analysis.attribution.words import (
     ADDRESSEE_VERBS,
     ANIMATE_OBJECT_VERBS,
     ANIMATE_PRONOUNS,
+    CHANNEL_NOUNS,
     CLAUSE_ONLY,
     FRAME_NOUNS,
+    NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
     PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
@@ -236,6 +238,8 @@ def _content(
         if child.dep_ == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPOSITIONS:
             if (lemma in CLAUSE_ONLY and child.lower_ != "about") or _a_time(child):
                 continue  # "voted on Friday": a time, not a topic
+            if child.lower_ == "on" and _a_channel(child):
+                continue  # "spoke on condition of anonymity", "on ABC": how, not what
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 span = _trim(doc, obj.left_edge.i, obj.right_edge.i, quotes)
@@ -431,8 +435,19 @@ def _a_time(tok: Token) -> bool:
     return tok.dep_ == "prep" and pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
+def _a_channel(prep: Token) -> bool:
+    """ "on condition of anonymity", "on ABC", "on a radio show": the "on" of how or
+    where someone spoke (`words.CHANNEL_NOUNS`, or a named outlet, place or person)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    return pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ in (
+        "ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "DATE", "TIME"
+    )  # fmt: skip
+
+
 def _object(tok: Token, cue_tokens: list[Token], lemma: str) -> Token | None:
-    if lemma in ADDRESSEE_VERBS and len(cue_tokens) == 1:
+    if (lemma in ADDRESSEE_VERBS or lemma in NO_OBJECT_VERBS) and len(cue_tokens) == 1:
         return None
     if len(cue_tokens) == 2 and cue_tokens[1].dep_ == "prep":
         return next((c for c in cue_tokens[1].children if c.dep_ in ("pobj", "pcomp")), None)

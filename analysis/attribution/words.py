@@ -77,10 +77,25 @@ OBJECT_COMPLEMENTS = frozenset({"of", "for", "as", "with", "on", "over", "to"})
 #: Raising verbs: their subject is what the impression is about, not who holds it
 #: ("the plan seems risky"); the holder is the writer unless named ("seems to me").
 RAISING_VERBS = frozenset({"seem", "appear", "look"})
+#: Aspect verbs: with an infinitive that is no cue they say how long something went
+#: on, not that anyone spoke ("the lead continues to grow", "continue to back her";
+#: "continued to insist that ..." stays a report).
+ASPECT_VERBS = frozenset({"continue", "keep", "begin", "start", "resume"})
 #: Lemmatiser slips of en_core_web_sm on cue words: (lemma, word) -> lemma.
 LEMMA_FIXES = {("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
 #: Prepositions that introduce what a speech act is about ("warned against ...").
 TOPIC_PREPOSITIONS = frozenset({"about", "against", "for", "of", "on", "over"})
+#: Nouns after "on" that name how or where one spoke, not what about ("spoke on
+#: condition of anonymity", "on the record", "on camera", "on behalf of", "on a radio
+#: show"); an outlet, place or person after "on" is a channel too ("on ABC").
+CHANNEL_NOUNS = frozenset(
+    {"condition", "anonymity", "record", "background", "camera", "behalf", "air", "phone",
+     "telephone", "television", "tv", "radio", "show", "program", "programme", "podcast",
+     "broadcast", "channel", "stage", "floor", "line", "video", "twitter", "facebook"}
+)  # fmt: skip
+#: Verbs whose bare object is a language or a length of time, never what was said
+#: ("spoke Hebrew", "speaking a little while later").
+NO_OBJECT_VERBS = frozenset({"speak"})
 #: Verbs that make a noun cue their subject's act ("voiced concern that ...") or
 #: its target's lot ("faced criticism for ...", no source given).
 SPEAKING_LIGHT_VERBS = frozenset(
