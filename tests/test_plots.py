@@ -172,6 +172,18 @@ def test_portrayal_diverging_bars_coloured_by_sign():
     assert "…" in labels[1] and labels[1].count("\n") == 1  # long name wrapped and cut
 
 
+def test_portrayal_marks_the_no_evidence_level():
+    from analysis.portrayal import no_evidence_score
+
+    figure = plots.plot_portrayal(ACTORS, no_evidence=0.12)
+    ax = figure.axes[0]
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == pytest.approx(0.12)
+    assert "no evidence" in _texts(ax) and "(+0.12)" in _caption(figure)
+    default = plots.plot_portrayal(ACTORS)  # the shipped model's level
+    assert f"({no_evidence_score():+.2f})" in _caption(default)
+
+
 def test_portrayal_min_n_leaves_out_rarely_mentioned():
     figure = plots.plot_portrayal(ACTORS, min_n=5)
     assert len(figure.axes[0].patches) == 2

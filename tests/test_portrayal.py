@@ -269,6 +269,18 @@ def test_model_file_round_trip_and_bad_files(tmp_path):
         read_model(path)
 
 
+def test_no_evidence_score_is_an_actor_with_nothing_against_it():
+    from analysis.portrayal import no_evidence_score
+
+    model = load_model()
+    base = no_evidence_score(model)
+    row = {name: 0.0 for name in model.features} | {"mentions": float(np.log1p(1))}
+    assert base == pytest.approx(model.predict(pd.DataFrame([row]))["portrayal"].iloc[0])
+    assert base > 0  # the zero is the average labelled actor, one in five of them negative
+    distanced = row | {"cues_distancing": float(np.log1p(2)), "cue_credibility": -1.0}
+    assert model.predict(pd.DataFrame([distanced]))["portrayal"].iloc[0] < base
+
+
 def test_shipped_model_is_complete_and_its_card_checksum_matches():
     model = load_model()
     assert set(model.features) <= set(FEATURES)

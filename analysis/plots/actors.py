@@ -256,15 +256,23 @@ def plot_portrayal(
     title: str | None = None,
     caption: str | None = None,
     n_unit: str = "article × actor scores",
+    no_evidence: float | None = None,
 ) -> Figure:
     """How the writer portrays each actor: the mean of the article-level portrayal
-    scores (`actor_sentiment.csv` `portrayal`, which sums up the cues introducing the
-    actor's words, loaded terms and descriptions about the actor, the acts it does or
-    suffers and its prominence), as bars diverging from zero (blue right: positive;
-    orange left: negative) with 95% intervals resampling articles and the number of
-    articles scored (n=). Actors scored in fewer than `min_n` articles are left out;
-    the `max_rows` most-scored are shown. `n_unit` names what n counts in the caption
-    (one article's chart counts mentions)."""
+    scores (`actor_sentiment.csv` `portrayal`, which sums up the distancing cues
+    introducing the actor's words, its worst and summed negative mentions, negative
+    and loaded words in its clauses and others' negative words about it), as bars
+    diverging from zero (blue right: positive; orange left: negative) with 95%
+    intervals resampling articles and the number of articles scored (n=). A dashed
+    line marks `no_evidence`, the score of an actor with no evaluative evidence
+    (default: the shipped model's, `portrayal.no_evidence_score`). Actors scored in
+    fewer than `min_n` articles are left out; the `max_rows` most-scored are shown.
+    `n_unit` names what n counts in the caption (one article's chart counts
+    mentions)."""
+    if no_evidence is None:
+        from analysis.portrayal import no_evidence_score
+
+        no_evidence = no_evidence_score()
     title = title or f"Portrayal per {level}"
     frame = _summary_rows(actors, level)
     if mean in frame:
@@ -302,7 +310,18 @@ def plot_portrayal(
         )
     ax.axvline(0, color="#444444", linewidth=1, zorder=1)
     reach = np.nanmax(np.abs(np.concatenate([values - errors[0], values + errors[1]])))
-    reach = max(float(reach) * 1.1, 0.1)
+    reach = max(float(reach) * 1.1, abs(no_evidence) * 1.2, 0.1)
+    ax.axvline(no_evidence, color="#444444", linewidth=1, linestyle="--", zorder=4)
+    ax.annotate(
+        "no evidence",
+        (no_evidence, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(3, -3),
+        textcoords="offset points",
+        va="top",
+        fontsize="small",
+        color="#444444",
+    )
     ax.set_xlim(-reach, reach)
     ax.set_ylim(-0.6, len(frame) - 0.4)
     ax.set_yticks(positions, [short_label(name) for name in frame[level]])
@@ -322,7 +341,8 @@ def plot_portrayal(
         " about the actor in each article (distancing cues introducing its words, its"
         " worst and its summed negative mentions, negative and loaded words in its"
         " clauses, others' negative words about it); 0 = treated like the average"
-        " labelled actor."
+        f" labelled actor; dashed line = an actor with no evaluative evidence"
+        f" ({no_evidence:+.2f})."
         if counts is not None
         else ""
     )

@@ -98,6 +98,18 @@ def portrayal_tables(
     return frame[PORTRAYAL_COLUMNS], evidence
 
 
+def no_evidence_score(model: PortrayalModel | None = None) -> float:
+    """The `portrayal` of an actor named once with no evaluative evidence (every signal
+    at zero): the score's zero is the average labelled main actor, of whom about one
+    in five was portrayed negatively, so an actor with nothing against it scores
+    above zero. Charts mark this level."""
+    model = model or load_model()
+    row = {name: 0.0 for name in model.features}
+    if "mentions" in row:
+        row["mentions"] = float(np.log1p(1))
+    return float(model.predict(pd.DataFrame([row]))["portrayal"].iloc[0])
+
+
 def _top_signals(model: PortrayalModel, features: pd.DataFrame, k: int = 3) -> list[str]:
     """The k signals that moved each row most toward negative (+) or away from it (−)."""
     contributions = model.contributions(features)
@@ -134,6 +146,7 @@ __all__ = [
     "evidence_rows",
     "load_model",
     "mention_signal",
+    "no_evidence_score",
     "portrayal_tables",
     "read_model",
     "signals_frame",
