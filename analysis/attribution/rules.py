@@ -27,10 +27,13 @@ from analysis.attribution.words import (
     BELIEF_VERBS,
     CLAUSE_ONLY,
     CONTENTLESS_VERBS,
+    COPULAR_CONTENT_NOUNS,
+    COPULAR_CUE,
     FRAME_NOUNS,
     HYPOTHETICAL,
     NEGATING_HEADS,
     POLL_NOUNS,
+    QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
     RECEIVING_LIGHT_VERBS,
     SPEAKING_LIGHT_VERBS,
@@ -206,8 +209,50 @@ def _in_poll(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     return _Found([tok], cue, "in", pobj, source_span, content, [])
 
 
+def _copular_message(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
+    """ "Rubio's answer was that ...", "One view is that ...", "the message was: ...",
+    "her campaign slogan is “...”": a noun of something said or thought, subject of
+    "be", and what it was (a clause, a colon or a quote right after "be"). The cue is
+    the noun and the verb; the source the noun's possessor, or none."""
+    head = tok.head
+    lemma = _lemma(tok)
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
+        return None
+    if lemma == "question" or (lemma not in index.nouns and lemma not in COPULAR_CONTENT_NOUNS):
+        return None
+    doc, after = tok.doc, head.idx + len(head.text)
+    content, content_quotes = None, []
+    quote = quotes.starting_after(after, r"\s*:?\s*")
+    clause = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "ccomp"
+            and c.i > head.i
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+        ),
+        None,
+    )
+    if quote is not None and quote.start - after <= 3 and lemma in QUOTED_CONTENT_NOUNS:
+        content, content_quotes = (quote.start, quote.end), [quote]
+    elif clause is not None:
+        content = _trim(doc, *_subtree_range(clause), quotes)
+    elif head.i + 1 < len(doc) and doc[head.i + 1].text == ":":
+        end = head.sent[-1].i
+        content = _trim(doc, head.i + 2, end, quotes) if head.i + 2 <= end else None
+    if content is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue = index.nouns.get(lemma) or COPULAR_CUE
+    source_span = _source_span(source) if source is not None else None
+    return _Found([tok, head], cue, lemma, source, source_span, content, content_quotes)
+
+
 def _noun_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     lemma = _lemma(tok)
+    copular = _copular_message(tok, index, quotes)
+    if copular is not None:
+        return copular
     cue = index.nouns.get(lemma)
     if cue is None:
         return None

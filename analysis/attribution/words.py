@@ -67,6 +67,23 @@ MESSAGE_NOUNS = FRAME_NOUNS | frozenset(
      "announcement", "note", "editorial", "essay", "report", "reply", "response",
      "question", "argument", "claim", "word", "theme", "point", "case", "view"}
 )  # fmt: skip
+#: Nouns of something said or thought that, as the subject of "be", introduce what it
+#: was ("Rubio's answer was that ...", "The idea is that ...", "her campaign slogan is
+#: “...”"), besides the lexicon's noun cues; the writer's own framing nouns ("the
+#: problem is", "the reason is", "the fact is") are not among them, nor is "question"
+#: ("the question is whether ...": the writer's more often than anyone's).
+COPULAR_CONTENT_NOUNS = frozenset(
+    {"idea", "point", "slogan", "phrase", "line", "mantra", "motto", "refrain", "pitch",
+     "takeaway", "implication", "conclusion", "excuse", "rationale", "reasoning",
+     "thinking", "consensus", "assessment", "verdict", "impression", "expectation",
+     "premise", "hope", "view", "message", "answer", "response"}
+)  # fmt: skip
+#: Of those, the nouns whose content may be a bare quote ("her slogan is “...”");
+#: after others a quote is someone's verdict on the noun ("his comment was
+#: “intolerable”"), not what it said.
+QUOTED_CONTENT_NOUNS = frozenset(
+    {"slogan", "phrase", "motto", "mantra", "refrain", "line", "message", "answer", "response"}
+)
 #: Words that open a clause of content without a verb of its own in the span.
 CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who"})
 #: Prepositions that carry the charge or the terms of a cue's object, which belong to
@@ -142,3 +159,5 @@ HEADLINE_KICKERS = frozenset(
 )
 #: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
 LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")
+#: The cue of a COPULAR_CONTENT_NOUNS noun the lexicon does not list.
+COPULAR_CUE = Cue("", "noun", "neutral", 0.0, 0, "kit team (copular message noun)")
