@@ -79,6 +79,8 @@ def rule_attributions(doc: Doc, index: _CueIndex, quotes: _Quotes) -> list[_Foun
     folded = {t.i for f in found if len(f.cue_tokens) > 1 for t in f.cue_tokens}
     found = [f for f in found if not (len(f.cue_tokens) == 1 and f.cue_tokens[0].i in folded)]
     found.extend(_layout_attributions(doc, quotes, used))
+    taken = {q.start for f in found for q in f.content_quotes}
+    found.extend(_named_colon_quotes(doc, quotes, used, taken))
     _extend_quote_chains(found, doc, quotes)
     _stop_at_semicolons(found, doc_text(doc))
     return _outermost(found, quotes)
@@ -250,6 +252,59 @@ def _stop_at_semicolons(found: list[_Found], text: str) -> None:
         cut = text.find(";", start, end)
         if cut > start:
             f.content = (start, _rstrip(text, cut))
+
+
+#: Lower-case words a name before a colon may hold ("Former AG Mukasey at RNC",
+#: "Clinton camp", "WSJ editorial", "Blumenthal and Cohen").
+_NAME_GLUE = frozenset(
+    "of the and at on from in to camp campaign editorial statement spokesman spokeswoman".split()
+)
+
+
+def _named_colon_quotes(doc: Doc, quotes: _Quotes, used: set[int], taken: set[int]) -> list[_Found]:
+    """A quote introduced by a name and a colon inside a line: 'Bush: "The mission is
+    to destroy ISIS."', '... - Mark Blumenthal and Jon Cohen: “Although the polls ...'.
+    The name runs back from the colon to the start of the sentence or a dash, holds a
+    named entity and no verb, and is at most eight words; a quote some cue already
+    took is left alone."""
+    text = doc_text(doc)
+    token_at = {t.idx: t for t in doc if not t.is_space}
+    out: list[_Found] = []
+    for q in quotes.spans:
+        if q.start in taken:
+            continue
+        base = max(0, q.start - 4)
+        gap = re.search(r":[ \t]*$", text[base : q.start])
+        if gap is None:
+            continue
+        colon = token_at.get(base + gap.start())
+        if colon is None or colon.text != ":" or colon.i in used or colon.i == 0:
+            continue
+        name: list[Token] = []
+        k = colon.i - 1
+        while k >= 0 and len(name) <= 8:
+            tok = doc[k]
+            if tok.is_space or "\n" in tok.text or tok.text in ("-", "–", "—", "--"):
+                break
+            if tok.is_sent_start:
+                name.append(tok)
+                break
+            name.append(tok)
+            k -= 1
+        name.reverse()
+        if not name or len(name) > 8 or any(t.i in used for t in name):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in name):
+            continue
+        words = [t for t in name if not t.is_punct]
+        if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
+            continue
+        entity = next((t for t in name if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+        if entity is None:
+            continue
+        span = (name[0].idx, _end(name[-1]))
+        out.append(_Found([colon], LAYOUT_CUE, ":", entity, span, (q.start, q.end), [q]))
+    return out
 
 
 def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Found]:
