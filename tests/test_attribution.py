@@ -180,3 +180,19 @@ def test_source_candidates_skip_names_inside_quotes(nlp):
         doc.text[s:e] for _, span in source_candidates(said, None, ctx) if span for s, e in [span]
     ]
     assert "I" not in spans
+
+
+def test_cue_inside_a_quote_reports_within_it(nlp):
+    quoted = "“He would come home and say, ‘Number three is coughing again,’” she said."
+    rows = _extract(nlp, quoted)
+    inner = [r for r in rows if r.in_quote]
+    assert inner and all(r.content == "‘Number three is coughing again,’" for r in inner)
+    text = (
+        "Weaver was unimpressed, telling reporters, “A lot of people said the governor "
+        "should step down.”"
+    )
+    rows = _extract(nlp, text)
+    assert not [r for r in rows if r.in_quote and r.content and "Weaver" in r.content]
+    rows = _extract(nlp, "Clinton “decided” to wipe the server clean, the report said.")
+    decided = [r for r in rows if r.cue_lemma == "decide"]
+    assert decided and decided[0].content == "to wipe the server clean"  # a scare quote

@@ -78,6 +78,7 @@ def rule_attributions(doc: Doc, index: _CueIndex, quotes: _Quotes) -> list[_Foun
     # concern that ..." (the noun's).
     folded = {t.i for f in found if len(f.cue_tokens) > 1 for t in f.cue_tokens}
     found = [f for f in found if not (len(f.cue_tokens) == 1 and f.cue_tokens[0].i in folded)]
+    found = [f for f in found if _within_own_quote(f, quotes)]
     found.extend(_layout_attributions(doc, quotes, used))
     taken = {q.start for f in found for q in f.content_quotes}
     found.extend(_named_colon_quotes(doc, quotes, used, taken))
@@ -172,6 +173,42 @@ def build_rows(
     return rows
 
 
+def _within_own_quote(found: _Found, quotes: _Quotes) -> bool:
+    """A cue inside a direct quote reports within that quote: its content is cut to
+    the quote (the parser can hang the writer's clause before the quote on the quoted
+    "said": 'Weaver was unimpressed, telling reporters, “People said he should go.”');
+    False when nothing of the content is left inside it."""
+    q = quotes.containing(found.cue_tokens[0].idx)
+    if q is None or found.content is None:
+        return True
+    cue_start = found.cue_tokens[0].idx
+    cue_end = found.cue_tokens[-1].idx + len(found.cue_tokens[-1].text)
+    if q.start >= cue_start - 2 and q.end <= cue_end + 2:
+        return True  # a scare quote around the cue: 'Clinton “decided” to wipe it'
+    start, end = found.content
+    if q.start <= start and end <= q.end:
+        return True
+    start, end = max(start, q.start + 1), min(end, q.end - 1)
+    if start <= cue_start < end:
+        start = cue_end  # not the cue's own word
+    text = quotes.text
+    while start < end and not text[start].isalnum() and text[start] not in "“‘\"'":
+        start += 1
+    if start >= end:
+        return False  # nothing of it inside the quote
+    found.content, found.content_quotes = (start, end), []
+    return True
+
+
+def _after_comma(tok: Token) -> bool:
+    """A comma right before the token, closing quotation marks aside ('has “expanded
+    the party,” claiming ...')."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].text in ("”", "’", '"', "'", "''"):
+        k -= 1
+    return k >= 0 and tok.doc[k].text == ","
+
+
 def _outermost(found: list[_Found], quotes: _Quotes) -> list[_Found]:
     """Leave out attributions reported inside another one's indirect content ("Smith
     said Jones had denied it": "denied" is Smith's report, not a cue of the writer's;
@@ -193,7 +230,7 @@ def _outermost(found: list[_Found], quotes: _Quotes) -> list[_Found]:
         return found
     for f in found:
         tok = _cue_verb(f)
-        after_comma = tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        after_comma = tok.tag_ == "VBG" and _after_comma(tok)
         if quotes.containing(tok.idx) is not None:
             continue
         for outer in by_start:

@@ -423,6 +423,18 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
                 cue, cue_lemma = hit, f"{lemma} {child.lower_}"
                 cue_tokens = [tok, child] if child.i - tok.i <= 3 else [tok]
                 break
+    for_clause = None
+    if cue is None:
+        # "calling for the United States to step up ...": the parser makes "for" the
+        # mark of the clause, not a preposition; the phrasal cue is "call for" still.
+        for child in tok.children:
+            if child.dep_ not in ("advcl", "ccomp", "xcomp") or child.i < tok.i:
+                continue
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            hit = index.phrasal.get((lemma, "for"))
+            if mark is not None and mark.lower_ == "for" and mark.i == tok.i + 1 and hit:
+                cue, cue_lemma, cue_tokens, for_clause = hit, f"{lemma} for", [tok, mark], child
+                break
     if cue is None:
         hit = _sequence_cue(tok, index)
         if hit is not None:
@@ -473,7 +485,13 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             return None
         source_span = _source_span(source) if source is not None else None
         return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, [])
-    content, content_quotes = _content(tok, source, cue_tokens, lemma, quotes)
+    if for_clause is not None:
+        content, content_quotes = (
+            _trim(tok.doc, cue_tokens[1].i + 1, for_clause.right_edge.i, quotes),
+            [],
+        )
+    else:
+        content, content_quotes = _content(tok, source, cue_tokens, lemma, quotes)
     if (
         subject_of_impression is not None
         and source is None
