@@ -21,6 +21,7 @@ from analysis.attribution.words import (
     DASH_SIGNATURE,
     HEADLINE_KICKERS,
     LAYOUT_CUE,
+    NAME_GLUE_WORDS,
     NEGATING_HEADS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -291,13 +292,6 @@ def _stop_at_semicolons(found: list[_Found], text: str) -> None:
             f.content = (start, _rstrip(text, cut))
 
 
-#: Lower-case words a name before a colon may hold ("Former AG Mukasey at RNC",
-#: "Clinton camp", "WSJ editorial", "Blumenthal and Cohen").
-_NAME_GLUE = frozenset(
-    "of the and at on from in to camp campaign editorial statement spokesman spokeswoman".split()
-)
-
-
 def _named_colon_quotes(doc: Doc, quotes: _Quotes, used: set[int], taken: set[int]) -> list[_Found]:
     """A quote introduced by a name and a colon inside a line: 'Bush: "The mission is
     to destroy ISIS."', '... - Mark Blumenthal and Jon Cohen: “Although the polls ...'.
@@ -334,7 +328,7 @@ def _named_colon_quotes(doc: Doc, quotes: _Quotes, used: set[int], taken: set[in
         if any(t.pos_ in ("VERB", "AUX") for t in name):
             continue
         words = [t for t in name if not t.is_punct]
-        if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
+        if not words or not all(t.text[:1].isupper() or t.lower_ in NAME_GLUE_WORDS for t in words):
             continue
         entity = next((t for t in name if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")), None)
         if entity is None:

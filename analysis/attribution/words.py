@@ -158,6 +158,11 @@ HEADLINE_KICKERS = frozenset(
     leaked look photos revealed update updated video watch wow""".split()
 )
 #: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
+#: Lower-case words a name before a colon may hold ("Former AG Mukasey at RNC",
+#: "Clinton camp", "WSJ editorial", "Blumenthal and Cohen").
+NAME_GLUE_WORDS = frozenset(
+    "of the and at on from in to camp campaign editorial statement spokesman spokeswoman".split()
+)
 LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")
 #: The cue of a COPULAR_CONTENT_NOUNS noun the lexicon does not list.
 COPULAR_CUE = Cue("", "noun", "neutral", 0.0, 0, "kit team (copular message noun)")
