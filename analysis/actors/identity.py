@@ -7,8 +7,8 @@
   written in that article (`link_names`); where several full names share the surname
   ("Donald Trump", "Ivanka Trump") the title's gender, then a name a table or pack
   knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
-  a plain "Mr. Stone" links to the "Roger J. Stone Jr." named before it when no
-  namesake without the suffix came first and no office title ("President Trump")
+  a plain "Mr. Stone" may also link to a "Roger J. Stone Jr." named before it (the
+  same choice decides among them), never where an office title ("President Trump")
   points elsewhere.
 - Across articles (`link_across_articles`) full names with the same first and last
   name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald

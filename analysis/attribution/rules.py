@@ -32,6 +32,7 @@ from analysis.attribution.words import (
     FRAME_NOUNS,
     HYPOTHETICAL,
     NEGATING_HEADS,
+    NOT_COPULAR_NOUNS,
     POLL_NOUNS,
     QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
@@ -218,7 +219,9 @@ def _copular_message(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | 
     lemma = _lemma(tok)
     if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
         return None
-    if lemma == "question" or (lemma not in index.nouns and lemma not in COPULAR_CONTENT_NOUNS):
+    if lemma in NOT_COPULAR_NOUNS or (
+        lemma not in index.nouns and lemma not in COPULAR_CONTENT_NOUNS
+    ):
         return None
     doc, after = tok.doc, head.idx + len(head.text)
     content, content_quotes = None, []
@@ -424,16 +427,16 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
                 cue_tokens = [tok, child] if child.i - tok.i <= 3 else [tok]
                 break
     for_clause = None
-    if cue is None:
+    for_cue = index.phrasal.get((lemma, "for")) if cue is None else None
+    if for_cue is not None:
         # "calling for the United States to step up ...": the parser makes "for" the
         # mark of the clause, not a preposition; the phrasal cue is "call for" still.
         for child in tok.children:
             if child.dep_ not in ("advcl", "ccomp", "xcomp") or child.i < tok.i:
                 continue
             mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            hit = index.phrasal.get((lemma, "for"))
-            if mark is not None and mark.lower_ == "for" and mark.i == tok.i + 1 and hit:
-                cue, cue_lemma, cue_tokens, for_clause = hit, f"{lemma} for", [tok, mark], child
+            if mark is not None and mark.lower_ == "for" and mark.i == tok.i + 1:
+                cue, cue_lemma, cue_tokens, for_clause = for_cue, f"{lemma} for", [tok, mark], child
                 break
     if cue is None:
         hit = _sequence_cue(tok, index)

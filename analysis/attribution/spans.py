@@ -437,12 +437,13 @@ def _a_time(tok: Token) -> bool:
 
 def _a_channel(prep: Token) -> bool:
     """ "on condition of anonymity", "on ABC", "on a radio show": the "on" of how or
-    where someone spoke (`words.CHANNEL_NOUNS`, or a named outlet, place or person)."""
+    where someone spoke (`words.CHANNEL_NOUNS`, or a named outlet, place or person; a
+    time is `_a_time`'s)."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return False
     return pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ in (
-        "ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "DATE", "TIME"
+        "ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"
     )  # fmt: skip
 
 

@@ -71,13 +71,15 @@ MESSAGE_NOUNS = FRAME_NOUNS | frozenset(
 #: was ("Rubio's answer was that ...", "The idea is that ...", "her campaign slogan is
 #: “...”"), besides the lexicon's noun cues; the writer's own framing nouns ("the
 #: problem is", "the reason is", "the fact is") are not among them, nor is "question"
-#: ("the question is whether ...": the writer's more often than anyone's).
+#: ("the question is whether ...": the writer's more often than anyone's), though the
+#: lexicon lists it (`NOT_COPULAR_NOUNS`).
 COPULAR_CONTENT_NOUNS = frozenset(
     {"idea", "point", "slogan", "phrase", "line", "mantra", "motto", "refrain", "pitch",
      "takeaway", "implication", "conclusion", "excuse", "rationale", "reasoning",
      "thinking", "consensus", "assessment", "verdict", "impression", "expectation",
      "premise", "hope", "view", "message", "answer", "response"}
 )  # fmt: skip
+NOT_COPULAR_NOUNS = frozenset({"question"})
 #: Of those, the nouns whose content may be a bare quote ("her slogan is “...”");
 #: after others a quote is someone's verdict on the noun ("his comment was
 #: “intolerable”"), not what it said.
@@ -157,12 +159,12 @@ HEADLINE_KICKERS = frozenset(
     """alert boom bombshell breaking busted clarification correction exclusive latest
     leaked look photos revealed update updated video watch wow""".split()
 )
-#: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
 #: Lower-case words a name before a colon may hold ("Former AG Mukasey at RNC",
 #: "Clinton camp", "WSJ editorial", "Blumenthal and Cohen").
 NAME_GLUE_WORDS = frozenset(
     "of the and at on from in to camp campaign editorial statement spokesman spokeswoman".split()
 )
+#: Lexicon entry used for cues made of layout (a dash, a colon): neutral by position.
 LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")
 #: The cue of a COPULAR_CONTENT_NOUNS noun the lexicon does not list.
 COPULAR_CUE = Cue("", "noun", "neutral", 0.0, 0, "kit team (copular message noun)")

@@ -269,10 +269,6 @@ def plot_portrayal(
     fewer than `min_n` articles are left out; the `max_rows` most-scored are shown.
     `n_unit` names what n counts in the caption (one article's chart counts
     mentions)."""
-    if no_evidence is None:
-        from analysis.portrayal import no_evidence_score
-
-        no_evidence = no_evidence_score()
     title = title or f"Portrayal per {level}"
     frame = _summary_rows(actors, level)
     if mean in frame:
@@ -282,6 +278,10 @@ def plot_portrayal(
             frame = frame[frame[n].fillna(0) >= min_n]
     if frame.empty or mean not in frame:
         return no_data_figure(title, caption=caption)
+    if no_evidence is None:
+        from analysis.portrayal import no_evidence_score
+
+        no_evidence = no_evidence_score()
     hidden = 0
     if len(frame) > max_rows:
         hidden = len(frame) - max_rows

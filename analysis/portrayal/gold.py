@@ -35,10 +35,10 @@ from analysis.config import package_data
 
 GOLD_LABELS = {"neg": "negative", "neu": "neutral", "pos": "positive"}
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-#: Party words and the stem that names the party in an actor's name or camp.
 #: How many times as often a suffixed namesake ("Jesse Jackson Jr.") must be mentioned
 #: as the exact name ("Jesse Jackson") to be the entity the gold means.
 SUFFIXED_MAIN = 3
+#: Party words and the stem that names the party in an actor's name or camp.
 PARTY_WORDS = {
     "republican": "republican",
     "republicans": "republican",
@@ -121,7 +121,6 @@ def match_entity(
 
     exact = [a for a in actors if _words(str(a["actor"])) == target]
     if exact:
-        chosen = best(exact)
         if not SUFFIXES & set(target):
             # BASIL writes "Jesse Jackson" for the article's Jesse Jackson Jr.: a main
             # entity is the suffixed namesake where that is far more mentioned
@@ -131,11 +130,11 @@ def match_entity(
                 if [w for w in _words(str(a["actor"])) if w not in SUFFIXES] == target
                 and SUFFIXES & set(_words(str(a["actor"])))
             ]
-            most = max(exact, key=lambda a: a.get("mentions") or 0).get("mentions") or 0
+            most = max(a.get("mentions") or 0 for a in exact)
             main = [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
             if main:
                 return best(main), "surname"
-        return chosen, "exact"
+        return best(exact), "exact"
     party = {PARTY_WORDS[w] for w in target if w in PARTY_WORDS}
     if not party:
         people = [
