@@ -32,6 +32,8 @@ from typing import Any
 import pandas as pd
 
 from analysis import __version__, actors, tables
+from analysis.attribution import DEFAULT_MODE as DEFAULT_ATTRIBUTION
+from analysis.attribution import MODES as ATTRIBUTION_MODES
 from analysis.attribution import Attribution, extract_attributions
 from analysis.beside import result_or_none, side_process, submit
 from analysis.config import PACKAGE_DIR, cache_dir
@@ -98,6 +100,7 @@ class Options:
     results_key: str | None = None  # fingerprint of the analysis cache (None: not used)
     loaded_model: bool = True  # the trained loaded-word tagger beside the lexicons
     packs: tuple[Path, ...] | None = None  # actor knowledge packs (None: the shipped ones)
+    attribution: str = DEFAULT_ATTRIBUTION  # how cues are decided (attribution.MODES)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Resources:
     aliases: Any
     sentiment: str
     loaded_model: Any = None  # the trained loaded-word tagger (None: lexicons only)
+    attribution: str = DEFAULT_ATTRIBUTION
 
 
 @functools.cache
@@ -118,9 +122,15 @@ def load_resources(
     sentiment: str | None = None,
     loaded_model: bool = True,
     packs: tuple[Path, ...] | None = None,
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> Resources:
     """The run's lexicons (bundled plus `--lexicon` files, routed by their columns), the
-    actor alias table (data/actors.csv plus `--actors`), and the sentiment backend."""
+    actor alias table (data/actors.csv plus `--actors`), the sentiment backend and the
+    attribution mode."""
+    if attribution not in ATTRIBUTION_MODES:
+        raise ValueError(
+            f"unknown attribution mode {attribution!r}; choose from {', '.join(ATTRIBUTION_MODES)}"
+        )
     cue_files = [p for p in lexicons if lexicon_kind(p) == "cues"]
     loaded_files = [p for p in lexicons if lexicon_kind(p) == "loaded"]
     backend = get_backend(sentiment).name
@@ -130,6 +140,7 @@ def load_resources(
         aliases=actors.load_aliases(actors_file, packs=packs),
         sentiment=backend,
         loaded_model=load_tagger() if loaded_model else None,
+        attribution=attribution,
     )
 
 
@@ -184,7 +195,7 @@ def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counte
         from_cache=parsed.from_cache,
     )
     clock = time.perf_counter()
-    attributions = extract_attributions(article, doc, resources.cues)
+    attributions = extract_attributions(article, doc, resources.cues, mode=resources.attribution)
     timings["attribution"] += time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -241,6 +252,7 @@ def _resources(options: Options) -> Resources:
         options.sentiment,
         options.loaded_model,
         options.packs,
+        options.attribution,
     )
 
 
@@ -320,6 +332,7 @@ def make_options(
     loaded_model: bool = True,
     packs: Sequence[str | Path] = (),
     use_packs: bool = True,
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> tuple[Options, dict[str, Any]]:
     """The `Options` of a run (with the fingerprint of its analysis cache) and the
     pipeline's name and version, found without loading it: a re-run whose analyses are
@@ -335,6 +348,7 @@ def make_options(
         sentiment=sentiment,
         loaded_model=loaded_model,
         packs=(*(actors.shipped_packs() if use_packs else ()), *(Path(p) for p in packs)),
+        attribution=attribution,
     )
     info = model_identity(model)
     if use_cache:
@@ -345,6 +359,7 @@ def make_options(
                 "version": info["version"],
                 "sentiment": sentiment,
                 "loaded_model": loaded_model,
+                "attribution": attribution,
             },
         )
         options = replace(options, results_key=key)
@@ -389,6 +404,7 @@ def run_metadata(
         },
         "actor_packs": actors.pack_versions(options.packs or ()),
         "sentiment": {"backend": resources.sentiment},
+        "attribution": {"mode": resources.attribution},
         "ingest": {
             "max_article_chars": MAX_ARTICLE_CHARS,
             "language_check": not allow_other_languages,
@@ -422,6 +438,7 @@ def run_analysis(
     loaded_model: bool = True,
     packs: Sequence[str | Path] = (),
     use_packs: bool = True,
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> AnalysisResult:
     """Analyse every article under `paths` and return the tables (nothing is written)."""
     started_at = datetime.now(UTC)
@@ -439,6 +456,7 @@ def run_analysis(
         loaded_model=loaded_model,
         packs=packs,
         use_packs=use_packs,
+        attribution=attribution,
     )
     timings: Counter = Counter()
 
@@ -556,18 +574,22 @@ def _run_chunks(
 
 @contextlib.contextmanager
 def _one_thread_per_worker() -> Iterator[None]:
-    """The transformer backend's onnxruntime sessions made meanwhile (in the driver's
-    warm-up and the forked workers) use one thread each, and the fast tokenizers none of
-    their own (they must not be forked with threads): the workers share the cores."""
+    """The transformers' onnxruntime sessions (the sentiment backend's, the attribution
+    tagger's) made meanwhile (in the driver's warm-up and the forked workers) use one
+    thread each, and the fast tokenizers none of their own (they must not be forked with
+    threads): the workers share the cores."""
+    from analysis.attribution import tagger
     from analysis.sentiment import transformer
 
     transformer.set_threads(1)
+    tagger.set_threads(1)
     before = os.environ.get("TOKENIZERS_PARALLELISM")
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
     try:
         yield
     finally:
         transformer.set_threads(None)
+        tagger.set_threads(None)
         if before is None:
             os.environ.pop("TOKENIZERS_PARALLELISM", None)
         else:

@@ -1,21 +1,29 @@
 """Attribution accuracy benchmark on PolNeAR dev (who said what, by quote form).
 
     .venv/bin/python benchmarks/attribution.py [--data FILE.jsonl] [--predictions OUT] [--cold]
+        [--every-fifth] [--linear-model FILE]
 
 Runs `analysis.eval_attribution` on the gold file (default:
-../shared/eval/polnear/dev.jsonl) three times — the rules alone, the learned model
-alone, and both (the kit's default) — and prints a markdown block for
+../shared/eval/polnear/dev.jsonl) four times — the rules alone, the learned model
+alone, both (the kit's default), and both with the transformer tagger blended in
+(`--attribution tagger`) — and prints a markdown block for
 benchmarks/RESULTS.md: the command, date, commit, cue / source / content figures
 overall and by quote form for each mode, the 5-fold cross-validated figures on PolNeAR
 train recorded in the model file by `framing train attribution`, and the cost of the
 model: seconds per article for the rules and for rules + model, beside the parse.
 `--cold` also parses the gold file without the cache, to state the model's cost as a
-share of a cold run (parse + extraction).
+share of a cold run (parse + extraction). `--every-fifth` scores only the articles
+0, 5, 10, ... of the file: with `--data ../shared/eval/polnear/train.jsonl`, the fifth of
+train the tagger was not fitted on (`scripts/train_attribution_tagger.py --holdout 5`);
+`--linear-model` names a linear model fitted without them (`framing train attribution
+--data` on the other four fifths), so that no model has seen the articles scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import subprocess
 import sys
 import tempfile
@@ -27,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "dev.jsonl"
 TARGETS = {"cue": 0.86, "source": 0.83, "content_e2e": 0.80}
-MODES = ("rules", "model", "combined")
+MODES = ("rules", "model", "combined", "tagger")
 
 
 def _git(*args: str) -> str:
@@ -47,17 +55,24 @@ def _commit() -> str:
     return commit
 
 
-def _timings(data: Path, cold: bool) -> dict[str, float]:
+def _records(data: Path, every_fifth: bool) -> list[dict]:
+    from analysis.eval_attribution import read_gold
+
+    records = read_gold(data)
+    return records[::5] if every_fifth else records
+
+
+def _timings(records: list[dict], cold: bool) -> dict[str, float]:
     """Seconds for parsing (cached, and cold when asked) and for extraction by mode."""
     from analysis.attribution import extract_attributions
     from analysis.attribution.model import load_model
-    from analysis.eval_attribution import read_gold
+    from analysis.attribution.tagger import token_probabilities
     from analysis.ingest import make_article
     from analysis.nlp import Parser, load_pipeline
 
     nlp = load_pipeline()
     load_model()
-    articles = [make_article(r["text"], article_id=r["doc_id"]) for r in read_gold(data)]
+    articles = [make_article(r["text"], article_id=r["doc_id"]) for r in records]
     out: dict[str, float] = {"articles": len(articles)}
     if cold:
         with tempfile.TemporaryDirectory() as folder:
@@ -65,7 +80,8 @@ def _timings(data: Path, cold: bool) -> dict[str, float]:
             list(Parser(nlp, cache_directory=Path(folder)).parse(articles))
             out["parse_cold"] = time.perf_counter() - clock
     parsed = list(Parser(nlp).parse(articles))
-    for mode in ("rules", "combined"):
+    token_probabilities(parsed[0].doc)  # the tagger's session loaded before timing
+    for mode in ("rules", "combined", "tagger"):
         clock = time.perf_counter()
         for p in parsed:
             extract_attributions(p.article, p.doc, mode=mode)
@@ -78,7 +94,7 @@ def _cv_table(cv: dict) -> str:
         "| mode | form | cue F1 | source F1 | content F1 (matched) | content F1 (end-to-end) |",
         "|---|---|---:|---:|---:|---:|",
     ]
-    for mode in MODES:
+    for mode in ("rules", "model", "combined"):
         for form in ("all", "direct", "mixed", "indirect"):
             m = cv[mode][form]
             lines.append(
@@ -93,32 +109,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(POLNEAR), help="gold JSONL (PolNeAR format)")
     parser.add_argument("--predictions", default=None, help="also write the combined predictions")
     parser.add_argument("--cold", action="store_true", help="also time a parse without cache")
+    parser.add_argument("--every-fifth", action="store_true", help="score articles 0, 5, 10, ...")
+    parser.add_argument("--linear-model", default=None, help="a linear model file to use")
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
         print(f"no gold data at {data}; nothing to benchmark", file=sys.stderr)
         return 1
 
-    from analysis.attribution.model import MODEL_PATH, load_model, model_checksum
+    from analysis.attribution.model import MODEL_PATH, load_model, model_checksum, read_model
+    from analysis.attribution.tagger import model_path as tagger_path
     from analysis.eval_attribution import evaluate_attribution, format_metrics
 
-    results = {}
-    for mode in MODES:
-        predictions = args.predictions if mode == "combined" else None
-        results[mode] = evaluate_attribution(data, predictions, mode=mode)
-    times = _timings(data, args.cold)
+    records = _records(data, args.every_fifth)
+    with tempfile.TemporaryDirectory() as folder:
+        if args.every_fifth:
+            data = Path(folder) / "every_fifth.jsonl"
+            data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        linear = read_model(args.linear_model) if args.linear_model else None
+        results = {}
+        for mode in MODES:
+            predictions = args.predictions if mode == "combined" else None
+            results[mode] = evaluate_attribution(data, predictions, mode=mode, model=linear)
+    times = _timings(records, args.cold)
     model = load_model()
     command = "python benchmarks/attribution.py" + (
         f" --data {args.data}" if args.data != str(POLNEAR) else ""
-    ) + (" --cold" if args.cold else "")  # fmt: skip
-    print(f"## Attribution (PolNeAR dev, {results['combined']['documents']} articles)\n")
+    ) + (" --cold" if args.cold else "") + (" --every-fifth" if args.every_fifth else "") + (
+        f" --linear-model {args.linear_model}" if args.linear_model else ""
+    )  # fmt: skip
+    print(f"## Attribution ({args.data}, {results['combined']['documents']} articles)\n")
     print(f"Command: `{command}`  ")
+    linear_path = Path(args.linear_model) if linear else MODEL_PATH
+    checksum = hashlib.sha256(linear_path.read_bytes()).hexdigest() if linear else model_checksum()
+    tagger_sum = hashlib.sha256(tagger_path().read_bytes()).hexdigest()
     print(
-        f"Date: {date.today().isoformat()}, commit {_commit()}, model "
-        f"`{MODEL_PATH.name}` sha256 {model_checksum()[:12]}….\n"
+        f"Date: {date.today().isoformat()}, commit {_commit()}, linear model "
+        f"`{linear_path.name}` sha256 {checksum[:12]}…, "
+        f"tagger sha256 {tagger_sum[:12]}….\n"
     )
     for mode, title in (
         ("combined", "Rules + model (the kit's default)"),
+        ("tagger", "Rules + model + transformer tagger (`--attribution tagger`)"),
         ("rules", "Rules only"),
         ("model", "Model only"),
     ):
@@ -126,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_metrics(results[mode]))
         print()
     cv = model.meta.get("cross_validation")
-    if cv:
+    if cv and not args.every_fifth:
         print(
             f"### 5-fold cross-validation on PolNeAR train ({model.meta.get('articles')} "
             "articles, folds by article; thresholds chosen on these folds)\n"
@@ -147,6 +179,17 @@ def main(argv: list[str] | None = None) -> int:
             "to parse + extraction (a cold `framing analyze` also runs actors, sentiment and "
             "loaded words, so its share there is smaller)."
         )
+    tagged = times["tagger"] - times["combined"]
+    print(
+        f"The tagger mode: {times['tagger']:.1f} s, {1000 * tagged / n:.0f} ms per article more "
+        "than the default"
+        + (
+            f" ({100 * tagged / (times['parse_cold'] + times['combined']):.0f}% of parse + "
+            "extraction)."
+            if "parse_cold" in times
+            else "."
+        )
+    )
     overall = results["combined"]["all"]
     shortfalls = [
         f"{name} F1 {overall[name]['f1']:.3f} (target {target:.2f})"

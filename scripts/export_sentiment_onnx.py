@@ -48,11 +48,7 @@ BLOCK = 16
 
 def export(checkpoint: Path, folder: Path) -> list[Path]:
     import torch
-    from onnxruntime.quantization import QuantFormat, QuantType, quantize_dynamic
-    from onnxruntime.quantization.matmul_nbits_quantizer import (
-        DefaultWeightOnlyQuantConfig,
-        MatMulNBitsQuantizer,
-    )
+    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,6 +71,20 @@ def export(checkpoint: Path, folder: Path) -> list[Path]:
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
 
     q4 = folder / "model.q4.onnx"
+    quantize_4bit(fp32, q4)
+    shutil.copy(checkpoint / "tokenizer.json", folder / "tokenizer.json")
+    return [fp32, int8, q4]
+
+
+def quantize_4bit(fp32: Path, q4: Path) -> None:
+    """4-bit weight-only quantization of every MatMul and the word-embedding Gather
+    (symmetric blocks of `BLOCK`); activations stay float."""
+    from onnxruntime.quantization import QuantFormat
+    from onnxruntime.quantization.matmul_nbits_quantizer import (
+        DefaultWeightOnlyQuantConfig,
+        MatMulNBitsQuantizer,
+    )
+
     logging.disable(logging.INFO)
     ops = ("MatMul", "Gather")
     config = DefaultWeightOnlyQuantConfig(
@@ -95,8 +105,6 @@ def export(checkpoint: Path, folder: Path) -> list[Path]:
     quantizer.process()
     quantizer.model.save_model_to_file(str(q4), use_external_data_format=False)
     logging.disable(logging.NOTSET)
-    shutil.copy(checkpoint / "tokenizer.json", folder / "tokenizer.json")
-    return [fp32, int8, q4]
 
 
 def score(

@@ -21,6 +21,7 @@ CHECK = textwrap.dedent("""
     assert any(m.marker == "check also" for m in tail_markers())
     for name in ("onnx", "tokenizer.json", "md"):  # the transformer backend's files
         assert package_data(f"models/sentiment_transformer.{name}").is_file(), name
+        assert package_data(f"models/attribution_tagger.{name}").is_file(), name
     print("ok", len(tail_markers()))
 """)
 

@@ -79,18 +79,19 @@ A learned model joins the rules (`model`; `extract_attributions(..., mode=...)`:
 drops rule cues it scores very low (never a quote, "according to" or a layout cue) and
 adds the cues the rules miss, with content and source chosen by two more trained
 scorers; the sense guards apply to its cues too, and a cue word outside the lexicon gets
-stance `other`.
+stance `other`. The `tagger` mode (`framing analyze --attribution tagger`) blends in a
+fine-tuned transformer's cue probabilities (`tagger`; slower, see its card).
 
 Modules: `words` (grammar word lists), `quotes` (quotation marks), `cues` (the lexicon
 as lookup tables), `spans` (content and source from the parse), `rules` (cue matching
 and sense guards), `extract` (rows assembled), `record` (the row dataclass),
-`features`, `model` and `train` (the learned components).
+`features`, `model` and `train` (the learned components), `tagger` (the transformer).
 """
 
 from __future__ import annotations
 
-from analysis.attribution.extract import extract_attributions
+from analysis.attribution.extract import DEFAULT_MODE, MODES, extract_attributions
 from analysis.attribution.quotes import Quote, quote_spans
 from analysis.attribution.record import Attribution
 
-__all__ = ["Attribution", "Quote", "extract_attributions", "quote_spans"]
+__all__ = ["DEFAULT_MODE", "MODES", "Attribution", "Quote", "extract_attributions", "quote_spans"]

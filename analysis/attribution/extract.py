@@ -16,6 +16,7 @@ from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue
 from analysis.attribution.spans import _clause_start, _end, _source_span, hortative
+from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
     COLON_SPEAKER,
     DASH_SIGNATURE,
@@ -32,8 +33,11 @@ from analysis.records import Article
 from analysis.resolve import PRONOUNS, Referent, doc_text, referents, resolve
 
 #: How cues are decided: the rules alone, the learned model alone, or both (the
-#: rules where they are precise, the model for the rest; the default).
-MODES = ("combined", "rules", "model")
+#: rules where they are precise, the model for the rest; the default); `tagger` is
+#: `combined` with the fine-tuned transformer tagger's cue probabilities blended into
+#: the linear model's (slower; `analysis.attribution.tagger`).
+MODES = ("combined", "rules", "model", "tagger")
+DEFAULT_MODE = "combined"
 
 
 def extract_attributions(
@@ -41,7 +45,7 @@ def extract_attributions(
     doc: Doc,
     cues: Mapping[tuple[str, str], Cue] | None = None,
     *,
-    mode: str = "combined",
+    mode: str = DEFAULT_MODE,
     model: AttributionModel | None = None,
 ) -> list[Attribution]:
     """Every attribution of `article` (parsed as `doc`), in text order.
@@ -53,7 +57,11 @@ def extract_attributions(
     index = _cue_index(cues)
     quotes = _Quotes(doc_text(doc))
     found = rule_attributions(doc, index, quotes)
-    if mode != "rules":
+    if mode == "tagger":
+        found = apply_model(
+            doc, found, index, quotes, model or load_model(), "combined", tagger=tagger_blend(doc)
+        )
+    elif mode != "rules":
         found = apply_model(doc, found, index, quotes, model or load_model(), mode)
     return build_rows(article, doc, found, quotes)
 

@@ -18,6 +18,10 @@ cue already taken (PolNeAR annotates only the outer report), that pass the rules
 guards; their source and content are the span models' choices. A cue word outside the
 lexicon gets stance `other`.
 Scoring runs once per document over all candidates (a sparse dot product in numpy).
+In the `tagger` mode the caller passes a `TaggerBlend`: the transformer tagger's cue
+probabilities per token, blended into the `cue` scorer's, with the blend's own `keep`
+and `add` thresholds. In every mode an added noun that names the report of a verb cue
+governing it ("underlined in a Thursday statement that ...") is no second cue.
 """
 
 from __future__ import annotations
@@ -66,6 +70,22 @@ from analysis.config import PACKAGE_DIR
 MODEL_PATH = PACKAGE_DIR / "models" / "attribution.json"
 #: Rule cues of these lemmas are precise by construction and always kept.
 PRECISE_LEMMAS = frozenset({"according to", "dash", ":"})
+
+
+@dataclass(frozen=True)
+class TaggerBlend:
+    """The attribution tagger's cue probabilities for one document (per token) and how
+    they join the linear model's: probability = `weight` × tagger + (1 − `weight`) ×
+    linear; a rule cue stays at `keep` or above, a token is added at `add` or above."""
+
+    cue: np.ndarray  # P(cue) per token of the document
+    weight: float
+    keep: float
+    add: float
+
+    def blend(self, linear: np.ndarray, candidates: list[int]) -> np.ndarray:
+        tagged = self.cue[np.asarray(candidates, dtype=np.int64)] if candidates else linear
+        return self.weight * tagged + (1.0 - self.weight) * linear
 
 
 class ModelNotAvailable(RuntimeError):
@@ -169,11 +189,14 @@ def apply_model(
     model: AttributionModel,
     mode: str = "combined",
     memo: dict | None = None,
+    tagger: TaggerBlend | None = None,
 ) -> list[_Found]:
     """The rules' cues `found`, filtered and completed by the model (see the module
     docstring); in `model` mode, the model's cues alone. `memo` (a dict kept per
     document) spares recomputing the candidates' features when several models are
-    tried on the same parse (training)."""
+    tried on the same parse (training). With `tagger` (combined mode only), a token's
+    cue probability is the blend of the linear model's and the tagger's, judged by the
+    blend's own thresholds."""
     combined = mode == "combined"
     rule_found = found if combined else []
     if memo is not None and mode in memo:
@@ -184,6 +207,10 @@ def apply_model(
             memo[mode] = (ctx, candidates, rows)
     scorer = model.cue if combined else model.cue_alone
     probs = scorer.proba(rows)
+    keep, threshold = (model.keep, model.add) if combined else (model.keep, model.add_alone)
+    if tagger is not None and combined:
+        probs = tagger.blend(probs, candidates)
+        keep, threshold = tagger.keep, tagger.add
     prob_of = dict(zip(candidates, probs, strict=True))
 
     kept = [
@@ -191,7 +218,7 @@ def apply_model(
         for f in rule_found
         if _precise(f)
         or quotes.containing(f.cue_tokens[0].idx) is not None  # the source's words: kept
-        or prob_of.get(_head_token(f).i, 1.0) >= model.keep
+        or prob_of.get(_head_token(f).i, 1.0) >= keep
     ]
     if combined:
         for f in kept:
@@ -200,7 +227,6 @@ def apply_model(
     contents = [
         f.content for f in kept if f.content and quotes.containing(f.cue_tokens[0].idx) is None
     ]
-    threshold = model.add if combined else model.add_alone
     order = np.argsort(-probs, kind="stable")
     added: list[_Found] = []
     for k in order:
@@ -218,7 +244,7 @@ def apply_model(
         taken.update(t.i for t in hit.cue_tokens)
         if hit.content and hit.content[1] > hit.content[0]:
             contents.append(hit.content)
-    added = [f for f in added if _yield_to_rules(f, kept, quotes)]
+    added = [f for f in added if _yield_to_rules(f, kept, quotes) and not _told_twice(f, kept)]
     # A rule cue nested in an added cue's content goes (outer reports only).
     added_contents = [f.content for f in added if f.content]
     kept = [
@@ -271,6 +297,25 @@ def _yield_to_rules(f: _Found, kept: list[_Found], quotes: _Quotes) -> bool:
     f.content = (start, end)
     f.content_quotes = [q for q in f.content_quotes if q.end <= end]
     return True
+
+
+def _told_twice(f: _Found, kept: list[_Found]) -> bool:
+    """True when an added noun cue names the report of a kept cue that governs it and
+    shares its content ("underlined in a Thursday statement that ...": "statement" is
+    no second cue)."""
+    tok = _head_token(f)
+    if not f.content or tok.pos_ != "NOUN":
+        return False
+    start, end = f.content
+    for g in kept:
+        head = _head_token(g)
+        if (
+            g.content
+            and tok in head.subtree
+            and min(end, g.content[1]) - max(start, g.content[0]) > (end - start) / 2
+        ):
+            return True
+    return False
 
 
 def _cue_rows(
@@ -458,6 +503,7 @@ __all__ = [
     "LinearModel",
     "MODEL_PATH",
     "ModelNotAvailable",
+    "TaggerBlend",
     "apply_model",
     "load_model",
     "model_checksum",

@@ -18,14 +18,13 @@ reuses its parent's).
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from analysis.config import package_data
+from analysis.onnx_models import session_and_tokenizer
 
 MODEL_FILE = "models/sentiment_transformer.onnx"
 TOKENIZER_FILE = "models/sentiment_transformer.tokenizer.json"
@@ -54,30 +53,10 @@ def set_threads(threads: int | None) -> None:
 
 
 def _session():
-    return _load(os.getpid(), _threads)
-
-
-@functools.cache
-def _load(pid: int, threads: int | None):
-    """(onnxruntime session, tokenizer) for one process and thread count."""
-    try:
-        import onnxruntime
-        from tokenizers import Tokenizer
-    except ImportError as error:  # pragma: no cover - both are in requirements.txt
-        raise RuntimeError(
-            f"the transformer sentiment backend needs onnxruntime and tokenizers ({error}); "
-            "pip install -r requirements.txt"
-        ) from None
-    tokenizer = Tokenizer.from_file(str(package_data(TOKENIZER_FILE)))
+    """(onnxruntime session, tokenizer) for this process and thread count."""
+    session, tokenizer = session_and_tokenizer(MODEL_FILE, TOKENIZER_FILE, _threads)
     tokenizer.enable_truncation(MAX_PIECES)
     tokenizer.enable_padding()
-    options = onnxruntime.SessionOptions()
-    if threads is not None:
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(
-        str(model_path()), options, providers=["CPUExecutionProvider"]
-    )
     return session, tokenizer
 
 

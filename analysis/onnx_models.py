@@ -1,0 +1,38 @@
+"""ONNX models shipped as package data (the sentiment transformer, the attribution
+tagger): one onnxruntime session and fast tokenizer per model, process and thread
+count. A forked worker never reuses its parent's session (the process id is part of the
+key), and `threads` None leaves onnxruntime its default (one per physical core)."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from analysis.config import package_data
+
+
+def session_and_tokenizer(model_file: str, tokenizer_file: str, threads: int | None):
+    """(onnxruntime session, `tokenizers.Tokenizer`) of the package data files named,
+    made once per process and thread count."""
+    return _load(model_file, tokenizer_file, os.getpid(), threads)
+
+
+@functools.cache
+def _load(model_file: str, tokenizer_file: str, pid: int, threads: int | None):
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as error:  # pragma: no cover - both are in requirements.txt
+        raise RuntimeError(
+            f"the transformer models need onnxruntime and tokenizers ({error}); "
+            "pip install -r requirements.txt"
+        ) from None
+    tokenizer = Tokenizer.from_file(str(package_data(tokenizer_file)))
+    options = onnxruntime.SessionOptions()
+    if threads is not None:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(package_data(model_file)), options, providers=["CPUExecutionProvider"]
+    )
+    return session, tokenizer
