@@ -104,6 +104,28 @@ def test_plain_surname_is_the_jr_named_before_it(corpus, with_packs):
     assert of(found, "Trump", "a2").actor == "Donald Trump"  # an office title: the father
 
 
+def test_a_name_with_jr_in_one_article_and_without_in_another_is_one_person(corpus, with_packs):
+    mentions = corpus(
+        [
+            "Roger J. Stone Jr. appeared in court on Friday. Mr. Stone said nothing.",
+            "Roger Stone, a longtime adviser, arrived early.",
+            # two people in one article: father and son stay apart everywhere
+            "Gloria Vanterpool Jr. visited the plant. Gloria Vanterpool, her mother, stayed.",
+            "Gloria Vanterpool spoke at the dinner.",
+            # the pack knows the father: "Donald Trump Jr." stays his own actor
+            "Donald Trump Jr. spoke in Ohio.",
+            "Donald Trump spoke in Iowa.",
+        ],
+        with_packs,
+    )
+    assert of(mentions, "Roger Stone").actor == "Roger J. Stone Jr."
+    assert of(mentions, "Stone").actor == "Roger J. Stone Jr."
+    assert of(mentions, "Gloria Vanterpool", "a3").actor == "Gloria Vanterpool"
+    assert of(mentions, "Gloria Vanterpool Jr.").actor == "Gloria Vanterpool Jr."
+    assert of(mentions, "Donald Trump Jr.").actor == "Donald Trump Jr."
+    assert of(mentions, "Donald Trump", "a5").actor == "Donald Trump"
+
+
 def test_place_abbreviation_ending_a_sentence_is_no_first_name(corpus, no_packs):
     found = corpus(
         [
@@ -370,14 +392,16 @@ def test_apposed_party_word_and_party_title_are_text_markers(corpus, with_packs)
 
 def test_short_and_long_given_names_are_one_person():
     """ "Jim Mattis" and "James Mattis" are one actor under the more frequent form;
-    "Jim Mattis Jr." (a suffix) and "Jane Mattis" (another name) stay apart."""
+    "Jim Mattis Jr." (named beside "Jim Mattis" in one article: two people) and "Jane
+    Mattis" (another name) stay apart."""
     from analysis.actors import Mention, link_across_articles
 
     def mention(article, name):
         return Mention(article, 0, len(name), name, name, None, "person", "other", "name")
 
     names = ["Jim Mattis", "Jim Mattis", "James Mattis", "Jim Mattis Jr.", "Jane Mattis"]
-    linked = link_across_articles([mention(f"a{i}", n) for i, n in enumerate(names)])
+    articles = ["a0", "a1", "a2", "a0", "a4"]
+    linked = link_across_articles([mention(a, n) for a, n in zip(articles, names, strict=True)])
     assert [m.actor for m in linked] == [
         "Jim Mattis", "Jim Mattis", "Jim Mattis", "Jim Mattis Jr.", "Jane Mattis",
     ]  # fmt: skip

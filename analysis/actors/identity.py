@@ -15,7 +15,10 @@
   Trump Jr."); a surname left alone in its article becomes a full name only where
   that is unambiguous: the one full name of the corpus with that surname, or the one
   person of a knowledge pack with it when the corpus has no other. Otherwise it stays
-  as written: a corpus-wide guess would merge relatives ("Clinton").
+  as written: a corpus-wide guess would merge relatives ("Clinton"). A name written
+  with "Jr." in some articles and without it in others ("Roger J. Stone Jr.", "Roger
+  Stone") is one person, unless an article names both as two ("Jesse Jackson Jr. …
+  his father, Jesse Jackson") or a table or pack knows the plain name ("Donald Trump").
 - Each person gets one camp across the corpus, by the precedence of `CAMP_SOURCES`:
   the alias table, an explicit marker in the text, a knowledge pack, inference.
 """
@@ -199,8 +202,11 @@ def _source_of(row_source: str) -> str:
 
 
 #: What cross-article linking needs to know of a corpus: how many mentions carry each
-#: (actor, type, camp, camp_source), in order of first occurrence (`link_inventory`).
+#: (actor, type, camp, camp_source), in order of first occurrence, and in how many
+#: articles a suffixed name and the same name without it are both persons
+#: ((suffixed, TOGETHER, plain, "") entries; `link_inventory`).
 Inventory = Counter
+TOGETHER = "together"
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,25 @@ class LinkPlan:
 def link_inventory(mentions: Iterable[Mention]) -> Inventory:
     """The corpus facts linking reads from mentions. Inventories of consecutive parts of
     a corpus add up (`Counter.update`, in corpus order) to the whole corpus's."""
-    return Counter((m.actor, m.type, m.camp, m.camp_source) for m in mentions)
+    mentions = list(mentions)
+    inventory = Counter((m.actor, m.type, m.camp, m.camp_source) for m in mentions)
+    persons: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person":
+            persons[m.article_id].add(m.actor)
+    for names in persons.values():  # "Jesse Jackson Jr. … his father, Jesse Jackson"
+        keys = {name: split_name(name) for name in names}
+        for name, (first, last, suffix) in keys.items():
+            if not (suffix and first and last):
+                continue
+            for plain, (first2, last2, suffix2) in keys.items():
+                if not suffix2 and first2 and last2 == last and _same_given(first, first2):
+                    inventory[(name, TOGETHER, plain, "")] += 1
+    return inventory
+
+
+def _same_given(first: str, other: str) -> bool:
+    return given_name_key(first) == given_name_key(other)
 
 
 def link_across_articles(
@@ -271,8 +295,39 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
             canonical[name] = next(iter(in_corpus))
         elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
             canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
+    _join_suffixed(inventory, counts, canonical, aliases)
     chosen, camps = _camp_votes(inventory, canonical, aliases)
     return LinkPlan(canonical, chosen, camps)
+
+
+def _join_suffixed(
+    inventory: Inventory, counts: Counter, canonical: dict[str, str], aliases: AliasTable | None
+) -> None:
+    """A name written with "Jr." in some articles and without it in others is one
+    person ("Roger J. Stone Jr." in the NYT, "Roger Stone" elsewhere): the plain name
+    joins the suffixed one, unless some article names both as two persons ("Jesse
+    Jackson Jr. … his father, Jesse Jackson"), a table or pack knows the plain name as
+    its own person ("Donald Trump"), or several suffixed names match it."""
+    together = {(a, b) for (a, kind, b, _), n in inventory.items() if kind == TOGETHER and n}
+    suffixed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for name in set(canonical.values()):
+        first, last, suffix = split_name(name)
+        if suffix and first and last:
+            suffixed[(given_name_key(first), last)].add(name)
+    if not suffixed:
+        return
+    for name, target in list(canonical.items()):
+        first, last, suffix = split_name(target)
+        if suffix or not first:
+            continue
+        matches = suffixed.get((given_name_key(first), last), set())
+        if len(matches) != 1 or (aliases is not None and aliases.actor_row(target)):
+            continue
+        (joined,) = matches
+        written = [n for n, t in canonical.items() if t in (joined, target)]
+        if any((a, b) in together for a in written for b in written):
+            continue
+        canonical[name] = joined
 
 
 def _camp_votes(
@@ -285,6 +340,8 @@ def _camp_votes(
     camps: dict[str, set[str]] = defaultdict(set)
     persons: set[str] = set()
     for (actor, kind, camp, source), n in inventory.items():
+        if kind == TOGETHER:
+            continue
         if kind == "person":
             actor = canonical.get(actor, actor)
             persons.add(actor)
