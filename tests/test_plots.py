@@ -347,6 +347,10 @@ def test_run_caption_states_what_was_counted():
         "13 articles; framing kit 0.1.0; spaCy en_core_web_sm 3.8.0; sentiment backend vader."
     )
     assert plots.run_caption({}) == ""
+    # the default attribution mode goes unsaid; the tagger's run says so
+    assert plots.run_caption({**run, "attribution": {"mode": "combined"}}) == caption
+    tagged = plots.run_caption({**run, "attribution": {"mode": "tagger"}})
+    assert tagged.endswith("sentiment backend vader; attribution mode tagger.")
 
 
 def test_portrayal_without_intervals_draws_no_error_bars():

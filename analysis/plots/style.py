@@ -221,8 +221,9 @@ def _set_caption(figure: Figure, *parts: str | None) -> None:
 
 def run_caption(run: Mapping[str, Any]) -> str:
     """A caption line from a run record (`run.json` of `framing analyze`): articles,
-    kit version, spaCy pipeline, lexicon versions and sentiment backend, where the
-    record has them. No timestamps, so figures stay byte-identical across runs."""
+    kit version, spaCy pipeline, lexicon versions, sentiment backend and a
+    non-default attribution mode, where the record has them. No timestamps, so figures
+    stay byte-identical across runs."""
     parts = []
     counts = run.get("counts") or {}
     if counts.get("articles") is not None:
@@ -241,6 +242,10 @@ def run_caption(run: Mapping[str, Any]) -> str:
     )
     if backend:
         parts.append(f"sentiment backend {backend}")
+    attribution = run.get("attribution") or {}
+    mode = attribution.get("mode") if isinstance(attribution, Mapping) else None
+    if mode and mode != "combined":  # the default goes unsaid; the tagger is named
+        parts.append(f"attribution mode {mode}")
     return "; ".join(parts) + "." if parts else ""
 
 
