@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import actors, tables
+from analysis import actors, onnx_models, tables
 from analysis.corpus import (
     RECORD_TABLES,
     Aggregates,
@@ -68,7 +68,6 @@ from analysis.pipeline import (
 )
 from analysis.records import Article, Problem
 from analysis.scale import client_for, close, results_in_order
-from analysis.sentiment import transformer
 from analysis.shares import Share, plan_shares, read_share
 
 #: Tables the workers write, one Parquet file per share each.
@@ -127,7 +126,7 @@ def analyse_share(
     """Round 1 on a worker: read, parse and analyse one share; keep its records in
     `scratch` for round 3; return ids, problems and linking facts."""
     clock = time.perf_counter()
-    transformer.set_threads(_worker_threads())
+    onnx_models.set_threads(_worker_threads())
     articles: list[Article] = []
     problems: list[Problem] = []
     for item in read_share(share, allow_other_languages=allow_other_languages):
@@ -154,7 +153,8 @@ def analyse_share(
 
 def _worker_threads() -> int | None:
     """The Dask worker's thread count (its share of its machine's cores), for the
-    transformer backend's onnxruntime sessions; None (onnxruntime's default) elsewhere."""
+    onnxruntime sessions (sentiment transformer, attribution tagger); None (onnxruntime's
+    default) elsewhere."""
     try:
         from distributed import get_worker
 

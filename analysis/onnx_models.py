@@ -1,7 +1,8 @@
 """ONNX models shipped as package data (the sentiment transformer, the attribution
 tagger): one onnxruntime session and fast tokenizer per model, process and thread
 count. A forked worker never reuses its parent's session (the process id is part of the
-key), and `threads` None leaves onnxruntime its default (one per physical core)."""
+key); `set_threads(None)` (the start) leaves onnxruntime its default (one thread per
+physical core)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ import os
 
 from analysis.config import package_data
 
+_threads: int | None = None
 
-def session_and_tokenizer(model_file: str, tokenizer_file: str, threads: int | None):
+
+def set_threads(threads: int | None) -> None:
+    """onnxruntime threads of every session made from now on (None: its default). A
+    `--jobs` run sets 1 before forking, so the workers share the cores without
+    oversubscribing them; a cluster worker sets its own share."""
+    global _threads
+    _threads = threads
+
+
+def session_and_tokenizer(model_file: str, tokenizer_file: str):
     """(onnxruntime session, `tokenizers.Tokenizer`) of the package data files named,
     made once per process and thread count."""
-    return _load(model_file, tokenizer_file, os.getpid(), threads)
+    return _load(model_file, tokenizer_file, os.getpid(), _threads)
 
 
 @functools.cache

@@ -578,18 +578,15 @@ def _one_thread_per_worker() -> Iterator[None]:
     tagger's) made meanwhile (in the driver's warm-up and the forked workers) use one
     thread each, and the fast tokenizers none of their own (they must not be forked with
     threads): the workers share the cores."""
-    from analysis.attribution import tagger
-    from analysis.sentiment import transformer
+    from analysis import onnx_models
 
-    transformer.set_threads(1)
-    tagger.set_threads(1)
+    onnx_models.set_threads(1)
     before = os.environ.get("TOKENIZERS_PARALLELISM")
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
     try:
         yield
     finally:
-        transformer.set_threads(None)
-        tagger.set_threads(None)
+        onnx_models.set_threads(None)
         if before is None:
             os.environ.pop("TOKENIZERS_PARALLELISM", None)
         else:

@@ -40,18 +40,10 @@ WEIGHT = 0.7
 KEEP = 0.3
 ADD = 0.6
 
-_threads: int | None = None
-
 
 def model_path() -> Path:
     """The shipped ONNX model file."""
     return package_data(MODEL_FILE)
-
-
-def set_threads(threads: int | None) -> None:
-    """onnxruntime threads for sessions made from now on (None: its default)."""
-    global _threads
-    _threads = threads
 
 
 def windows(n: int, size: int = WINDOW - 2, overlap: int = OVERLAP) -> list[tuple[int, int]]:
@@ -70,7 +62,7 @@ def windows(n: int, size: int = WINDOW - 2, overlap: int = OVERLAP) -> list[tupl
 def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
     """(offsets, probabilities) of the word pieces of `text`: character (start, end)
     per piece, shape (n, 2), and P(cue, source, content) per piece, shape (n, 3)."""
-    session, tokenizer = session_and_tokenizer(MODEL_FILE, TOKENIZER_FILE, _threads)
+    session, tokenizer = session_and_tokenizer(MODEL_FILE, TOKENIZER_FILE)
     tokenizer.no_truncation()
     tokenizer.no_padding()
     encoding = tokenizer.encode(text, add_special_tokens=False)

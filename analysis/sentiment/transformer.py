@@ -10,10 +10,8 @@ length-sorted inputs (`score_targets`). The weights are quantized, the activatio
 not, so a target's score does not depend on what else is in its batch. The score is
 P(positive) − P(negative), the label the likeliest class.
 
-onnxruntime uses its default threads (one per physical core) in one process; a
-`--jobs` run calls `set_threads(1)` before forking so the workers share the cores
-without oversubscribing them. A session is made per process (a forked worker never
-reuses its parent's).
+Sessions come from `analysis.onnx_models`: one per process, its threads set there (a
+`--jobs` run gives each worker one).
 """
 
 from __future__ import annotations
@@ -38,23 +36,15 @@ MAX_PIECES = 160
 #: so the marked target is never truncated away.
 WINDOW_CHARS = 500
 
-_threads: int | None = None
-
 
 def model_path() -> Path:
     """The shipped ONNX model file."""
     return package_data(MODEL_FILE)
 
 
-def set_threads(threads: int | None) -> None:
-    """onnxruntime threads for sessions made from now on (None: its default)."""
-    global _threads
-    _threads = threads
-
-
 def _session():
     """(onnxruntime session, tokenizer) for this process and thread count."""
-    session, tokenizer = session_and_tokenizer(MODEL_FILE, TOKENIZER_FILE, _threads)
+    session, tokenizer = session_and_tokenizer(MODEL_FILE, TOKENIZER_FILE)
     tokenizer.enable_truncation(MAX_PIECES)
     tokenizer.enable_padding()
     return session, tokenizer
