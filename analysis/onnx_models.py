@@ -47,3 +47,18 @@ def _load(model_file: str, tokenizer_file: str, pid: int, threads: int | None):
         str(package_data(model_file)), options, providers=["CPUExecutionProvider"]
     )
     return session, tokenizer
+
+
+def windows(n: int, size: int, overlap: int) -> list[tuple[int, int]]:
+    """(start, end) ranges of `size` word pieces covering `n` pieces, consecutive ones
+    overlapping by `overlap` (a long text read in windows; the same cut in training
+    and in the kit)."""
+    if n <= size:
+        return [(0, n)]
+    out, start = [], 0
+    while True:
+        end = min(n, start + size)
+        out.append((start, end))
+        if end == n:
+            return out
+        start = end - overlap

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export_sentiment_onnx import quantize_4bit  # noqa: E402
+from export_sentiment_onnx import install, quantize_4bit  # noqa: E402
 from train_attribution_tagger import DATA, batch_tensors, examples, read  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,10 +80,7 @@ def main() -> None:
             f"sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}"
         )
     if args.install:
-        for name, target in SHIPPED.items():
-            shutil.copy(folder / name, target)
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-            print(f"installed {target.relative_to(REPO)}  sha256 {digest}")
+        install(folder, SHIPPED)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,15 @@ def export(checkpoint: Path, folder: Path) -> list[Path]:
     return [fp32, int8, q4]
 
 
+def install(folder: Path, shipped: dict[str, Path]) -> None:
+    """Copy the chosen files of `folder` into the kit and print their SHA-256 (the lines
+    the model card needs)."""
+    for name, target in shipped.items():
+        shutil.copy(folder / name, target)
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        print(f"installed {target.relative_to(REPO)}  sha256 {digest}")
+
+
 def quantize_4bit(fp32: Path, q4: Path) -> None:
     """4-bit weight-only quantization of every MatMul and the word-embedding Gather
     (symmetric blocks of `BLOCK`); activations stay float."""
@@ -166,10 +175,7 @@ def main() -> None:
         report[path.name] = figures
     print(json.dumps(report, indent=1))
     if args.install:
-        for name, target in SHIPPED.items():
-            shutil.copy(folder / name, target)
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-            print(f"installed {target.relative_to(REPO)}  sha256 {digest}")
+        install(folder, SHIPPED)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ label on that fifth and on `dev.jsonl`, and saves the epoch (`epoch1/`, `epoch2/
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -28,7 +27,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_sentiment_transformer import base_model_dir, read  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from train_sentiment_transformer import prepare, read  # noqa: E402
+
+from analysis.onnx_models import windows as cut_windows  # noqa: E402
 
 LABELS = ("cue", "source", "content")
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear"
@@ -36,18 +38,10 @@ WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
 OVERLAP = 64
 
 
-def windows(n: int, size: int = WINDOW - 2, overlap: int = OVERLAP) -> list[tuple[int, int]]:
-    """(start, end) piece ranges covering `n` pieces, consecutive ones overlapping (the
-    kit's `analysis.attribution.tagger.windows` must cut the same; a test compares)."""
-    if n <= size:
-        return [(0, n)]
-    out, start = [], 0
-    while True:
-        end = min(n, start + size)
-        out.append((start, end))
-        if end == n:
-            return out
-        start = end - overlap
+def windows(n: int) -> list[tuple[int, int]]:
+    """(start, end) piece ranges of the windows over `n` pieces: the kit's own cut
+    (`analysis.onnx_models.windows`, which needs nothing but the standard library)."""
+    return cut_windows(n, WINDOW - 2, OVERLAP)
 
 
 def piece_labels(offsets: list[tuple[int, int]], article: dict) -> list[list[int]]:
@@ -123,13 +117,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    torch.set_num_threads(args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    base = base_model_dir(args.out)
-    weights_sha = hashlib.sha256((base / "model.safetensors").read_bytes()).hexdigest()
-    print(f"base model.safetensors sha256 {weights_sha}", flush=True)
+    base, weights_sha = prepare(args)
 
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForTokenClassification.from_pretrained(base, num_labels=len(LABELS))

@@ -55,6 +55,22 @@ def marked(row: dict) -> tuple[str, str]:
     return f"{sentence[:start]}<< {sentence[start:end]} >>{sentence[end:]}", mention
 
 
+def prepare(args: argparse.Namespace) -> tuple[Path, str]:
+    """Seeds (`args.seed`), CPU threads (`args.threads`), the output folder
+    (`args.out`) with the base model extracted in it; returns the base model's folder
+    and its weights' SHA-256 (printed)."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    args.out.mkdir(parents=True, exist_ok=True)
+    base = base_model_dir(args.out)
+    weights_sha = hashlib.sha256((base / "model.safetensors").read_bytes()).hexdigest()
+    print(f"base model.safetensors sha256 {weights_sha}", flush=True)
+    return base, weights_sha
+
+
 def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
@@ -85,13 +101,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    torch.set_num_threads(args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    base = base_model_dir(args.out)
-    weights_sha = hashlib.sha256((base / "model.safetensors").read_bytes()).hexdigest()
-    print(f"base model.safetensors sha256 {weights_sha}", flush=True)
+    base, weights_sha = prepare(args)
 
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=len(LABELS))

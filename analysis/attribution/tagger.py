@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from analysis.attribution.model import TaggerBlend
 from analysis.config import package_data
 from analysis.onnx_models import session_and_tokenizer
+from analysis.onnx_models import windows as cut_windows
 from analysis.resolve import doc_text
 
 MODEL_FILE = "models/attribution_tagger.onnx"
@@ -46,17 +47,9 @@ def model_path() -> Path:
     return package_data(MODEL_FILE)
 
 
-def windows(n: int, size: int = WINDOW - 2, overlap: int = OVERLAP) -> list[tuple[int, int]]:
-    """(start, end) piece ranges covering `n` pieces, consecutive ones overlapping."""
-    if n <= size:
-        return [(0, n)]
-    out, start = [], 0
-    while True:
-        end = min(n, start + size)
-        out.append((start, end))
-        if end == n:
-            return out
-        start = end - overlap
+def windows(n: int) -> list[tuple[int, int]]:
+    """(start, end) piece ranges of the tagger's windows over `n` pieces (as in training)."""
+    return cut_windows(n, WINDOW - 2, OVERLAP)
 
 
 def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
