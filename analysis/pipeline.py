@@ -221,7 +221,7 @@ def analyse_article(parsed: ParsedArticle, resources: Resources, timings: Counte
         use_model=tagger is not None,
         tagger=tagger,
     )
-    candidates = loaded_candidates(article, doc, resources.loaded)
+    candidates = loaded_candidates(article, doc, resources.loaded, loaded_terms)
     timings["lexicons"] += time.perf_counter() - clock
     if tagger is not None:  # part of "lexicons", shown apart in run.json
         timings["loaded_model"] += tagger.seconds - model_seconds

@@ -402,11 +402,14 @@ def unknown_cues(
     or a frame with `lemma`, `pos`, `position`, `article_id`, `text`) whose lemma is
     not in `loaded` (default: the bundled loaded-terms lexicon).
 
-    Columns: kind (`cue` or `loaded`), lemma, pos, position, count, articles, example."""
+    Columns: kind (`cue` or `loaded`), lemma, pos, position, count, articles, example,
+    tagged (loaded candidates: the occurrences the trained loaded-word tagger marked as
+    loaded; empty for cues). Cues come first, most frequent first; then the loaded
+    candidates, most often tagged first, then most frequent."""
     return finish_unknown_cues(unknown_cue_counts(attributions, lexicon, candidates, loaded))
 
 
-UNKNOWN_COLUMNS = ["kind", "lemma", "pos", "position", "count", "articles", "example"]
+UNKNOWN_COLUMNS = ["kind", "lemma", "pos", "position", "count", "articles", "example", "tagged"]
 
 
 def unknown_cue_counts(
@@ -458,7 +461,12 @@ def merge_unknown_cue_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
     frame = pd.concat(parts, ignore_index=True).fillna({"pos": "", "position": ""})
     table = (
         frame.groupby(["kind", "lemma", "pos", "position"], sort=False)
-        .agg(count=("count", "sum"), articles=("articles", "sum"), example=("example", "first"))
+        .agg(
+            count=("count", "sum"),
+            articles=("articles", "sum"),
+            example=("example", "first"),
+            tagged=("tagged", lambda x: x.sum(min_count=1)),  # empty stays empty (cues)
+        )
         .reset_index()
     )
     table["pos"] = table["pos"].replace("", None)
@@ -466,13 +474,22 @@ def merge_unknown_cue_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def finish_unknown_cues(counts: pd.DataFrame) -> pd.DataFrame:
-    """unknown_terms.csv from `unknown_cue_counts`: most frequent first (a stable sort,
-    so the order of ties is that of first occurrence)."""
+    """unknown_terms.csv from `unknown_cue_counts`: cues, most frequent first, then the
+    loaded candidates, most often tagged as loaded first, then most frequent (a stable
+    sort, so the order of ties is that of first occurrence). The tagger's count leads
+    because most words in evaluative positions are plain description ("federal",
+    "presidential" are the most frequent in a political corpus)."""
     if not len(counts):
         return pd.DataFrame(columns=UNKNOWN_COLUMNS)
-    return counts.sort_values(
-        ["count", "kind", "lemma"], ascending=[False, True, True], kind="stable"
-    )[UNKNOWN_COLUMNS].reset_index(drop=True)
+    order = counts.assign(_tagged=counts["tagged"].fillna(0))
+    order = order.sort_values(
+        ["kind", "_tagged", "count", "lemma"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    table = order[UNKNOWN_COLUMNS].reset_index(drop=True)
+    table["tagged"] = table["tagged"].astype("Int64")
+    return table
 
 
 def _known_cues(lexicon) -> set[str]:
@@ -491,6 +508,9 @@ def _count(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("pos", "position", "article_id"):
         if column not in frame:
             frame[column] = None
+    if "tagged" not in frame:
+        frame["tagged"] = np.nan
+    frame["tagged"] = frame["tagged"].astype(float)
     grouped = frame.fillna({"pos": "", "position": ""}).groupby(
         ["kind", "lemma", "pos", "position"], sort=False
     )
@@ -498,6 +518,7 @@ def _count(frame: pd.DataFrame) -> pd.DataFrame:
         count=("lemma", "size"),
         articles=("article_id", "nunique"),
         example=("example", "first"),
+        tagged=("tagged", lambda x: x.sum(min_count=1)),  # cues: empty
     ).reset_index()
     table["pos"] = table["pos"].replace("", None)
     return table

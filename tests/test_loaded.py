@@ -181,6 +181,18 @@ def test_candidates_list_unknown_evaluative_words(nlp):
     assert "reckless" not in lemmas  # in the lexicon already
 
 
+def test_candidates_say_which_ones_the_tagger_marked(nlp):
+    from types import SimpleNamespace
+
+    text = "The federal agency issued a bizarre statement."
+    article = Article(id="c", text=text, body_start=0, body_end=len(text))
+    start = text.index("bizarre")
+    marked = SimpleNamespace(origin="model", start=start, end=start + 7)
+    from_lexicon = SimpleNamespace(origin="lexicon", start=4, end=11)  # "federal"
+    found = loaded_candidates(article, nlp(text), terms=[marked, from_lexicon])
+    assert {c.lemma: c.tagged for c in found} == {"federal": False, "bizarre": True}
+
+
 def test_emotive_and_distancing_cues_as_loaded_entries():
     entries = cue_entries()
     assert entries["slam"].category == "cue_emotive"

@@ -178,7 +178,21 @@ def test_unknown_cues_and_loaded_candidates():
         ("loaded", "baseless"): (2, 2),
     }
     assert table.iloc[0]["count"] == 2
+    assert table["tagged"].isna().sum() == 2  # cues carry no tagger count
     assert unknown_cues(None).empty
+
+
+def test_loaded_candidates_the_tagger_marks_come_before_frequent_plain_ones():
+    plain = [Candidate(a, 0, 7, "federal", "federal", "ADJ", "modifier") for a in "abcd"]
+    loaded = [
+        Candidate("a", 9, 16, "callous", "callous", "ADJ", "modifier", tagged=True),
+        Candidate("b", 9, 16, "callous", "callous", "ADJ", "modifier"),
+    ]
+    table = unknown_cues(None, candidates=plain + loaded, loaded=[])
+    assert table[["lemma", "count", "tagged"]].values.tolist() == [
+        ["callous", 2, 1],
+        ["federal", 4, 0],
+    ]
 
 
 def test_seed_asymmetry_end_to_end(nlp, seed_path, tmp_path):

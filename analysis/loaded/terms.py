@@ -84,6 +84,7 @@ class Candidate:
     lemma: str
     pos: str
     position: str  # modifier | predicate | apposition
+    tagged: bool = False  # the trained tagger marks this occurrence as loaded
 
 
 # --------------------------------------------------------------------------- tagging
@@ -312,15 +313,22 @@ def _longest(found: list[tuple[Span, LoadedEntry]]) -> list[tuple[Span, LoadedEn
 
 
 def loaded_candidates(
-    article: Article, doc: Doc, lexicon: LoadedLexicon | None = None
+    article: Article,
+    doc: Doc,
+    lexicon: LoadedLexicon | None = None,
+    terms: Sequence[LoadedTerm] = (),
 ) -> list[Candidate]:
     """Adjectives and nouns in evaluative positions that the lexicon does not know:
     prenominal adjectives ("a *crude* fabrication"), predicate adjectives and nouns
     ("the claim is *baseless*", "X is a *liar*") and appositions ("X, a *hardliner*").
     Counted over a corpus (`stance.unknown_cues`), they show a researcher which words
-    to consider adding."""
+    to consider adding. `terms` (what `find_loaded_terms` found in the article) marks
+    the candidates the trained tagger read as loaded there (`tagged`): most words in
+    these positions are plain description ("federal", "presidential"), and the tagged
+    ones are the ones worth a look first."""
     lexicon = lexicon if lexicon is not None else default_lexicon()
     known = set(lexicon)
+    by_model = [(t.start, t.end) for t in terms if t.origin == "model"]
     candidates = []
     for token in doc:
         if token.is_space or token.is_stop or not token.is_alpha or len(token.text) < 3:
@@ -352,6 +360,7 @@ def loaded_candidates(
                 lemma=lemma,
                 pos=token.pos_,
                 position=position,
+                tagged=any(s <= token.idx < e for s, e in by_model),
             )
         )
     return candidates
