@@ -104,6 +104,21 @@ def test_plain_surname_is_the_jr_named_before_it(corpus, with_packs):
     assert of(found, "Trump", "a2").actor == "Donald Trump"  # an office title: the father
 
 
+def test_plain_surname_named_first_stays_that_person_after_the_jr(corpus, with_packs):
+    found = corpus(
+        [
+            "Mr. Trump praised the adviser. Donald Trump Jr. met him in June. Later "
+            "Mr. Trump called him a friend.",
+            "Donald Trump Jr. met the lawyer in June. Mr. Trump, the president's son, "
+            "later released the messages.",
+        ],
+        with_packs,
+    )
+    first = [m.actor for m in found if m.article_id == "a0" and m.text == "Trump"]
+    assert first == ["Donald Trump", "Donald Trump"]  # the father, named first, both times
+    assert of(found, "Trump", "a1").actor == "Donald Trump Jr."  # the son, named first
+
+
 def test_a_name_with_jr_in_one_article_and_without_in_another_is_one_person(corpus, with_packs):
     mentions = corpus(
         [

@@ -144,6 +144,18 @@ def _office_before(doc: Doc, i: int) -> bool:
     return False
 
 
+def _named_plain_first(persons: list[Cand], last: str, before: int) -> bool:
+    """True when a person with surname `last` and no suffix is mentioned before token
+    `before` (where the article's first suffixed namesake is)."""
+    for c in persons:
+        if c.i >= before:
+            continue
+        _, c_last, c_suffix = split_name(c.actor)
+        if c_last == last and not c_suffix:
+            return True
+    return False
+
+
 def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
     """One actor per person in the article: a surname ("Peskov", "Mr. Trump"), a
     surname with its suffix ("Trump Jr.") or a first name ("Leena") becomes the full
@@ -169,10 +181,17 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
                 matches.append(f)
             elif not suffix and f_last == last:
                 suffixed.append(f)
-        if suffixed and cand.titles <= _PLAIN_TITLES and not _office_before(doc, cand.i):
+        if (
+            suffixed
+            and cand.titles <= _PLAIN_TITLES
+            and not _office_before(doc, cand.i)
+            and not _named_plain_first(persons, last, min(f.i for f in suffixed))
+        ):
             # "Roger J. Stone Jr. … Mr. Stone": a plain surname may be the "Jr." named
             # before it (the choice below: a known name, then the nearest earlier),
-            # never where an office title ("President Trump") points elsewhere
+            # never where an office title ("President Trump") points elsewhere, nor
+            # where the article named someone by the plain surname first ("Mr. Trump
+            # … Donald Trump Jr. … Mr. Trump": the father each time)
             matches += [f for f in suffixed if f.i < cand.i]
         if not matches:
             continue
