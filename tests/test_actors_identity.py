@@ -420,3 +420,17 @@ def test_short_and_long_given_names_are_one_person():
     assert [m.actor for m in linked] == [
         "Jim Mattis", "Jim Mattis", "Jim Mattis", "Jim Mattis Jr.", "Jane Mattis",
     ]  # fmt: skip
+
+
+def test_dotted_initials_join_the_undotted_name_across_articles(corpus, with_packs):
+    found = corpus(
+        [
+            "The F.B.I. opened an inquiry into the leak on Monday.",
+            "The FBI said on Tuesday that it had closed the case.",
+            "The C.I.A. declined to comment on the report.",
+        ],
+        with_packs,
+    )
+    dotted, plain = of(found, "F.B.I."), of(found, "FBI")
+    assert (dotted.actor, dotted.type) == ("FBI", plain.type)
+    assert of(found, "C.I.A.").actor == "C.I.A."  # no undotted twin in the corpus

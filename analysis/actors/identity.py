@@ -9,7 +9,7 @@
   knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
   a plain "Mr. Stone" may also link to a "Roger J. Stone Jr." named before it (the
   same choice decides among them), never where an office title ("President Trump")
-  points elsewhere.
+  points elsewhere, nor where the article named someone by the plain surname first.
 - Across articles (`link_across_articles`) full names with the same first and last
   name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald
   Trump Jr."); a surname left alone in its article becomes a full name only where
@@ -19,6 +19,10 @@
   with "Jr." in some articles and without it in others ("Roger J. Stone Jr.", "Roger
   Stone") is one person, unless an article names both as two ("Jesse Jackson Jr. …
   his father, Jesse Jackson") or a table or pack knows the plain name ("Donald Trump").
+- An organisation written with dotted initials in some articles ("F.B.I.", the NYT's
+  style) and without them in others ("FBI") is one actor, under the undotted name and
+  its type (`_join_dotted`); dotted initials with no undotted twin in the corpus stay
+  as written ("N.H.").
 - Each person gets one camp across the corpus, by the precedence of `CAMP_SOURCES`:
   the alias table, an explicit marker in the text, a knowledge pack, inference.
 """
@@ -27,9 +31,10 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -237,6 +242,8 @@ class LinkPlan:
     canonical: dict[str, str]
     chosen: dict[str, tuple[str, str]]
     camps: dict[str, set[str]]
+    #: any actor's name → (name, type) it is written under elsewhere ("F.B.I." → FBI)
+    renamed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def link_inventory(mentions: Iterable[Mention]) -> Inventory:
@@ -315,8 +322,31 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
         elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
             canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
     _join_suffixed(inventory, counts, canonical, aliases)
+    renamed = _join_dotted(inventory)
     chosen, camps = _camp_votes(inventory, canonical, aliases)
-    return LinkPlan(canonical, chosen, camps)
+    return LinkPlan(canonical, chosen, camps, renamed)
+
+
+_DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")
+
+
+def _join_dotted(inventory: Inventory) -> dict[str, tuple[str, str]]:
+    """Names with dotted initials ("F.B.I.", "F.B.I. agents", "N.A.A.C.P.") that the
+    corpus also writes without the dots ("FBI", "FBI agents"): each → (the undotted
+    name, its most frequent type), so both spellings are one actor of one type (spaCy
+    types "F.B.I." a place as often as not)."""
+    types: dict[str, Counter] = defaultdict(Counter)
+    for (actor, kind, _camp, _source), n in inventory.items():
+        if kind != TOGETHER and actor:
+            types[actor][kind] += n
+    renamed = {}
+    for name in types:
+        if not _DOTTED.search(name):
+            continue
+        plain = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name)
+        if plain != name and plain in types:
+            renamed[name] = (plain, types[plain].most_common(1)[0][0])
+    return renamed
 
 
 def _join_suffixed(
@@ -391,6 +421,9 @@ def apply_links(
     canonical, chosen, camps = plan.canonical, plan.chosen, plan.camps
     out = []
     for m in mentions:
+        if m.actor in plan.renamed:
+            actor, kind = plan.renamed[m.actor]
+            m = replace(m, actor=actor, type=kind)
         if m.type == "person" and m.actor in canonical:
             m = replace(m, actor=canonical[m.actor])
         if m.type == "person" and m.actor in chosen:
