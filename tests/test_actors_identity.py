@@ -422,15 +422,24 @@ def test_short_and_long_given_names_are_one_person():
     ]  # fmt: skip
 
 
-def test_dotted_initials_join_the_undotted_name_across_articles(corpus, with_packs):
+def test_spellings_of_one_organisation_are_one_actor_across_articles(corpus, with_packs):
     found = corpus(
         [
             "The F.B.I. opened an inquiry into the leak on Monday.",
-            "The FBI said on Tuesday that it had closed the case.",
+            "The FBI said on Tuesday that it had closed the case. The FBI declined to say more.",
             "The C.I.A. declined to comment on the report.",
+            "Republicans on the House intelligence committee released a memo on Friday.",
+            "The House Intelligence Committee issued a subpoena. The House Intelligence "
+            "Committee also released a report.",
+            "N.A.A.C.P. President Benjamin Jealous said the vote was historic.",
+            "The NAACP held its convention. The NAACP elected new leaders.",
         ],
         with_packs,
     )
     dotted, plain = of(found, "F.B.I."), of(found, "FBI")
     assert (dotted.actor, dotted.type) == ("FBI", plain.type)
-    assert of(found, "C.I.A.").actor == "C.I.A."  # no undotted twin in the corpus
+    assert of(found, "C.I.A.").actor == "C.I.A."  # no other spelling in the corpus
+    lower = [m for m in found if m.article_id == "a3" and "committee" in m.text.lower()]
+    assert lower and {m.actor for m in lower} == {"House Intelligence Committee"}
+    jealous = of(found, "Benjamin Jealous")
+    assert jealous.camp == "NAACP"  # a camp named after the organisation follows it

@@ -19,10 +19,10 @@
   with "Jr." in some articles and without it in others ("Roger J. Stone Jr.", "Roger
   Stone") is one person, unless an article names both as two ("Jesse Jackson Jr. …
   his father, Jesse Jackson") or a table or pack knows the plain name ("Donald Trump").
-- An organisation written with dotted initials in some articles ("F.B.I.", the NYT's
-  style) and without them in others ("FBI") is one actor, under the undotted name and
-  its type (`_join_dotted`); dotted initials with no undotted twin in the corpus stay
-  as written ("N.H.").
+- An organisation or group spelt with dotted initials or in another case in some
+  articles ("F.B.I.", "House intelligence committee": the NYT's style) and otherwise
+  in others ("FBI", "House Intelligence Committee") is one actor, under the corpus's
+  most frequent capitalised spelling and its type (`_join_spellings`).
 - Each person gets one camp across the corpus, by the precedence of `CAMP_SOURCES`:
   the alias table, an explicit marker in the text, a knowledge pack, inference.
 """
@@ -242,7 +242,7 @@ class LinkPlan:
     canonical: dict[str, str]
     chosen: dict[str, tuple[str, str]]
     camps: dict[str, set[str]]
-    #: any actor's name → (name, type) it is written under elsewhere ("F.B.I." → FBI)
+    #: organisations' and groups' other spellings → (name, type) ("F.B.I." → FBI)
     renamed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -322,7 +322,7 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
         elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
             canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
     _join_suffixed(inventory, counts, canonical, aliases)
-    renamed = _join_dotted(inventory)
+    renamed = _join_spellings(inventory)
     chosen, camps = _camp_votes(inventory, canonical, aliases)
     return LinkPlan(canonical, chosen, camps, renamed)
 
@@ -330,22 +330,41 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
 _DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")
 
 
-def _join_dotted(inventory: Inventory) -> dict[str, tuple[str, str]]:
-    """Names with dotted initials ("F.B.I.", "F.B.I. agents", "N.A.A.C.P.") that the
-    corpus also writes without the dots ("FBI", "FBI agents"): each → (the undotted
-    name, its most frequent type), so both spellings are one actor of one type (spaCy
-    types "F.B.I." a place as often as not)."""
+def spelling_key(name: str) -> str:
+    """What two spellings of one organisation or group share: dotted initials undotted,
+    case folded ("F.B.I." and "FBI"; "House intelligence committee" and "House
+    Intelligence Committee")."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name).casefold()
+
+
+def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
+    """Organisations and groups the corpus spells in several ways that differ only in
+    dotted initials or case (the NYT's "F.B.I." and "House intelligence committee", the
+    others' "FBI" and "House Intelligence Committee"): each spelling → (the most
+    frequent capitalised spelling, its most frequent type), so they are one actor of one type
+    (spaCy types "F.B.I." a place as often as not). Persons are left to name linking."""
     types: dict[str, Counter] = defaultdict(Counter)
     for (actor, kind, _camp, _source), n in inventory.items():
         if kind != TOGETHER and actor:
             types[actor][kind] += n
-    renamed = {}
+    spellings: dict[str, list[str]] = defaultdict(list)
     for name in types:
-        if not _DOTTED.search(name):
+        spellings[spelling_key(name)].append(name)
+    renamed = {}
+    for names in spellings.values():
+        if len(names) < 2:
             continue
-        plain = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name)
-        if plain != name and plain in types:
-            renamed[name] = (plain, types[plain].most_common(1)[0][0])
+        kinds = sum((types[n] for n in names), Counter())
+        if kinds.most_common(1)[0][0] == "person":
+            continue
+        # a capitalised spelling ("Senate", not "senate"), then the most frequent, then
+        # the one with more capitals ("House Intelligence Committee")
+        best = max(
+            names,
+            key=lambda n: (n[:1].isupper(), sum(types[n].values()), sum(map(str.isupper, n)), n),
+        )
+        kind = types[best].most_common(1)[0][0]
+        renamed.update({n: (best, kind) for n in names if n != best or len(types[best]) > 1})
     return renamed
 
 
@@ -433,5 +452,7 @@ def apply_links(
             m = replace(m, camp=name(m.camp), camp_source=m.camp_source or "inferred")
         elif len(camps.get(m.actor, ())) == 1 and m.actor in chosen:
             m = replace(m, camp=chosen[m.actor][0], camp_source=chosen[m.actor][1])
+        if m.camp in plan.renamed:  # a camp named after an organisation spelt otherwise
+            m = replace(m, camp=plan.renamed[m.camp][0])
         out.append(m)
     return out
