@@ -245,6 +245,20 @@ def test_title_fragments_and_places_are_never_camps(corpus, with_packs):
     assert not camps & {"House", "Controversial Maine", "Maine"}
 
 
+def test_name_fragments_spacy_cut_off_are_never_camps(corpus, with_packs):
+    found = corpus(
+        [
+            "The mayor spoke first.\n\nTea party activist Jon Varga, who co-founded a local "
+            "group called Civic Chips, disputed the claims.",
+            "But the contentious Clarence Thomas hearing in 1991 produced a 52-48 split that "
+            "pushed Thomas over the finish line.",
+        ],
+        with_packs,
+    )
+    camps = {m.camp for m in found if m.type == "person"}
+    assert not camps & {"Tea", "Clarence"}
+
+
 def test_party_names_are_normalised(corpus, with_packs):
     found = corpus(
         ["The GOP lost the seat. Republicans said Democrats had spent more."], with_packs

@@ -242,6 +242,7 @@ def _camp_from_title(
         if (
             other.type == "organisation"
             and cand.type == "person"
+            and not (how == "mod" and other.j == cand.i)  # "Clarence Thomas": a split name
             and _names_a_camp(doc, named, places)
         ):
             return other.actor
@@ -252,9 +253,12 @@ def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) ->
     """Whether an organisation mention can be a camp: a name of proper nouns (with
     "of", "the", "and", "&", "for"), no word of a legislative or government body or
     office (a title fragment: "House", "Senate Armed Services Committee", "Defense"),
-    and no place name in it ("Controversial Maine", "Vermont Independent")."""
+    no place name in it ("Controversial Maine", "Vermont Independent"), and not the
+    first word of a party's name spaCy cut off ("Tea" of "Tea party activist")."""
     if cand.place or cand.type != "organisation":
         return False
+    if cand.j < len(doc) and doc[cand.j].lower_ == "party":
+        return False  # "Tea party activist": a fragment of a party's name
     tokens = [t for t in doc[cand.i : cand.j] if not t.is_space]
     if not tokens or tokens[0].pos_ != "PROPN":
         return False
