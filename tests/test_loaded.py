@@ -234,3 +234,15 @@ def test_so_called_quotes_and_paraphrase_are_the_writers(nlp):
     assert terms["security zone"].category == SCARE_QUOTE
     assert terms["so-called"].category == "doubt"
     assert not terms["regime"].in_quote  # paraphrase outside the marks: the writer's word
+
+
+def test_a_plain_noun_needs_more_than_the_taggers_threshold(nlp, monkeypatch):
+    import analysis.loaded.terms as terms
+
+    text = "Hunters may again bring home an elephant from Zimbabwe under the new rule."
+    article = Article(id="n", text=text, body_start=0, body_end=len(text))
+    doc = nlp(text)
+    assert "elephant" not in [t.text for t in find_loaded_terms(article, doc)]
+    monkeypatch.setattr(terms, "NOUN_THRESHOLD", 0.1)  # the tagger's own threshold
+    marked = {t.text: t.score for t in find_loaded_terms(article, doc) if t.origin == "model"}
+    assert 0.1 <= marked["elephant"] < 0.2  # what the noun threshold keeps out

@@ -211,6 +211,9 @@ def _model_terms(
         span = doc[run[0] : run[-1] + 1]
         if is_descriptive(span):
             continue
+        score = max(probabilities[i] for i in run)
+        if score < NOUN_THRESHOLD and all(doc[i].pos_ == "NOUN" for i in run):
+            continue  # a plain noun needs more than the tagger's threshold
         intensifier = any(_pattern_intensifier(doc[i]) for i in run)
         terms.append(
             _term(
@@ -220,11 +223,19 @@ def _model_terms(
                 "model",
                 quoted,
                 origin="model",
-                score=round(max(probabilities[i] for i in run), 4),
+                score=round(score, 4),
             )
         )
     return terms
 
+
+#: The probability a run of nouns alone needs to be a loaded term (the tagger's own
+#: threshold, 0.1, applies to every other run). Nouns are the tagger's weakest class:
+#: on the loaded dev split its noun tokens were right 25% of the time (adjectives 49%,
+#: verbs 46%, adverbs 57%), and on BASIL its nouns were mostly topic words ("war",
+#: "filibuster", "elephant", "door", "man", scored 0.1-0.3). Chosen on that dev split
+#: from 0.15-0.5 (token F1 0.460 -> 0.479; benchmarks/RESULTS.md).
+NOUN_THRESHOLD = 0.2
 
 #: Parts of speech that carry no judgement on their own: a marked run is trimmed of them
 #: at both ends, and a run of nothing else ("a", "out", "the") is no term. The tagger
