@@ -26,7 +26,8 @@ For more than two groups (outlets), `distinguishing_terms` scores each group aga
 all the others together. Words come from `word_rows`, which keeps out what tells
 outlets apart without being framing: their own names, bylines, datelines and house
 style (honorifics such as "Mr.", "Sen.", state abbreviations), listed in the editable
-stop list `analysis/data/compare_stoplist.csv`, plus the words of each outlet's name.
+stop list `analysis/data/compare_stoplist.csv`, plus the words of each outlet's name;
+dotted initials count as the same word as undotted ones ("F.B.I." is "fbi").
 """
 
 from __future__ import annotations
@@ -179,6 +180,9 @@ DISTINGUISHING_COLUMNS = [
 STOPLIST_FILE = "data/compare_stoplist.csv"
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+#: Dotted initials, counted as one word without the dots: the NYT's "F.B.I." is the
+#: others' "FBI" (house style, not wording).
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 
 
 @dataclass(frozen=True)
@@ -282,7 +286,8 @@ def word_rows(
     rows = []
     for article in articles:
         label = getattr(article, group, None) or f"unknown {group}"
-        for match in _WORD.finditer(_masked(article.body, stoplist)):
+        text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), _masked(article.body, stoplist))
+        for match in _WORD.finditer(text):
             word = match.group().lower().replace("’", "'").removesuffix("'s")
             if len(word) >= min_length and word not in STOP_WORDS and word not in stoplist.words:
                 rows.append((article.id, label, word))

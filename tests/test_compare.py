@@ -169,6 +169,18 @@ def test_word_rows_keep_out_outlet_names_and_house_style():
     assert {"slammed", "reckless", "prudent", "timetable"} <= words
 
 
+def test_dotted_initials_are_the_same_word_as_undotted_ones():
+    stories = [
+        Story("n", "Daily Post", "The F.B.I. questioned the aides of the N.A.A.C.P. at 9 a.m."),
+        Story("f", "The Gazette", "The FBI questioned the aides of the NAACP."),
+    ]
+    rows = word_rows(stories)
+    counts = rows.groupby(["outlet", "word"]).size()
+    assert counts[("Daily Post", "fbi")] == counts[("The Gazette", "fbi")] == 1
+    assert counts[("Daily Post", "naacp")] == 1
+    assert not {"a.m", "am"} & set(rows["word"])  # a stop word, dotted or not
+
+
 def test_distinguishing_terms_for_three_outlets_without_self_references():
     words = word_rows(_stories())
     scores = distinguishing_terms(words, "word", "outlet", min_count=3, k=12)
