@@ -457,3 +457,12 @@ def test_spellings_of_one_organisation_are_one_actor_across_articles(corpus, wit
     assert lower and {m.actor for m in lower} == {"House Intelligence Committee"}
     jealous = of(found, "Benjamin Jealous")
     assert jealous.camp == "NAACP"  # a camp named after the organisation follows it
+
+
+def test_a_family_is_a_group_not_a_person(corpus, with_packs):
+    found = corpus(
+        ["The Clintons have long denied the charges, and Bill Clinton said so again."],
+        with_packs,
+    )
+    assert of(found, "Clintons").type == "group"
+    assert of(found, "Bill Clinton").type == "person"

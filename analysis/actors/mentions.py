@@ -148,6 +148,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
                 continue
             cand = Cand(i, j, norm_text(doc[name_i:j].text), None, "person", "name")
             cand.titles = titles
+            if _family(doc, name_i, j):
+                cand.type = "group"  # "the Clintons": a family, not one person
         elif label == "ORG":
             cand = Cand(i, j, doc[i:j].text, None, "organisation", "name")
         else:  # an unknown place name: an actor only where it acts (metonymy)
@@ -237,6 +239,20 @@ def _name_like(doc: Doc, i: int, j: int) -> bool:
     """One to three proper nouns: a possessor inside an organisation's name is a
     person's name ("Trump's Twitter")."""
     return 0 < j - i <= 3 and all(doc[k].pos_ == "PROPN" for k in range(i, j))
+
+
+def _family(doc: Doc, i: int, j: int) -> bool:
+    """A one-word plural surname after "the": "the Clintons", "the Obamas", "the Kochs"."""
+    word = doc[i].text
+    return (
+        j - i == 1
+        and i > 0
+        and doc[i - 1].lower_ == "the"
+        and len(word) > 3
+        and word[0].isupper()
+        and word.endswith("s")
+        and not word.isupper()
+    )
 
 
 def _looks_like_person(doc: Doc, i: int, j: int) -> bool:
