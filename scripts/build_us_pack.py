@@ -14,6 +14,11 @@ presidents whose term ended in 1977 or later.
 
     .venv/bin/python scripts/build_us_pack.py [--source DIR] [--out FILE]
 
+Also writes `analysis/data/us_administrations.csv` (presidential terms) and
+`analysis/data/given_name_genders.csv` (given names with the gender the data records
+for 95% or more of the two or more people who bore them; the kit tells "Mrs. Clinton"
+from "Bill Clinton" with it).
+
 The output is deterministic (sorted), so a rebuild from the same data is byte-equal.
 """
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
@@ -32,6 +37,7 @@ SOURCE = ROOT.parent / "shared" / "knowledge" / "us-congress"
 HAND_WRITTEN = Path(__file__).resolve().parent / "us_politics_parties.csv"
 OUT = ROOT / "analysis" / "actors" / "packs" / "us_politics.csv"
 ADMINISTRATIONS = ROOT / "analysis" / "data" / "us_administrations.csv"
+GENDERS = ROOT / "analysis" / "data" / "given_name_genders.csv"
 SOURCE_NOTE = "unitedstates/congress-legislators 8112283 (CC0)"
 
 #: Party as the data spells it → camp.
@@ -218,11 +224,40 @@ def administrations(path: Path, since: str = "1977") -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["start"])
 
 
+def given_name_genders(source: Path, people: int = 2, share: float = 0.95) -> list[dict]:
+    """Given names (first names and nicknames) of every member of Congress and every
+    president and vice president in the data, with the gender the data records for
+    at least `share` of the people who bore them (`people` or more): "Bill" M, "Hillary" F,
+    "Nancy" F. Names borne by both ("Jan", "Lynn") are left out."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+
+    def add(gender: str, *names: str) -> None:
+        for name in {n.strip() for n in names if n and n.strip()}:
+            if gender in ("M", "F") and re.fullmatch(r"[A-Z][a-z]+", name):
+                counts[name][gender] += 1
+
+    for path in ("legislators-current.csv", "legislators-historical.csv"):
+        with (source / path).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                add(row["gender"], row["first_name"], row["nickname"])
+    for entry in yaml.safe_load((source / "executive.yaml").read_text(encoding="utf-8")):
+        name = entry["name"]
+        add(entry.get("bio", {}).get("gender", ""), name["first"], name.get("nickname", ""))
+    rows = []
+    for name, by_gender in sorted(counts.items()):
+        total = sum(by_gender.values())
+        gender, n = by_gender.most_common(1)[0]
+        if total >= people and n / total >= share:
+            rows.append({"given_name": name, "gender": gender, "people": total})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--administrations", type=Path, default=ADMINISTRATIONS)
+    parser.add_argument("--genders", type=Path, default=GENDERS)
     args = parser.parse_args(argv)
     rows = build(args.source)
     with HAND_WRITTEN.open(encoding="utf-8", newline="") as handle:
@@ -251,6 +286,12 @@ def main(argv: list[str] | None = None) -> None:
         writer.writeheader()
         writer.writerows(terms)
     print(f"{args.administrations}: {len(terms)} presidential terms")
+    genders = given_name_genders(args.source)
+    with args.genders.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["given_name", "gender", "people"])
+        writer.writeheader()
+        writer.writerows(genders)
+    print(f"{args.genders}: {len(genders)} given names")
 
 
 if __name__ == "__main__":

@@ -466,3 +466,18 @@ def test_a_family_is_a_group_not_a_person(corpus, with_packs):
     )
     assert of(found, "Clintons").type == "group"
     assert of(found, "Bill Clinton").type == "person"
+
+
+def test_mrs_and_mr_go_to_the_full_name_of_their_gender(corpus, with_packs):
+    found = corpus(
+        [
+            "Hillary Rodham Clinton on Friday released her tax returns, showing that she and "
+            "former President Bill Clinton earned $139 million. The disclosures were meant "
+            "to highlight Mrs. Clinton's efforts at transparency. Mr. Clinton earned more "
+            "from speeches."
+        ],
+        with_packs,
+    )
+    clintons = [m.actor for m in found if m.text == "Clinton"]
+    hillary, bill = of(found, "Hillary Rodham Clinton").actor, of(found, "Bill Clinton").actor
+    assert clintons == [hillary, bill]  # Mrs., then Mr.

@@ -5,8 +5,9 @@
   spaCy folded in ("Plus Obama", "Also Trump") are taken off (`clean_name`).
 - Within an article a surname, "Mr. Trump" or a first name links to the full name
   written in that article (`link_names`); where several full names share the surname
-  ("Donald Trump", "Ivanka Trump") the title's gender, then a name a table or pack
-  knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
+  ("Donald Trump", "Ivanka Trump") the title's gender (against the full name's title,
+  else its given name: "Mrs. Clinton" is not "Bill Clinton"), then a name a table or
+  pack knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
   a plain "Mr. Stone" may also link to a "Roger J. Stone Jr." named before it (the
   same choice decides among them), never where an office title ("President Trump")
   points elsewhere, nor where the article named someone by the plain surname first.
@@ -121,15 +122,32 @@ def given_name_key(first: str) -> str:
     return _given_name_classes().get(first, first)
 
 
+@functools.cache
+def _given_name_genders() -> dict[str, str]:
+    """Lower-case given name → "male" or "female", for names the US Congress data
+    records with one gender for 95% of two or more people (`data/given_name_genders.csv`,
+    built by scripts/build_us_pack.py)."""
+    path = PACKAGE_DIR / "data" / "given_name_genders.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        words = {"M": "male", "F": "female"}
+        return {row["given_name"].lower(): words[row["gender"]] for row in csv.DictReader(handle)}
+
+
 def _is_full(name: str) -> bool:
     first, last, _ = split_name(name)
     return bool(first and last)
 
 
-def _title_gender(cand: Cand) -> str | None:
-    if cand.titles & {t.rstrip(".") for t in MALE_TITLES}:
+def _title_gender(cand: Cand, doc: Doc | None = None) -> str | None:
+    """The gender a title gives a name: one inside the mention, or (with `doc`) the
+    token right before it, where spaCy's entity left it out ("Mrs. Clinton's": the
+    entity is "Clinton")."""
+    titles = set(cand.titles)
+    if doc is not None and cand.i > 0:
+        titles.add(doc[cand.i - 1].lower_.rstrip("."))
+    if titles & {t.rstrip(".") for t in MALE_TITLES}:
         return "male"
-    if cand.titles & {t.rstrip(".") for t in FEMALE_TITLES}:
+    if titles & {t.rstrip(".") for t in FEMALE_TITLES}:
         return "female"
     return None
 
@@ -170,8 +188,12 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
     full = [c for c in persons if _is_full(c.actor)]
     genders: dict[str, str] = {}
     for cand in persons:
-        gender = _title_gender(cand)
+        gender = _title_gender(cand, doc)
         if gender and _is_full(cand.actor):
+            genders.setdefault(cand.actor, gender)
+    for cand in full:  # no gendered title: the given name's ("Bill", "Hillary")
+        gender = _given_name_genders().get(split_name(cand.actor)[0])
+        if gender:
             genders.setdefault(cand.actor, gender)
     for cand in persons:
         if _is_full(cand.actor) or cand.from_table:
@@ -200,7 +222,7 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
             matches += [f for f in suffixed if f.i < cand.i]
         if not matches:
             continue
-        gender = _title_gender(cand)
+        gender = _title_gender(cand, doc)
         if gender:
             matches = [f for f in matches if genders.get(f.actor) in (None, gender)] or matches
         known = [f for f in matches if f.from_table]
