@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export_sentiment_onnx import install  # noqa: E402
+from export_sentiment_onnx import export_fp32, install  # noqa: E402
 from train_attribution_tagger import DATA, batch_tensors, examples, read  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,19 +49,9 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     model = AutoModelForTokenClassification.from_pretrained(args.model).eval()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
     sample = tokenizer(["A test sentence, he said."], return_tensors="pt")
     fp32, int8 = folder / "model.onnx", folder / "model.int8.onnx"
-    torch.onnx.export(
-        model,
-        tuple(sample[n] for n in names),
-        str(fp32),
-        input_names=names,
-        output_names=["logits"],
-        dynamic_axes={n: {0: "batch", 1: "length"} for n in [*names, "logits"]},
-        opset_version=17,
-        dynamo=False,
-    )
+    export_fp32(model, sample, fp32, logits_axes={0: "batch", 1: "length"})
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(args.model / "tokenizer.json", folder / "tokenizer.json")
 

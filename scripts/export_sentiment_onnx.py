@@ -47,7 +47,6 @@ BLOCK = 16
 
 
 def export(checkpoint: Path, folder: Path) -> list[Path]:
-    import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -55,18 +54,8 @@ def export(checkpoint: Path, folder: Path) -> list[Path]:
     model = AutoModelForSequenceClassification.from_pretrained(checkpoint).eval()
     tokenizer = AutoTokenizer.from_pretrained(checkpoint)
     sample = tokenizer(["A << test >> sentence."], ["test"], return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
     fp32 = folder / "model.onnx"
-    torch.onnx.export(
-        model,
-        tuple(sample[n] for n in names),
-        str(fp32),
-        input_names=names,
-        output_names=["logits"],
-        dynamic_axes={n: {0: "batch", 1: "length"} for n in names} | {"logits": {0: "batch"}},
-        opset_version=17,
-        dynamo=False,
-    )
+    export_fp32(model, sample, fp32, logits_axes={0: "batch"})
     int8 = folder / "model.int8.onnx"
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
 
@@ -74,6 +63,27 @@ def export(checkpoint: Path, folder: Path) -> list[Path]:
     quantize_4bit(fp32, q4)
     shutil.copy(checkpoint / "tokenizer.json", folder / "tokenizer.json")
     return [fp32, int8, q4]
+
+
+INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
+
+
+def export_fp32(model, sample, path: Path, logits_axes: dict[int, str]) -> None:
+    """`model` (a fine-tuned transformer, in eval mode) to an fp32 ONNX file at `path`,
+    traced on the tokenizer output `sample`; batch and length dynamic in the inputs,
+    `logits_axes` dynamic in the output (opset 17, the TorchScript exporter)."""
+    import torch
+
+    torch.onnx.export(
+        model,
+        tuple(sample[n] for n in INPUT_NAMES),
+        str(path),
+        input_names=INPUT_NAMES,
+        output_names=["logits"],
+        dynamic_axes={n: {0: "batch", 1: "length"} for n in INPUT_NAMES} | {"logits": logits_axes},
+        opset_version=17,
+        dynamo=False,
+    )
 
 
 def install(folder: Path, shipped: dict[str, Path]) -> None:

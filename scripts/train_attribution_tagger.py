@@ -19,7 +19,6 @@ label on that fifth and on `dev.jsonl`, and saves the epoch (`epoch1/`, `epoch2/
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from train_sentiment_transformer import prepare, read  # noqa: E402
+from train_sentiment_transformer import prepare, read, training_arguments  # noqa: E402
 
 from analysis.onnx_models import windows as cut_windows  # noqa: E402
 
@@ -108,14 +107,8 @@ def main() -> None:
         get_linear_schedule_with_warmup,
     )
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--batch", type=int, default=16)
+    parser = training_arguments(__doc__, batch=16)
     parser.add_argument("--holdout", type=int, default=5, help="hold out every n-th article")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--layers", type=int, default=6, help="keep the base model's first n layers (of 6)"
     )

@@ -55,6 +55,19 @@ def marked(row: dict) -> tuple[str, str]:
     return f"{sentence[:start]}<< {sentence[start:end]} >>{sentence[end:]}", mention
 
 
+def training_arguments(doc: str, batch: int) -> argparse.ArgumentParser:
+    """The options every fine-tuning script here takes (`prepare` reads seed, threads
+    and out); a script adds its own."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--batch", type=int, default=batch)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    return parser
+
+
 def prepare(args: argparse.Namespace) -> tuple[Path, str]:
     """Seeds (`args.seed`), CPU threads (`args.threads`), the output folder
     (`args.out`) with the base model extracted in it; returns the base model's folder
@@ -93,14 +106,7 @@ def main() -> None:
         get_linear_schedule_with_warmup,
     )
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
+    args = training_arguments(__doc__, batch=32).parse_args()
     base, weights_sha = prepare(args)
 
     tokenizer = AutoTokenizer.from_pretrained(base)

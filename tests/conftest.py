@@ -43,6 +43,16 @@ def seed_path() -> Path:
     return SEED
 
 
+def write_corpus(folder: Path, texts: list[str]) -> Path:
+    """A folder of one plain-text article per text (`a0.txt`, `a1.txt`, ...), for the
+    end-to-end tests that run the pipeline on a few sentences of their own
+    (`from conftest import write_corpus`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(texts):
+        (folder / f"a{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def assert_offsets(article: Article) -> None:
     """The offset invariant for every span an Article carries (shared by the
     ingestion and robustness tests: `from conftest import assert_offsets`)."""

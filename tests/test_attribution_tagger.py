@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import write_corpus
 
 from analysis.attribution import extract_attributions
 from analysis.attribution.model import TaggerBlend
@@ -104,10 +105,7 @@ ARTICLES = [
 def test_analyze_with_the_tagger_one_process_and_jobs_agree(tmp_path):
     from analysis.pipeline import run_analysis
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number, text in enumerate(ARTICLES):
-        (corpus / f"a{number}.txt").write_text(text, encoding="utf-8")
+    corpus = write_corpus(tmp_path / "corpus", ARTICLES)
     results = {
         jobs: run_analysis([corpus], attribution="tagger", jobs=jobs, use_cache=False)
         for jobs in (1, 2)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_corpus
 
 from analysis.config import package_data
 from analysis.sentiment import target_polarities, target_polarity, transformer
@@ -117,10 +118,7 @@ ARTICLES = [
 def test_pipeline_with_the_transformer_one_process_and_jobs_agree(tmp_path):
     from analysis.pipeline import run_analysis
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number, text in enumerate(ARTICLES):
-        (corpus / f"a{number}.txt").write_text(text, encoding="utf-8")
+    corpus = write_corpus(tmp_path / "corpus", ARTICLES)
     tables = {}
     for jobs in (1, 2):
         result = run_analysis([corpus], sentiment="transformer", jobs=jobs, use_cache=False)

@@ -138,12 +138,12 @@ def _is_full(name: str) -> bool:
     return bool(first and last)
 
 
-def _title_gender(cand: Cand, doc: Doc | None = None) -> str | None:
-    """The gender a title gives a name: one inside the mention, or (with `doc`) the
-    token right before it, where spaCy's entity left it out ("Mrs. Clinton's": the
-    entity is "Clinton")."""
+def _title_gender(cand: Cand, doc: Doc) -> str | None:
+    """The gender a title gives a name: one inside the mention, or the token right
+    before it, where spaCy's entity left it out ("Mrs. Clinton's": the entity is
+    "Clinton")."""
     titles = set(cand.titles)
-    if doc is not None and cand.i > 0:
+    if cand.i > 0:
         titles.add(doc[cand.i - 1].lower_.rstrip("."))
     if titles & {t.rstrip(".") for t in MALE_TITLES}:
         return "male"
