@@ -123,6 +123,18 @@ def test_model_cannot_break_a_sense_guard(nlp):
     assert extract_attributions(article, doc, model=model) == []
 
 
+def test_model_cannot_break_the_sense_guards_learned_on_train(nlp):
+    """Guards found on PolNeAR train: "appear" with nothing it seems to be, "find" of a
+    thing, and the name of a markup tag."""
+    text = (
+        "Her name appeared on the list of donors. Border agents find the tunnels. "
+        'The senators posted. <tweet author="senator">We mourn.</tweet>.'
+    )
+    article, doc = _doc(nlp, text)
+    model = _tiny_model(dict.fromkeys(("appear", "find", "tweet"), 10.0))
+    assert [r.cue for r in extract_attributions(article, doc, model=model)] == []
+
+
 def test_model_adds_no_cue_inside_a_reported_clause(nlp):
     text = "Smith said that Jones groused about the delay."
     article, doc = _doc(nlp, text)

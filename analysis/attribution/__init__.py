@@ -23,8 +23,9 @@ How cues are found by rule (over spaCy's dependency parse):
   "faced criticism over ...": no source), and an attitude stated with "be" and an
   adjective ("farmers are worried about ...", "it was clear that ...": no source);
 - attitudes and intentions as PolNeAR annotates them, from the lexicon ("plans to",
-  "hopes", "seems": the impression of "seem"/"appear" is the writer's unless a person
-  is its subject or it is "to" someone).
+  "hopes", "seems": the impression of "seem"/"appear" is the writer's, its subject part
+  of the content, unless a person is its subject and its complement is a report of
+  its own, "appeared to suggest", or it is "to" someone).
 
 - layout cues: a quote signed with a dash ('“...” ― Sonya Herridge') and a speaker
   label opening a line ("PENCE: ...", in transcripts; "Pence: ..." in a headline, but

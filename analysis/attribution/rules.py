@@ -29,6 +29,8 @@ from analysis.attribution.words import (
     CONTENTLESS_VERBS,
     COPULAR_CONTENT_NOUNS,
     COPULAR_CUE,
+    FINDING_OBJECTS,
+    FINDING_SOURCES,
     FRAME_NOUNS,
     HYPOTHETICAL,
     NEGATING_HEADS,
@@ -47,8 +49,16 @@ from analysis.lexicons import Cue
 # --------------------------------------------------------------------- cue matching
 
 
+def in_markup(tok: Token) -> bool:
+    """The name of a markup tag left in the text ("<tweet author=...>"): no cue."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text in ("<", "</") and not doc[tok.i - 1].whitespace_
+
+
 def _match_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     low = tok.lower_
+    if in_markup(tok):
+        return None
     if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, index, quotes)
     if low == "in" and tok.dep_ == "prep":
@@ -350,7 +360,8 @@ def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None
 
 
 def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
-    """The guards shared by the rules and the model's cues: irrealis ("refused to
+    """The guards shared by the rules and the model's cues: "people briefed on the
+    talks" (the briefed, not a report), irrealis ("refused to
     pledge" is negated speech, "obligates countries to offer" no speech at all), an
     imperative addressing the reader ("Don't blame Bush"), "let's say", and
     hypothetical speech ("would see", "may highlight"; "could not explain" reports a
@@ -361,6 +372,8 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         and _lemma(head) not in NEGATING_HEADS
     ):
         return True
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and _lemma(tok) in ("brief", "inform"):
+        return True  # "people briefed on the talks said": the briefed, not a report
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
         return True  # "pledged delegates", "the announced plan": a modifier, no report
     if _lemma(tok) == "find" and _found_thing(tok, children):
@@ -381,6 +394,29 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     )
 
 
+def _animate_subject(source: Token | None) -> bool:
+    return source is not None and (
+        source.lower_ in ANIMATE_PRONOUNS | {"i"} or source.ent_type_ == "PERSON"
+    )
+
+
+def _reports_in_complement(tok: Token, index: _CueIndex) -> bool:
+    """ "appeared to suggest", "seems to believe": the raising verb's complement is a
+    cue verb of its own."""
+    return any(c.dep_ == "xcomp" and _lemma(c) in index.verbs for c in tok.children)
+
+
+def _no_impression(tok: Token, children: Sequence[Token]) -> bool:
+    """ "appeared on CBS", "names appeared on the packages": "seem" or "appear" with
+    nothing it seems to be (no infinitive, adjective, clause, "like" or "as if") is
+    being seen, not an impression ("look" stays: "looking for", "looked at")."""
+    return _lemma(tok) in ("seem", "appear") and not any(
+        c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr", "advcl")
+        or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+        for c in children
+    )
+
+
 def _aspect_only(tok: Token, children: Sequence[Token], index: _CueIndex) -> bool:
     """An aspect verb whose only clause is an infinitive that is no cue: "continues
     to grow" (`words.ASPECT_VERBS`)."""
@@ -396,16 +432,33 @@ def _aspect_only(tok: Token, children: Sequence[Token], index: _CueIndex) -> boo
 def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
     """ "find" of finding a thing, not a finding: "found itself at the center",
     "found ways to press his agenda", "found it right before the plane took off",
-    "can be found here", "are found slain"."""
+    "can be found here", "are found slain", "agents find the tunnels". With an object
+    and no clause it is a finding only when a study, poll, court or the like finds
+    (`words.FINDING_SOURCES`: "the survey found broad support", "the inspector general
+    found ...") or what is found is a finding ("found no evidence that ...", "found no
+    fault with ...": `words.FINDING_OBJECTS`, or an object with a clause)."""
     if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in children):
         return False
     if any(c.dep_ == "auxpass" for c in children):
         return True
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    return obj is not None and (
-        obj.lower_ in ("it", "them", "him", "her") or obj.lower_.endswith(("self", "selves"))
-        or obj.lemma_ == "way"
-    )  # fmt: skip
+    if obj is None:
+        return False
+    if obj.lower_ in ("it", "them", "him", "her") or obj.lower_.endswith(("self", "selves")):
+        return True
+    if obj.lemma_ == "way":
+        return True
+    # "agents find the tunnels", "could not find anyone": a thing found, unless a study
+    # or a poll finds it ("the survey found broad support").
+    verb = tok
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head  # "combed through the filings and found ..."
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in ("that", "which") and tok.dep_ == "relcl":
+        subject = tok.head  # "a paper that found ..."
+    if obj.lemma_ in FINDING_OBJECTS or any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return False  # "found no evidence that ...", "found no fault with ...": a finding
+    return subject is None or not any(t.lemma_.lower() in FINDING_SOURCES for t in subject.subtree)
 
 
 def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
@@ -458,17 +511,16 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     )):  # fmt: skip
         return None
 
-    if _aspect_only(tok, children, index):
+    if _aspect_only(tok, children, index) or _no_impression(tok, children):
         return None
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
     if lemma in RAISING_VERBS and not (
-        source is not None
-        and source.lower_ in ANIMATE_PRONOUNS | {"i"}
-        or (source is not None and source.ent_type_ == "PERSON")
+        _animate_subject(source) and _reports_in_complement(tok, index)
     ):
-        # "the plan seems risky" (the writer's impression); but "he appeared to
-        # suggest ..." stays his.
+        # "the plan seems risky", "he seems to have other rules": the writer's
+        # impression, unless someone is named as holding it ("seems to me"); but "he
+        # appeared to suggest ...", "seemed to think ..." stay his.
         source = _experiencer(tok)
     if lemma in BELIEF_VERBS and source is None and not passive:  # "is expected to" stays
         return None
@@ -551,7 +603,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     learned model makes of it: a clause-only verb without a clause or quote ("the fire
     claimed two lives", "insisted on a recount"), "call" that does not name ("called
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
-    topic ("the weather was clear"), the hospital "admit", hypothetical
+    topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
+    "admit", a markup tag's name ("<tweet ...>"), hypothetical
     speech ("would say"), an imperative, a bare infinitive ("obliged to report"; not
     after refuse/decline/fail), "let's say", "a stream called ...", and a belief inside
     what someone said ("said he thinks ...")."""
@@ -589,6 +642,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         if not quoted and not (tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i):
             return True
     if not_a_report(tok, children) or _aspect_only(tok, children, index):
+        return True
+    if _no_impression(tok, children) or in_markup(tok):
         return True
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True

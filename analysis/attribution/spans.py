@@ -491,9 +491,10 @@ def _reader_question(you: Token) -> bool:
 
 
 #: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ",
-#: "NEW YORK (AP) — ".
+#: "NEW YORK (AP) — ", "CLEVELAND, July 19 (UPI) — " (a date after the place).
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
+    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
+    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
 )
 
 

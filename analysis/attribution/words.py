@@ -151,6 +151,18 @@ PSYCH_PARTICIPLES = frozenset(
     satisfied shocked stunned surprised thrilled troubled unimpressed upset
     worried""".split()
 )
+#: Subjects whose "find" + object is a finding ("the survey found broad support"), not a
+#: thing found ("agents found the tunnels").
+FINDING_SOURCES = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "review", "investigation", "audit",
+     "research", "researcher", "scientist", "investigator", "inquiry", "probe", "panel",
+     "commission", "jury", "court", "judge", "inspector", "auditor", "test", "data",
+     "article", "paper", "author", "book", "document", "memo", "estimate", "model"}
+)  # fmt: skip
+#: Objects that make "find" a finding whoever finds: "found no evidence", "no fault".
+FINDING_OBJECTS = frozenset(
+    {"evidence", "proof", "sign", "indication", "record", "fault", "link", "wrongdoing"}
+)
 #: Nouns whose "in" phrase names the source of a finding ("leads in the poll").
 POLL_NOUNS = frozenset({"poll", "survey"})
 #: Words of a headline's label that make it a kicker, not a speaker ("Breaking: ...",
