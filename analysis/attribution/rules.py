@@ -360,12 +360,12 @@ def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None
 
 
 def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
-    """The guards shared by the rules and the model's cues: "people briefed on the
-    talks" (the briefed, not a report), irrealis ("refused to
-    pledge" is negated speech, "obligates countries to offer" no speech at all), an
-    imperative addressing the reader ("Don't blame Bush"), "let's say", and
-    hypothetical speech ("would see", "may highlight"; "could not explain" reports a
-    failure to speak, and stays)."""
+    """The guards shared by the rules and the model's cues: irrealis ("refused to
+    pledge" is negated speech, "obligates countries to offer" no speech at all), "people
+    briefed on the talks" (the briefed, not a report), "find" of a thing, an imperative
+    addressing the reader ("Don't blame Bush"), "let's say", and hypothetical speech
+    ("would see", "may highlight"; "could not explain" reports a failure to speak, and
+    stays)."""
     head = tok.head
     if (
         any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
@@ -395,6 +395,7 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
 
 
 def _animate_subject(source: Token | None) -> bool:
+    """A person or an animate pronoun ("he", "they", "I")."""
     return source is not None and (
         source.lower_ in ANIMATE_PRONOUNS | {"i"} or source.ent_type_ == "PERSON"
     )
@@ -448,6 +449,8 @@ def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
         return True
     if obj.lemma_ == "way":
         return True
+    if obj.lemma_ in FINDING_OBJECTS or any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return False  # "found no evidence that ...", "found no fault with ...": a finding
     # "agents find the tunnels", "could not find anyone": a thing found, unless a study
     # or a poll finds it ("the survey found broad support").
     verb = tok
@@ -456,8 +459,6 @@ def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.lower_ in ("that", "which") and tok.dep_ == "relcl":
         subject = tok.head  # "a paper that found ..."
-    if obj.lemma_ in FINDING_OBJECTS or any(c.dep_ in ("acl", "ccomp") for c in obj.children):
-        return False  # "found no evidence that ...", "found no fault with ...": a finding
     return subject is None or not any(t.lemma_.lower() in FINDING_SOURCES for t in subject.subtree)
 
 
