@@ -575,7 +575,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     source_span = None
     if source is not None and (
         (source.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
-         and not _mistagged_name(source))
+         and not _mistagged_name(source)
+         and not (source.dep_ == "nsubj" and source.lower_ in ("most", "many", "few")))
         or source.lower_ in ("there", "what")
     ):  # fmt: skip
         source = None

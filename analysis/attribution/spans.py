@@ -358,6 +358,8 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
             if child.dep_ == dep and child is not source:
                 if dep == "parataxis" and child.i > tok.i:
                     continue
+                if dep == "ccomp" and _across_semicolon(child, tok):
+                    continue
                 return child
     # "said after the convention he would not accept ...": the parser's advcl with no
     # conjunction; "Language unclear on ..., experts say": a fronted fragment.
@@ -401,6 +403,18 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
     ):
         return None
     return None
+
+
+def _across_semicolon(clause: Token, tok: Token) -> bool:
+    """A clause before the cue, cut from it by a semicolon or colon, while the cue has a
+    clause of its own after it: "... were worried about the economy; most said they
+    were" (the parser hangs both on "said")."""
+    doc = tok.doc
+    return (
+        clause.i < tok.i
+        and any(doc[k].text in (";", ":") for k in range(clause.right_edge.i + 1, tok.i))
+        and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    )
 
 
 def _with_complement(tok: Token, j: int) -> int:
@@ -595,7 +609,28 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
                 continue
             cur = cur.head
             continue
-        return _name_before(cur)
+        if cur.dep_ == "relcl" and cur.head.pos_ == "PROPN" and cur.head.i < cur.i:
+            # "Speaker Paul D. Ryan, the ... Republican, on Tuesday called ...": the
+            # parser hung the verb on the name as a relative clause without a subject.
+            return cur.head
+        return _name_before(cur) or (_name_after(cur) if cur is tok else None)
+    return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The name right after an inverted cue that follows a quote the parser split
+    from it ('"The risk," said Edward Leamer, an economist ..., "is that ..."': the
+    name is made the subject of the quote's second half)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    if i < 0 or not doc[i].is_quote:
+        return None
+    j = verb.i + 1
+    if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+        ent = next((e for e in doc.ents if e.start == j), None)
+        return doc[ent.end - 1] if ent is not None else doc[j]
     return None
 
 
