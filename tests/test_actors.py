@@ -361,6 +361,19 @@ def test_table_overrides_inference(mentions_of):
     assert at(found, "Daniel Reyes").camp == "Harbour Board"
 
 
+def test_outlets_spacy_takes_for_persons_are_one_organisation(mentions_of, default_aliases):
+    """The alias table's outlet rows: the old and new name of an outlet are one actor,
+    an organisation, whatever type spaCy gives the name."""
+    found = mentions_of(
+        "Senator Mara Quill told the Huffington Post that the bill was dead. HuffPost "
+        "later reported that she had changed her mind.",
+        default_aliases,
+    )
+    outlets = [m for m in found if m.actor == "HuffPost"]
+    assert [m.text for m in outlets] == ["Huffington Post", "HuffPost"]
+    assert {m.type for m in outlets} == {"organisation"}
+
+
 # ------------------------------------------------------------------------------ roles
 
 
