@@ -394,8 +394,9 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     )
 
 
-def _animate_subject(source: Token | None) -> bool:
-    """A person or an animate pronoun ("he", "they", "I")."""
+def _personal_subject(source: Token | None) -> bool:
+    """A person or a personal pronoun ("he", "they", "I"): narrower than
+    `spans._animate`, which also takes organisations and speaker nouns."""
     return source is not None and (
         source.lower_ in ANIMATE_PRONOUNS | {"i"} or source.ent_type_ == "PERSON"
     )
@@ -517,7 +518,7 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
     if lemma in RAISING_VERBS and not (
-        _animate_subject(source) and _reports_in_complement(tok, index)
+        _personal_subject(source) and _reports_in_complement(tok, index)
     ):
         # "the plan seems risky", "he seems to have other rules": the writer's
         # impression, unless someone is named as holding it ("seems to me"); but "he
