@@ -59,13 +59,6 @@ def _commit() -> str:
     return commit
 
 
-def _records(data: Path, every_fifth: bool) -> list[dict]:
-    from analysis.eval_attribution import read_gold
-
-    records = read_gold(data)
-    return records[::5] if every_fifth else records
-
-
 def _timings(records: list[dict], cold: bool) -> dict[str, float]:
     """Seconds for parsing (cached, and cold when asked) and for extraction by mode."""
     from analysis.attribution import extract_attributions
@@ -93,17 +86,20 @@ def _timings(records: list[dict], cold: bool) -> dict[str, float]:
     return out
 
 
-def _fit_rest(data: Path, folder: Path) -> str:
+def _write_jsonl(records: list[dict], path: Path) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _fit_rest(rest: list[dict], folder: Path) -> str:
     """A linear model fitted on the articles `--every-fifth` leaves out (1-4, 6-9, ...),
     so the fifth it scores is held out from every learned part but the tagger (which
     was trained on the same four fifths)."""
     from analysis.attribution.train import train_attribution
 
-    lines = [line for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rest = folder / "four_fifths.jsonl"
-    rest.write_text("".join(line + "\n" for i, line in enumerate(lines) if i % 5), "utf-8")
+    data = _write_jsonl(rest, folder / "four_fifths.jsonl")
     out = folder / "linear_four_fifths.json"
-    train_attribution(rest, out, log=lambda line: print(line, file=sys.stderr))
+    train_attribution(data, out, log=lambda line: print(line, file=sys.stderr))
     return str(out)
 
 
@@ -145,15 +141,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from analysis.attribution.model import MODEL_PATH, load_model, model_checksum, read_model
     from analysis.attribution.tagger import model_path as tagger_path
-    from analysis.eval_attribution import evaluate_attribution, format_metrics
+    from analysis.eval_attribution import evaluate_attribution, format_metrics, read_gold
 
-    records = _records(data, args.every_fifth)
+    every = read_gold(data)
+    records = every[::5] if args.every_fifth else every
     with tempfile.TemporaryDirectory() as folder:
         if args.every_fifth:
-            data = Path(folder) / "every_fifth.jsonl"
-            data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            data = _write_jsonl(records, Path(folder) / "every_fifth.jsonl")
         if args.fit_rest:
-            args.linear_model = _fit_rest(Path(args.data), Path(folder))
+            rest = [r for i, r in enumerate(every) if i % 5]
+            args.linear_model = _fit_rest(rest, Path(folder))
         linear = read_model(args.linear_model) if args.linear_model else None
         linear_path = Path(args.linear_model) if linear else MODEL_PATH
         checksum = hashlib.sha256(linear_path.read_bytes()).hexdigest() if linear else None

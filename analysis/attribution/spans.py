@@ -629,8 +629,7 @@ def _name_after(verb: Token) -> Token | None:
         return None
     j = verb.i + 1
     if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
-        ent = next((e for e in doc.ents if e.start == j), None)
-        return doc[ent.end - 1] if ent is not None else doc[j]
+        return next(doc[e.end - 1] for e in doc.ents if e.start == j)
     return None
 
 
