@@ -253,7 +253,12 @@ def referents(doc: Doc) -> list[Referent]:
 ORGANISATION_WORDS = frozenset(
     {"trust", "company", "union", "ministry", "party", "group", "inc", "corp", "council",
      "commission", "association", "agency", "bank", "news", "times", "post", "house",
-     "department", "office", "committee", "court", "university", "institute", "fund"}
+     "department", "office", "committee", "court", "university", "institute", "fund",
+     "police", "service", "bureau", "board", "administration", "campaign", "foundation",
+     "network", "senate", "congress", "army", "navy", "guard", "patrol", "coalition",
+     "alliance", "center", "centre", "press", "journal", "tribune", "herald", "magazine",
+     "channel", "school", "college", "hospital", "church", "society", "club",
+     "federation", "organization", "organisation", "corporation", "authority", "caucus"}
 )  # fmt: skip
 
 

@@ -374,6 +374,55 @@ def test_outlets_spacy_takes_for_persons_are_one_organisation(mentions_of, defau
     assert {m.type for m in outlets} == {"organisation"}
 
 
+def test_a_party_organisation_keeps_its_place_and_party_word(mentions_of, default_aliases):
+    """spaCy tags "Oregon" and "State Committee" apart and leaves "Republican" out: the
+    organisation takes both back, and its own party word gives its camp."""
+    found = mentions_of(
+        "Federal investigators subpoenaed the Oregon Republican State Committee on Friday. "
+        "The Ohio Democratic Party endorsed the measure on Tuesday.",
+        default_aliases,
+    )
+    committee = at(found, "Oregon Republican State Committee")
+    assert (committee.type, committee.camp, committee.camp_source) == (
+        "organisation",
+        "Republican Party",
+        "text",
+    )
+    party = at(found, "Ohio Democratic Party")
+    assert (party.actor, party.camp) == ("Ohio Democratic Party", "Democratic Party")
+
+
+def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):
+    found = mentions_of("The Democratic Republic of the Congo closed its border.", default_aliases)
+    assert all(m.camp != "Democratic Party" for m in found)
+
+
+def test_she_is_no_organisation_named_like_a_person(mentions_of, default_aliases):
+    """ "Capitol Police" reads like a two-word name, but "police" is an organisation
+    word: "she" is someone else, not the force."""
+    found = mentions_of("The Capitol Police said she was detained near the gate.", default_aliases)
+    assert [m.text for m in found if m.actor == "Capitol Police"] == ["Capitol Police"]
+
+
+def test_they_after_a_coordination_is_no_single_actor(mentions_of, default_aliases):
+    found = mentions_of(
+        "Kestrel Holdings and Ulvane Hydro signed the deal on Monday. They said it would "
+        "last a decade.",
+        default_aliases,
+    )
+    assert not [m for m in found if m.text == "They"]
+    alone = mentions_of(
+        "Ulvane Hydro signed the deal on Monday. They said it would last a decade.",
+        default_aliases,
+    )
+    assert at(alone, "They").actor == "Ulvane Hydro"
+
+
+def test_an_occupation_before_a_name_is_a_title(mentions_of, minimal):
+    found = mentions_of("Historian Alan Brinkley said the archive was incomplete.", minimal)
+    assert at(found, "Historian Alan Brinkley").actor == "Alan Brinkley"
+
+
 # ------------------------------------------------------------------------------ roles
 
 

@@ -79,7 +79,13 @@ TITLE_WORDS = frozenset(
     premier chancellor minister secretary spokesman spokeswoman spokesperson general
     gen. governor mayor senator rep. representative judge king queen prince
     princess pope father sister brother prime deputy foreign interior defence
-    defense energy chief inspector director leader ambassador commander colonel""".split()
+    defense energy chief inspector director leader ambassador commander colonel
+    historian economist analyst professor author writer novelist lawyer activist
+    pastor columnist commentator strategist pollster scientist researcher actor
+    actress comedian singer rapper anchor correspondent reporter journalist editor
+    publisher founder ceo businessman businesswoman billionaire philanthropist
+    adviser advisor aide consultant lobbyist donor investor entrepreneur coach
+    sergeant lieutenant admiral detective""".split()
 )
 #: Words in front of a name that belong to its title, US usage ("Sen.", "House Speaker",
 #: "former Vice President"): stripped from the name, kept in the mention.

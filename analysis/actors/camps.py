@@ -6,7 +6,9 @@ In order of precedence (`CAMP_SOURCES`, recorded as `camp_source`):
 2. `text`: an explicit party marker in the article: in front of the name or its title
    ("Republican Sen. John McCain", "GOP Rep. Steve Scalise"), in a party-state tag
    after it ("Elizabeth Warren (D-Mass.)", "John McCain, R-Ariz."), or on the title
-   noun it is apposed to ("Harry Reid, the Democratic leader");
+   noun it is apposed to ("Harry Reid, the Democratic leader"); an organisation's
+   own name with a party word in it ("Texas Democratic Party", "New Jersey
+   Republican State Committee");
 3. `pack`: a knowledge pack (`analysis/actors/packs/`);
 4. `inferred`: the phrase that introduces the name: its possessor, the state in its
    title, the organisation it is apposed to ("Putin's spokesman Dmitry Peskov" →
@@ -137,6 +139,10 @@ def infer_camps(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
             marked = text_marker(doc, cand, aliases)
             if marked:
                 cand.camp, cand.camp_source = marked, "text"
+        elif cand.type == "organisation" and not cand.camp and cand.linked_to is None:
+            marked = party_in_name(cand.actor, aliases)
+            if marked:
+                cand.camp, cand.camp_source = marked, "text"
     by_token = {}
     for cand in cands:
         for k in range(cand.i, cand.j):
@@ -161,6 +167,22 @@ def infer_camps(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
                 cand.camp, cand.camp_source, changed = target.camp, target.camp_source, True
         if not changed:
             break
+
+
+#: Last words of a party's own organisations: "Texas Democratic Party", "Republican
+#: State Committee", "Democratic Governors Association", "Republican Study Committee".
+PARTY_BODY_WORDS = frozenset("party committee caucus association coalition conference club".split())
+
+
+def party_in_name(name: str, aliases: AliasTable) -> str | None:
+    """The camp a party marker inside an organisation's own name gives it, where the
+    name ends on a party-body word (module docstring, 2): never "Democratic Republic of
+    the Congo"."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in PARTY_BODY_WORDS:
+        return None
+    camps = {aliases.marker_camp(w) for w in words[:-1] if len(w) > 1} - {None}
+    return camps.pop() if len(camps) == 1 else None
 
 
 def text_marker(doc: Doc, cand: Cand, aliases: AliasTable) -> str | None:

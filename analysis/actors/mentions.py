@@ -24,7 +24,12 @@ from analysis.actors.base import (
     span_root,
     trim_span,
 )
-from analysis.actors.camps import administration_party, government_title, infer_camps
+from analysis.actors.camps import (
+    PARTY_BODY_WORDS,
+    administration_party,
+    government_title,
+    infer_camps,
+)
 from analysis.actors.identity import link_names, opening_words, split_name, strip_titles
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
@@ -89,18 +94,12 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     ents = []
     for ent in doc.ents:
         ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
+    ents = _party_organisations(doc, ents, aliases)
+    swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
     kept_aliases = []
     for a_i, a_j, row in alias_spans:
-        swallowed = any(
-            label in ("ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
-            and i <= a_i
-            and a_j <= j
-            and (j - i) > (a_j - a_i)
-            and not any(
-                b_i >= i and b_j <= j and (b_j - b_i) > (a_j - a_i) for b_i, b_j, _ in alias_spans
-            )
-            for i, j, label in ents
-        ) or any(  # "George Washington" is a person, not the capital
+        swallowed = (a_i, a_j) in swallowed_spans or any(
+            # "George Washington" is a person, not the capital
             label == "PERSON" and i < a_i and a_j == j and row.type in ("place", "state")
             for i, j, label in ents
         )
@@ -197,6 +196,74 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     # A state name or capital modifying a place noun is geography ("Moscow region").
     kept = [c for c in kept if not (c.type == "state" and _modifies_place(doc[c.root_i]))]
     return kept
+
+
+_NAME_LABELS = ("ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+
+
+def _swallowed_aliases(doc: Doc, alias_spans: list, ents: list) -> set[tuple[int, int]]:
+    """Table patterns inside a longer name entity that the entity's own name overrides:
+    "Valdor City Courier" is not the capital, "Texas Democratic Party" not the national
+    party, "Wyoming Senate" not the US Senate. Where the name is the organisation's own
+    state written before an organisation the table knows ("the U.S. Department of
+    Justice", "U.S. Senate"), the organisation is kept and the state is its modifier."""
+    out: set[tuple[int, int]] = set()
+    for i, j, label in ents:
+        if label not in _NAME_LABELS:
+            continue
+        inside = [(a, b, row) for a, b, row in alias_spans if i <= a and b <= j]
+        if not inside or j - i <= max(b - a for a, b, _ in inside):
+            continue
+        head = [(a, b, row) for a, b, row in inside if b == j and row.type == "organisation"]
+        if head:
+            a, _, head_row = head[0]
+            own_state = {
+                k
+                for x, y, row in inside
+                if y <= a and row.actor and row.actor == head_row.camp
+                for k in range(x, y)
+            }
+            if all(k in own_state or doc[k].pos_ == "DET" for k in range(i, a)):
+                out.update((x, y) for x, y, _ in inside if y <= a)
+                continue
+        out.update((a, b) for a, b, _ in inside)
+    return out
+
+
+def _party_organisations(
+    doc: Doc, ents: list[tuple[int, int, str]], aliases: AliasTable
+) -> list[tuple[int, int, str]]:
+    """An organisation tag that left out the party word and the place of its own name
+    ("the New Jersey Republican State Committee" tagged as GPE "New Jersey" and ORG
+    "State Committee") takes them back: a party marker right before it that modifies
+    its head, and a place entity right before the marker that modifies the same."""
+    starts = {j: (i, label) for i, j, label in ents}
+    out = list(ents)
+    for i, j, label in ents:
+        if label != "ORG" or i == 0 or doc[j - 1].lower_ not in PARTY_BODY_WORDS:
+            continue
+        marker = doc[i - 1]
+        if not (
+            len(marker.text) > 1
+            and aliases.marker_camp(marker.text)
+            and i <= marker.head.i < j
+            and marker.dep_ in ("compound", "amod", "nmod")
+        ):
+            continue
+        new_i = i - 1
+        place = starts.get(new_i)
+        if (
+            place
+            and place[1] == "GPE"
+            and all(
+                i <= doc[k].head.i < j or place[0] <= doc[k].head.i < new_i
+                for k in range(place[0], new_i)
+            )
+        ):
+            out = [e for e in out if e != (place[0], new_i, "GPE")]
+            new_i = place[0]
+        out[out.index((i, j, label))] = (new_i, j, label)
+    return sorted(out)
 
 
 def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -100,6 +100,8 @@ def reference_candidates(
                 continue
             if low in ("they", "their") and target.type not in ("group", "organisation"):
                 continue  # a plural "they" is rarely one state or person
+            if low in ("they", "their") and _coordinated(doc, res.referent):
+                continue  # "Fiorina and Carson ... They": both, not the first
             add(target, token.i, token.i + 1, "pronoun")
         elif _is_common_noun(token) and token.dep_ not in ("compound", "amod"):
             left = token.left_edge.i
@@ -120,6 +122,16 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+def _coordinated(doc: Doc, ref: _resolver.Referent) -> bool:
+    """Whether the referent's mention is one of a coordination ("Fiorina and Carson"):
+    a plural pronoun after it means them all, which no one actor stands for."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
 
 
 def _inside_any(ref: _resolver.Referent, spans: list[tuple[int, int]]) -> bool:
