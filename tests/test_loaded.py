@@ -227,6 +227,30 @@ def test_eval_rejects_spans_outside_the_text(tmp_path):
         read_gold(bad)
 
 
+def test_a_name_alone_needs_more_than_the_taggers_threshold(nlp, monkeypatch):
+    import analysis.loaded.terms as terms
+
+    text = "She will face Jack Ramsey, a Democrat who is also a professor."
+    article = Article(id="n", text=text, body_start=0, body_end=len(text))
+    doc = nlp(text)
+    assert "Democrat" not in [t.text for t in find_loaded_terms(article, doc)]
+    monkeypatch.setattr(terms, "NAME_THRESHOLD", 0.1)  # the tagger's own threshold
+    marked = {t.text: t.score for t in find_loaded_terms(article, doc) if t.origin == "model"}
+    assert 0.1 <= marked["Democrat"] < 0.2  # what the name threshold keeps out
+
+
+def test_one_side_of_a_hyphenated_word_is_no_term(nlp):
+    from analysis.loaded.terms import _half_compound
+
+    doc = nlp("After a closed-door lunch, anti-war senators left.")
+    index = {token.text: token.i for token in doc}
+    assert _half_compound(doc, [index["door"]])  # "closed-[door]"
+    assert _half_compound(doc, [index["closed"]])  # "[closed]-door"
+    assert not _half_compound(doc, [index["closed"], index["door"]])  # the whole word
+    assert not _half_compound(doc, [index["anti"], index["war"]])
+    assert not _half_compound(doc, [index["senators"]])
+
+
 def test_so_called_quotes_and_paraphrase_are_the_writers(nlp):
     text = "She pointed out that the dam lies near the so-called “security zone” of the regime."
     content = (text.index("the dam"), len(text) - 1)  # a mixed quote's content span
