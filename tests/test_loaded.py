@@ -227,18 +227,6 @@ def test_eval_rejects_spans_outside_the_text(tmp_path):
         read_gold(bad)
 
 
-def test_a_name_alone_needs_more_than_the_taggers_threshold(nlp, monkeypatch):
-    import analysis.loaded.terms as terms
-
-    text = "She will face Jack Ramsey, a Democrat who is also a professor."
-    article = Article(id="n", text=text, body_start=0, body_end=len(text))
-    doc = nlp(text)
-    assert "Democrat" not in [t.text for t in find_loaded_terms(article, doc)]
-    monkeypatch.setattr(terms, "NAME_THRESHOLD", 0.1)  # the tagger's own threshold
-    marked = {t.text: t.score for t in find_loaded_terms(article, doc) if t.origin == "model"}
-    assert 0.1 <= marked["Democrat"] < 0.2  # what the name threshold keeps out
-
-
 def test_one_side_of_a_hyphenated_word_is_no_term(nlp):
     from analysis.loaded.terms import _half_compound
 
@@ -260,13 +248,23 @@ def test_so_called_quotes_and_paraphrase_are_the_writers(nlp):
     assert not terms["regime"].in_quote  # paraphrase outside the marks: the writer's word
 
 
-def test_a_plain_noun_needs_more_than_the_taggers_threshold(nlp, monkeypatch):
+@pytest.mark.parametrize(
+    "text, word, setting",
+    [
+        ("Hunters may again bring home an elephant from Zimbabwe under the new rule.",
+         "elephant", "NOUN_THRESHOLD"),
+        ("She will face Jack Ramsey, a Democrat who is also a professor.",
+         "Democrat", "NAME_THRESHOLD"),
+    ],
+)  # fmt: skip
+def test_a_plain_noun_or_name_needs_more_than_the_taggers_threshold(
+    nlp, monkeypatch, text, word, setting
+):
     import analysis.loaded.terms as terms
 
-    text = "Hunters may again bring home an elephant from Zimbabwe under the new rule."
     article = Article(id="n", text=text, body_start=0, body_end=len(text))
     doc = nlp(text)
-    assert "elephant" not in [t.text for t in find_loaded_terms(article, doc)]
-    monkeypatch.setattr(terms, "NOUN_THRESHOLD", 0.1)  # the tagger's own threshold
+    assert word not in [t.text for t in find_loaded_terms(article, doc)]
+    monkeypatch.setattr(terms, setting, 0.1)  # the tagger's own threshold
     marked = {t.text: t.score for t in find_loaded_terms(article, doc) if t.origin == "model"}
-    assert 0.1 <= marked["elephant"] < 0.2  # what the noun threshold keeps out
+    assert 0.1 <= marked[word] < 0.2  # what the stricter threshold keeps out
