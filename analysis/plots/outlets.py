@@ -330,7 +330,7 @@ def plot_outlet_terms(
             ax.text(z, y, f" {int(a)}:{int(b)}", va="center", ha="left", fontsize=7)
         ax.axvline(1.96, color="#777777", linestyle="--", linewidth=0.8)
         ax.set_xlim(0, max(float(part["z"].max()) * 1.35, 2.3) if len(part) else 2.3)
-        ax.set_title(short_label(group, 20, 1), fontsize=10)
+        ax.set_title(short_label(group, max(10, 80 // len(groups)), 2), fontsize=10)
         ax.set_xlabel("z-score")
     figure.suptitle(_wrap_title(title, 80), x=0.01, ha="left", fontweight="bold")
     _set_caption(
