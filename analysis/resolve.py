@@ -195,6 +195,18 @@ def _person_key(tokens: list) -> str:
     return tokens[-1].text.lower() if tokens else ""
 
 
+def one_member(ent: Span) -> bool:
+    """A nationality or party word used as a singular noun ("The governor, a
+    Republican, ...", "the Arizona Republican said"): one unnamed member, not the group
+    (an adjective, "Republican lawmakers", and a plural, "Republicans", stay groups)."""
+    root = ent.root
+    return (
+        ent.label_ == "NORP"
+        and root.tag_ in ("NN", "NNP")
+        and root.dep_ not in ("amod", "compound", "nmod")
+    )
+
+
 def referents(doc: Doc) -> list[Referent]:
     """Named persons, organisations, places and groups of `doc`, in text order.
 
@@ -203,7 +215,7 @@ def referents(doc: Doc) -> list[Referent]:
     raw: list[tuple[Span, str, int, int, str]] = []
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None:
+        if kind is None or one_member(ent):
             continue
         cleaned = _clean_entity(ent)
         if cleaned is None:
@@ -325,6 +337,14 @@ def resolve(
     low = text.lower()
     if not text:
         return Resolution(None, "none")
+
+    # "The Arizona Republican": one unnamed member of a party or nation, not the place
+    # or the group its words name (who it is, the text does not say here).
+    head = doc.char_span(start, end, alignment_mode="expand")
+    if head is not None and head.root.ent_type_ == "NORP":
+        ent = next((e for e in doc.ents if e.start <= head.root.i < e.end), None)
+        if ent is not None and one_member(ent):
+            return Resolution(None, "none")
 
     # The span is (or contains) a named mention.
     inside = [r for r in candidates if r.start >= start and r.end <= end]

@@ -135,6 +135,41 @@ def test_model_cannot_break_the_sense_guards_learned_on_train(nlp):
     assert [r.cue for r in extract_attributions(article, doc, model=model)] == []
 
 
+def test_model_cannot_make_a_filler_or_a_sighting_a_report(nlp):
+    """ "you know" between commas is talk, not a report; "appeared ... showing" and "As
+    a result, he appeared in a video" are sightings, not impressions."""
+    text = (
+        "“The requests, you know, were handled by professionals,” Marant said. "
+        "Another video appeared on social media showing the blast. "
+        "As a result, Brenn appeared by himself in a video."
+    )
+    article, doc = _doc(nlp, text)
+    model = _tiny_model(dict.fromkeys(("know", "appear"), 10.0))
+    assert [r.cue for r in extract_attributions(article, doc, model=model)] == [
+        "said",
+        "showing",
+    ]
+    kept = "“You know that he lied,” Marant said. Brenn appeared to doubt the figures."
+    article, doc = _doc(nlp, kept)
+    assert "appeared" in [r.cue for r in extract_attributions(article, doc)]
+
+
+def test_one_party_member_is_a_speaker_not_the_party(nlp):
+    """ "The Arizona Republican said": one unnamed member, written as such; not the
+    place, and not a group "Republican" that a later "the governor" resolves to."""
+    text = (
+        "The Arizona Republican said the bill would fail. The governor, a Democrat, told "
+        "reporters that he would veto it. “It is over,” the governor said."
+    )
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc)
+    assert [(r.cue, r.speaker) for r in rows] == [
+        ("said", "The Arizona Republican"),
+        ("told", "The governor"),
+        ("said", "the governor"),
+    ]
+
+
 def test_model_adds_no_cue_inside_a_reported_clause(nlp):
     text = "Smith said that Jones groused about the delay."
     article, doc = _doc(nlp, text)

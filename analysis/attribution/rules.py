@@ -359,6 +359,22 @@ def _sequence_cue(tok: Token, index: _CueIndex) -> tuple[Cue, str, Token] | None
     return None
 
 
+#: Spoken fillers: "you know", "I mean", "you see" set off by punctuation.
+_FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see")})
+_FILLER_MARKS = frozenset({",", "—", "--", "–", "…", "...", ".", "?", "!", "“", '"', "‘"})
+
+
+def _filler(tok: Token) -> bool:
+    """ "you know" / "I mean" / "you see" between commas or dashes, as in a transcript:
+    talk, not a report ("you know that ..." and "as many of you know" stay)."""
+    doc = tok.doc
+    if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in _FILLERS:
+        return False
+    before = doc[tok.i - 2].text if tok.i >= 2 else "“"
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else "."
+    return before in _FILLER_MARKS and after in _FILLER_MARKS
+
+
 def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     """The guards shared by the rules and the model's cues: irrealis ("refused to
     pledge" is negated speech, "obligates countries to offer" no speech at all), "people
@@ -372,6 +388,8 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         and _lemma(head) not in NEGATING_HEADS
     ):
         return True
+    if _filler(tok):
+        return True  # "the requests, you know, were handled": a filler, no report
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and _lemma(tok) in ("brief", "inform"):
         return True  # "people briefed on the talks said": the briefed, not a report
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
@@ -411,11 +429,21 @@ def _reports_in_complement(tok: Token, index: _CueIndex) -> bool:
 def _no_impression(tok: Token, children: Sequence[Token]) -> bool:
     """ "appeared on CBS", "names appeared on the packages": "seem" or "appear" with
     nothing it seems to be (no infinitive, adjective, clause, "like" or "as if") is
-    being seen, not an impression ("look" stays: "looking for", "looked at")."""
+    being seen, not an impression ("look" stays: "looking for", "looked at"). A
+    participle is what was seen, not what seems: "a video appeared on social media
+    showing the moment", "he appeared in a video announcing victory"."""
     return _lemma(tok) in ("seem", "appear") and not any(
-        c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr", "advcl")
-        or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+        (c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr", "advcl") and not _participle(c))
+        or (c.dep_ == "prep" and c.lower_ in ("like", "as") and c.i > tok.i)
         for c in children
+    )
+
+
+def _participle(tok: Token) -> bool:
+    """A bare "-ing" clause with no "to", no "as if" and no subject of its own ("-ed"
+    stays: "appeared cowed", "appears set to veto" are impressions)."""
+    return tok.tag_ == "VBG" and not any(
+        c.dep_ in ("aux", "mark", "nsubj", "nsubjpass") for c in tok.children
     )
 
 

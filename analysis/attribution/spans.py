@@ -25,7 +25,7 @@ from analysis.attribution.words import (
     SUBJECT_DEPS,
     TOPIC_PREPOSITIONS,
 )
-from analysis.resolve import doc_text, name_tokens
+from analysis.resolve import doc_text, name_tokens, one_member
 
 # ------------------------------------------------------------------------ helpers
 
@@ -715,7 +715,7 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
     doc = tok.doc
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
+        if ent is not None and not one_member(ent):  # "the Arizona Republican": a phrase
             words = [t for t in name_tokens(ent) if t.tag_ != "POS"]
             while words and words[0].lower_ == "the" and tok.ent_type_ == "PERSON":
                 words.pop(0)
