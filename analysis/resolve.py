@@ -49,6 +49,13 @@ TITLE_WORDS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "sir",
      "secretary", "minister", "senator", "governor", "judge", "chief", "prof", "lord"}
 )  # fmt: skip
+#: Titles spaCy folds into a person's name, taken off the referent's name so that the
+#: fullest form of a name is the name, not the title ("General Eric Holder").
+PERSON_TITLE_WORDS = frozenset(
+    {"general", "attorney", "speaker", "director", "sheriff", "representative",
+     "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
+     "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
+)  # fmt: skip
 #: How far (in characters, within the sentence) a pronoun is looked for after a
 #: person's mention to learn the person's gender.
 GENDER_WINDOW = 400
@@ -115,6 +122,12 @@ def _clean_entity(ent: Span) -> tuple[int, int, str] | None:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens.pop(0)
+    while (  # "General Eric Holder" (of "Attorney General"), "Sheriff Joe Arpaio"
+        ent.label_ == "PERSON"
+        and len(tokens) > 2
+        and tokens[0].lower_.rstrip(".") in TITLE_WORDS | PERSON_TITLE_WORDS
+    ):
         tokens.pop(0)
     if not tokens:
         return None
@@ -207,6 +220,21 @@ def one_member(ent: Span) -> bool:
     )
 
 
+def _members_phrase(ent: Span) -> tuple[int, int, str] | None:
+    """A nationality or party word as the group it names: as a plural noun itself
+    ("Democrats"), or with the plural noun it modifies ("Republican lawmakers", "GOP
+    senators"). Modifying a name ("Republican Gov. Paul LePage": the person is the
+    referent) or a thing ("the Republican plan") it names no group."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "nmod"):
+        return _clean_entity(ent)
+    head = root.head
+    if head.i <= root.i or head.tag_ != "NNS":
+        return None
+    start, end = ent[0].idx, head.idx + len(head.text)
+    return start, end, doc_text(ent.doc)[start:end]
+
+
 def referents(doc: Doc) -> list[Referent]:
     """Named persons, organisations, places and groups of `doc`, in text order.
 
@@ -217,12 +245,22 @@ def referents(doc: Doc) -> list[Referent]:
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or one_member(ent):
             continue
-        cleaned = _clean_entity(ent)
+        cleaned = _members_phrase(ent) if ent.label_ == "NORP" else _clean_entity(ent)
         if cleaned is None:
             continue
         start, end, text = cleaned
         raw.append((ent, kind, start, end, text))
 
+    # An organisation or place tag on a person's name written elsewhere in the article
+    # ("Trump said" tagged ORG after "Donald Trump") is that person.
+    person_words = {r[4].lower() for r in raw if r[1] == "person"} | {
+        r[4].split()[-1].lower() for r in raw if r[1] == "person" and r[4].split()
+    }
+    raw = [
+        (ent, "person" if kind in ("organisation", "place") and text.lower() in person_words
+         else kind, start, end, text)
+        for ent, kind, start, end, text in raw
+    ]  # fmt: skip
     persons = [r for r in raw if r[1] == "person"]
     full_name: dict[str, str] = {}
     genders: dict[str, str] = {}
@@ -298,8 +336,8 @@ def _compatible(ref: Referent, pronoun: str) -> int:
         return 3 if ref.kind in ("group", "organisation", "place") else 0
     if pronoun in NEUTER_PRONOUNS:
         return 3 if ref.kind in ("organisation", "place") else 0
-    if pronoun in FIRST_PERSON:
-        return 2
+    if pronoun in FIRST_PERSON:  # "I", "me", "my": one person ("we" is plural, above)
+        return 2 if ref.kind == "person" else 0
     return 0
 
 

@@ -82,3 +82,32 @@ def test_unresolvable_is_none(nlp):
     res = resolve(doc, *_span(text, "The spokesman"), referents(doc))
     assert res.referent is None
     assert isinstance(Referent("x", 0, 1, "person", None, frozenset()), Referent)
+
+
+def test_an_organisation_tag_on_a_persons_name_is_the_person(nlp):
+    """spaCy tags "Trump said" ORG after "Donald Trump": the resolver's referent is the
+    person (so a speaker's `resolution` is `name`, not `organisation`)."""
+    text = "Donald Trump spoke on Monday. Trump said the wall would be built."
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Trump"] == ["ORG"]  # the premise
+    refs = [r for r in referents(doc) if r.start == _span(text, "Trump", 1)[0]]
+    assert [(r.text, r.kind) for r in refs] == [("Donald Trump", "person")]
+    assert resolve(doc, *_span(text, "Trump", 1), referents(doc)).how == "name"
+
+
+def test_a_party_word_as_a_singular_noun_is_no_referent(nlp):
+    """ "The governor, a Republican, ...": one unnamed member, not the group (a later
+    "the governor" would resolve to it); plurals stay groups."""
+    text = "The governor, a Republican, spoke. Democrats objected."
+    refs = {r.start: r for r in referents(nlp(text))}
+    assert _span(text, "Republican")[0] not in refs
+    assert refs[_span(text, "Democrats")[0]].kind == "group"
+
+
+def test_a_title_in_the_entity_is_not_the_fullest_name(nlp):
+    """A first name the tagger left out is put back, but not "General" of "Attorney
+    General": the later "Holder" is "Eric Holder", not "General Eric Holder"."""
+    text = "Attorney General Eric Holder said the case was closed. Holder added little."
+    doc = nlp(text)
+    assert doc[doc.ents[0].start - 1].text == "General"  # the premise
+    assert {r.text for r in referents(doc) if r.kind == "person"} == {"Eric Holder"}
