@@ -154,6 +154,21 @@ def test_model_cannot_make_a_filler_or_a_sighting_a_report(nlp):
     assert "appeared" in [r.cue for r in extract_attributions(article, doc)]
 
 
+def test_a_law_has_a_purpose_not_an_attitude(nlp):
+    """ "The law aims to protect ..." (a user's complaint in issue 16) is what the law is
+    for; an owned plan keeps its owner as the source, and people keep their wants."""
+    text = (
+        "The law aims to protect small businesses. The bill seeks to raise sanctions. "
+        "Opponents filed a lawsuit aimed at blocking the rule."
+    )
+    article, doc = _doc(nlp, text)
+    model = _tiny_model(dict.fromkeys(("aim", "seek"), 10.0))
+    assert extract_attributions(article, doc, model=model) == []
+    kept = "Marant's plan is intended to cut taxes. Senators want to end the shutdown."
+    article, doc = _doc(nlp, kept)
+    assert [r.cue for r in extract_attributions(article, doc)] == ["intended", "want"]
+
+
 def test_one_party_member_is_a_speaker_not_the_party(nlp):
     """ "The Arizona Republican said": one unnamed member, written as such; not the
     place, and not a group "Republican" that a later "the governor" resolves to."""

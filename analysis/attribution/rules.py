@@ -33,9 +33,11 @@ from analysis.attribution.words import (
     FINDING_SOURCES,
     FRAME_NOUNS,
     HYPOTHETICAL,
+    INSTRUMENT_NOUNS,
     NEGATING_HEADS,
     NOT_COPULAR_NOUNS,
     POLL_NOUNS,
+    PURPOSE_VERBS,
     QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
     RECEIVING_LIGHT_VERBS,
@@ -375,6 +377,21 @@ def _filler(tok: Token) -> bool:
     return before in _FILLER_MARKS and after in _FILLER_MARKS
 
 
+def _instrument_purpose(tok: Token, children: Sequence[Token]) -> bool:
+    """ "The law aims to protect", "the bill seeks to step up", "a measure aimed at":
+    the purpose of a law, bill or other instrument (`words.INSTRUMENT_NOUNS`) that no
+    one is named as owning ("Mrs. Clinton's plan is intended to ..." stays hers)."""
+    if _lemma(tok) not in PURPOSE_VERBS:
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "acl":  # "a measure aimed at ..."
+        subjects.append(tok.head)
+    return any(
+        s.lemma_.lower() in INSTRUMENT_NOUNS and not any(c.dep_ == "poss" for c in s.children)
+        for s in subjects
+    )  # "Mrs. Clinton's plan is intended to ...": hers, and stays
+
+
 def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     """The guards shared by the rules and the model's cues: irrealis ("refused to
     pledge" is negated speech, "obligates countries to offer" no speech at all), "people
@@ -390,6 +407,8 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         return True
     if _filler(tok):
         return True  # "the requests, you know, were handled": a filler, no report
+    if _instrument_purpose(tok, children):
+        return True  # "The law aims to protect ...": what it is for, no one's attitude
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and _lemma(tok) in ("brief", "inform"):
         return True  # "people briefed on the talks said": the briefed, not a report
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):

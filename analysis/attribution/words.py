@@ -159,6 +159,19 @@ FINDING_SOURCES = frozenset(
      "commission", "jury", "court", "judge", "inspector", "auditor", "test", "data",
      "article", "paper", "author", "book", "document", "memo", "estimate", "model"}
 )  # fmt: skip
+#: Verbs of purpose that an instrument can have without anyone speaking: "The law aims
+#: to protect", "the bill seeks to", "a measure intended to". With a subject from
+#: `INSTRUMENT_NOUNS` they are the writer's description, not a source's attitude (a
+#: user's report on BASIL, issue 16; PolNeAR train and dev annotate 4 of 11 such uses).
+PURPOSE_VERBS = frozenset("aim seek intend try attempt want design mean".split())
+#: Laws, bills and other instruments: no source of their own ("the campaign" and "the
+#: effort" are people at work, and stay).
+INSTRUMENT_NOUNS = frozenset(
+    {"law", "bill", "measure", "legislation", "act", "amendment", "policy", "rule",
+     "order", "proposal", "plan", "program", "programme", "regulation", "reform",
+     "provision", "initiative", "ad", "advertisement", "ordinance", "statute",
+     "resolution", "treaty", "deal", "agreement", "lawsuit", "suit", "budget"}
+)  # fmt: skip
 #: Objects that make "find" a finding whoever finds: "found no evidence", "no fault".
 FINDING_OBJECTS = frozenset(
     {"evidence", "proof", "sign", "indication", "record", "fault", "link", "wrongdoing"}
