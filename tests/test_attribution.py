@@ -196,3 +196,25 @@ def test_cue_inside_a_quote_reports_within_it(nlp):
     rows = _extract(nlp, "Clinton “decided” to wipe the server clean, the report said.")
     decided = [r for r in rows if r.cue_lemma == "decide"]
     assert decided and decided[0].content == "to wipe the server clean"  # a scare quote
+
+
+@pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("The White House rejected a subpoena from the committee.", "other"),
+        ("Voters rejected the proposal in November.", "other"),
+        ("The request was denied by the court.", "other"),
+        ("The senator rejected the claim that he had lied.", "denial"),
+        ("Ukraine denied involvement in the incident.", "denial"),
+        ("Marant dismissed the criticism on Monday.", "denial"),
+        ("Marant dismissed his plan as a fantasy.", "denial"),
+        ("Marant denied it on Monday.", "denial"),
+    ],
+)
+def test_a_denial_cue_that_refuses_a_thing_is_no_denial(nlp, text, stance):
+    """ "rejected a subpoena" refuses a thing (a user's report in issue 16), it denies
+    nothing anyone said; denying a claim, an involvement or "it" stays a denial."""
+    article = make_article(text, article_id="refusal")
+    rows = extract_attributions(article, nlp(article.analysis_text()))
+    assert [(r.cue_lemma, r.stance) for r in rows] == [(rows[0].cue_lemma, stance)]
+    assert rows[0].credibility == (0.0 if stance == "other" else -0.5)

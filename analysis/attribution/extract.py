@@ -14,7 +14,7 @@ from analysis.attribution.cues import _cue_index, _CueIndex, _lemma
 from analysis.attribution.model import AttributionModel, apply_model, load_model
 from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
-from analysis.attribution.rules import _match_cue
+from analysis.attribution.rules import _match_cue, refuses_a_thing
 from analysis.attribution.spans import _clause_start, _end, _source_span, hortative
 from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
@@ -155,6 +155,8 @@ def build_rows(
             quote_type = "mixed"
         else:
             quote_type = "indirect"
+        # "rejected a subpoena": a refusal, not a denial of what someone said.
+        refused = f.cue.stance == "denial" and refuses_a_thing(f.cue_tokens[0])
         # A speaker label ("PENCE:") opening a quoted transcript line is the writer's.
         in_quote = quotes.containing(cue_start) is not None and f.lemma not in (":", "dash")
         rows.append(
@@ -169,8 +171,8 @@ def build_rows(
                 cue_start=cue_start,
                 cue_end=cue_end,
                 cue_lemma=f.lemma,
-                stance=f.cue.stance,
-                credibility=f.cue.credibility,
+                stance="other" if refused else f.cue.stance,
+                credibility=0.0 if refused else f.cue.credibility,
                 content=text[c_start:c_end] if f.content else None,
                 content_start=c_start,
                 content_end=c_end,

@@ -25,10 +25,12 @@ from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     ASPECT_VERBS,
     BELIEF_VERBS,
+    CLAIM_NOUNS,
     CLAUSE_ONLY,
     CONTENTLESS_VERBS,
     COPULAR_CONTENT_NOUNS,
     COPULAR_CUE,
+    DENIED_THINGS,
     FINDING_OBJECTS,
     FINDING_SOURCES,
     FRAME_NOUNS,
@@ -41,6 +43,7 @@ from analysis.attribution.words import (
     QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
     RECEIVING_LIGHT_VERBS,
+    REFUSAL_VERBS,
     SPEAKING_LIGHT_VERBS,
     STANCE_DEFAULT,
     SUBJECT_DEPS,
@@ -390,6 +393,38 @@ def _instrument_purpose(tok: Token, children: Sequence[Token]) -> bool:
         s.lemma_.lower() in INSTRUMENT_NOUNS and not any(c.dep_ == "poss" for c in s.children)
         for s in subjects
     )  # "Mrs. Clinton's plan is intended to ...": hers, and stays
+
+
+def refuses_a_thing(tok: Token) -> bool:
+    """A denial cue that refuses a thing rather than denying a claim: "rejected a
+    subpoena", "dismissed the lawsuit", "the request was denied", "denied him access"
+    (stance `other`, not `denial`). A clause ("denied that ..."), a pronoun ("denied
+    it"), a claim ("rejected the claim", `words.CLAIM_NOUNS`) or, for "deny", anything
+    but a thing granted ("denied involvement"; `words.DENIED_THINGS`) stays a denial."""
+    lemma = _lemma(tok)
+    if lemma not in REFUSAL_VERBS:
+        return False
+    children = list(tok.children)
+    if any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in children
+    ):
+        return False  # "denied that ...", "dismissed his politics as phony"
+    objects = [c for c in children if c.dep_ == "dobj"] or [
+        c for c in children if c.dep_ == "nsubjpass"
+    ]
+    if not objects:
+        return False
+    thing = objects[0]
+    if thing.pos_ in ("PRON", "PROPN") or any(
+        c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+        for c in thing.children
+    ):
+        return False  # "denied it", "rejected Trump", "the notion that ..."
+    noun = thing.lemma_.lower()
+    if lemma == "deny":
+        return noun in DENIED_THINGS
+    return noun not in CLAIM_NOUNS
 
 
 def not_a_report(tok: Token, children: Sequence[Token]) -> bool:

@@ -172,6 +172,31 @@ INSTRUMENT_NOUNS = frozenset(
      "provision", "initiative", "ad", "advertisement", "ordinance", "statute",
      "resolution", "treaty", "deal", "agreement", "lawsuit", "suit", "budget"}
 )  # fmt: skip
+#: Denial cues that can refuse a thing instead of denying a claim: "rejected a
+#: subpoena", "dismissed the lawsuit", "denied access" are refusals (stance `other`),
+#: "rejected the claim that ...", "denied involvement" denials (a user's report on
+#: BASIL, issue 16: "rejected a subpoena" counted as a denial).
+REFUSAL_VERBS = frozenset({"reject", "dismiss", "deny"})
+#: What "reject" and "dismiss" deny when they deny something said: their object must
+#: be one of these (or a clause, or a pronoun) for the stance to stay `denial`.
+CLAIM_NOUNS = frozenset(
+    {"claim", "accusation", "allegation", "charge", "suggestion", "notion", "idea",
+     "assertion", "criticism", "critic", "characterization", "characterisation",
+     "premise", "story", "report", "reporting", "news", "comparison", "account",
+     "rumor", "rumour", "speculation", "argument", "description", "theory", "narrative",
+     "assessment", "conclusion", "finding", "contention", "insinuation", "implication",
+     "label", "portrayal", "comment", "remark", "interpretation", "depiction", "concern",
+     "fear", "talk", "question", "possibility", "prospect", "likelihood", "threat",
+     "warning", "poll", "survey", "result", "view", "suspicion", "complaint", "attack",
+     "statement", "analysis", "evidence", "link", "option"}
+)  # fmt: skip
+#: What "deny" refuses rather than denies: "denied access", "denied a request".
+DENIED_THINGS = frozenset(
+    {"access", "permission", "request", "application", "entry", "visa", "bail",
+     "benefit", "service", "motion", "petition", "appeal", "license", "licence",
+     "permit", "funding", "coverage", "admission", "membership", "recognition",
+     "passage", "asylum", "clearance", "vote", "hearing", "seat", "opportunity"}
+)  # fmt: skip
 #: Objects that make "find" a finding whoever finds: "found no evidence", "no fault".
 FINDING_OBJECTS = frozenset(
     {"evidence", "proof", "sign", "indication", "record", "fault", "link", "wrongdoing"}
