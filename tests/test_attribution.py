@@ -218,3 +218,19 @@ def test_a_denial_cue_that_refuses_a_thing_is_no_denial(nlp, text, stance):
     rows = extract_attributions(article, nlp(article.analysis_text()))
     assert [(r.cue_lemma, r.stance) for r in rows] == [(rows[0].cue_lemma, stance)]
     assert rows[0].credibility == (0.0 if stance == "other" else -0.5)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Marant blasted the tactic as “outrageous.”", "the tactic as “outrageous"),
+        ("Brenn described the showdown as ominous.", "the showdown as ominous"),
+        ("Democrats branded the plan a giveaway to the rich.", "the plan a giveaway to the rich"),
+    ],
+)
+def test_what_an_object_is_called_is_part_of_the_content(nlp, text, content):
+    """ "blasted the tactic as outrageous", "branded the plan a giveaway": the object
+    and what it is called (content spans the issue's user found cut short)."""
+    article = make_article(text, article_id="complement")
+    rows = extract_attributions(article, nlp(article.analysis_text()))
+    assert [r.content for r in rows][0].startswith(content)

@@ -17,6 +17,7 @@ from analysis.attribution.words import (
     CHANNEL_NOUNS,
     CLAUSE_ONLY,
     FRAME_NOUNS,
+    NAMING_VERBS,
     NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
     PSYCH_PARTICIPLES,
@@ -432,8 +433,13 @@ def _with_complement(tok: Token, j: int) -> int:
             continue
         if child.dep_ == "prep" and child.lower_ in OBJECT_COMPLEMENTS:
             if next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None) is None:
+                # "blasted the tactic | as “outrageous”": an adjective after "as"
+                if child.lower_ == "as" and any(not c.is_punct for c in child.children):
+                    return child.right_edge.i
                 return j
             return child.right_edge.i
+        if child.dep_ in ("dobj", "oprd", "attr") and _lemma(tok) in NAMING_VERBS:
+            return child.right_edge.i  # "branded it | the “... Act”"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ == "xcomp" and infinitive:  # "called for the secretary | to release"
             return child.right_edge.i

@@ -93,6 +93,9 @@ CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when
 #: opposing ...", "portrayed the programs as a trade-off", "blamed the law on ...",
 #: "likened the deal to ...".
 OBJECT_COMPLEMENTS = frozenset({"of", "for", "as", "with", "on", "over", "to"})
+#: Verbs that name their object something: the name is part of what was said
+#: ("branded it the 'Democrat Politician Protection Act'", "labelled him a traitor").
+NAMING_VERBS = frozenset("brand label dub term deem pronounce declare".split())
 #: Raising verbs: their subject is what the impression is about, not who holds it
 #: ("the plan seems risky"); the holder is the writer unless named ("seems to me").
 RAISING_VERBS = frozenset({"seem", "appear", "look"})
