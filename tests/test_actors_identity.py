@@ -481,3 +481,16 @@ def test_mrs_and_mr_go_to_the_full_name_of_their_gender(corpus, with_packs):
     clintons = [m.actor for m in found if m.text == "Clinton"]
     hillary, bill = of(found, "Hillary Rodham Clinton").actor, of(found, "Bill Clinton").actor
     assert clintons == [hillary, bill]  # Mrs., then Mr.
+
+
+def test_a_lower_case_word_is_no_persons_name(nlp):
+    """spaCy tags the odd common noun as a person ("the van", "mañana" on BASIL): a name
+    needs a capitalised surname; particles before it stay ("Ludwig van Beethoven")."""
+    from analysis.actors.mentions import _is_name
+
+    doc = nlp("Police hauled the van away. Ludwig van Beethoven wrote it.")
+    index: dict[str, int] = {}
+    for token in doc:
+        index.setdefault(token.text, token.i)  # the first "van": the vehicle
+    assert not _is_name(doc, index["van"], index["van"] + 1)
+    assert _is_name(doc, index["Ludwig"], index["Beethoven"] + 1)

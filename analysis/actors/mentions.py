@@ -292,11 +292,13 @@ def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
 
 
 def _is_name(doc: Doc, i: int, j: int) -> bool:
-    """Whether [i, j) can be a person's name: words and initials, a surname besides
-    any suffix ("Jr." alone is none), no acronym ("FBI")."""
+    """Whether [i, j) can be a person's name: words and initials, a capitalised
+    surname besides any suffix ("Jr." alone is none), no acronym ("FBI")."""
     tokens = [doc[k] for k in range(i, j)]
     if not tokens or not all(t.is_alpha or t.text.endswith(".") or t.text == "-" for t in tokens):
         return False
+    if not tokens[-1].text[:1].isupper():
+        return False  # "a white van", "mañana": a surname is capitalised
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
