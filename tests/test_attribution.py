@@ -234,3 +234,16 @@ def test_what_an_object_is_called_is_part_of_the_content(nlp, text, content):
     article = make_article(text, article_id="complement")
     rows = extract_attributions(article, nlp(article.analysis_text()))
     assert [r.content for r in rows][0].startswith(content)
+
+
+def test_an_expletive_it_is_no_speaker(nlp):
+    """ "It was unclear where ...": the "it" stands for the clause, not for the place
+    or organisation named before it."""
+    from analysis.attribution.spans import _source_token
+
+    doc = nlp("Bush visited Florida on Monday. It was unclear where Mr. Bush got the figure.")
+    was = next(t for t in doc if t.text == "was")
+    assert _source_token(was) is None
+    doc = nlp("Bush visited Florida on Monday. It was the biggest rally of the year.")
+    was = next(t for t in doc if t.text == "was")
+    assert _source_token(was) is not None  # a referring "it" stays

@@ -169,6 +169,17 @@ def test_a_law_has_a_purpose_not_an_attitude(nlp):
     assert [r.cue for r in extract_attributions(article, doc)] == ["intended", "want"]
 
 
+def test_an_unknown_copula_cue_reads_with_its_complement(nlp):
+    """A "be" the model adds (the lexicon pairs no "be furious") is written as the
+    annotators mark it, "were furious", and listed as `be furious`, not `be`."""
+    text = "Top Republicans were furious that the indictments were announced on Friday."
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc, model=_tiny_model({"be": 10.0}))
+    assert [(r.cue, r.cue_lemma, r.stance) for r in rows] == [
+        ("were furious", "be furious", "other")
+    ]
+
+
 def test_one_party_member_is_a_speaker_not_the_party(nlp):
     """ "The Arizona Republican said": one unnamed member, written as such; not the
     place, and not a group "Republican" that a later "the governor" resolves to."""

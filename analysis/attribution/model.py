@@ -372,6 +372,12 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
         prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
         if prt is not None:
             cue_tokens, lemma = [tok, prt], f"{lemma} {prt.lower_}"
+    if cue is None and lemma == "be":
+        # A copula the lexicon does not pair reads with its complement, as annotators
+        # mark it: "were furious", "was strongly opposed", "is a staunch opponent".
+        comp = next((c for c in tok.children if c.dep_ in ("acomp", "attr") and c.i > tok.i), None)
+        if comp is not None and comp.i - tok.i <= 4:
+            cue_tokens, lemma = [tok, comp], f"be {comp.lemma_.lower()}"
     cue = cue or STANCE_DEFAULT
     src_tok = _source_token(tok, ctx.quotes) if tok.pos_ != "ADJ" else None
     if hortative(src_tok):  # "let's focus on ...": no one's words

@@ -594,6 +594,8 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
                 return None
+            if child.lower_ == "it" and _expletive(cur):
+                return None  # "It was unclear where Mr. Bush got the figure": no one
             return _past_dateline(child)
         # Participial, coordinated or infinitival cues take their head's subject.
         if (
@@ -621,6 +623,17 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             return cur.head
         return _name_before(cur) or (_name_after(cur) if cur is tok else None)
     return None
+
+
+def _expletive(verb: Token) -> bool:
+    """A copula whose "it" stands for a clause after it: "it was unclear where ...",
+    "it is clear that ...", "it seems likely that ..."."""
+    if _lemma(verb) not in ("be", "seem", "appear", "become", "remain"):
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children) or any(
+        g.dep_ in ("ccomp", "xcomp") for c in complements for g in c.children
+    )
 
 
 def _name_after(verb: Token) -> Token | None:
