@@ -56,6 +56,19 @@ PERSON_TITLE_WORDS = frozenset(
      "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
+#: Plural nouns for people that a party or nationality word makes a group of:
+#: "Republican lawmakers", "Russian officials", "GOP senators".
+PEOPLE_NOUNS = frozenset(
+    {"lawmaker", "senator", "official", "leader", "voter", "member", "representative",
+     "congressman", "activist", "critic", "supporter", "conservative", "liberal",
+     "candidate", "governor", "worker", "resident", "citizen", "people", "troop",
+     "soldier", "force", "group", "delegate", "donor", "operative", "strategist", "aide",
+     "staffer", "legislator", "politician", "judge", "prosecutor", "lawyer", "diplomat",
+     "ally", "rival", "opponent", "protester", "demonstrator", "militant", "rebel",
+     "fighter", "negotiator", "investigator", "agent", "analyst", "expert", "colleague",
+     "counterpart", "hardliner", "moderate", "progressive", "student", "chairman",
+     "mayor", "minister", "authority", "spokesman"}
+)  # fmt: skip
 #: How far (in characters, within the sentence) a pronoun is looked for after a
 #: person's mention to learn the person's gender.
 GENDER_WINDOW = 400
@@ -229,8 +242,8 @@ def _members_phrase(ent: Span) -> tuple[int, int, str] | None:
     if root.dep_ not in ("amod", "compound", "nmod"):
         return _clean_entity(ent)
     head = root.head
-    if head.i <= root.i or head.tag_ != "NNS":
-        return None
+    if head.i <= root.i or head.tag_ != "NNS" or head.lemma_.lower() not in PEOPLE_NOUNS:
+        return None  # "Christian grounds", "Russian missiles": no group of people
     start, end = ent[0].idx, head.idx + len(head.text)
     return start, end, doc_text(ent.doc)[start:end]
 

@@ -111,3 +111,9 @@ def test_a_title_in_the_entity_is_not_the_fullest_name(nlp):
     doc = nlp(text)
     assert doc[doc.ents[0].start - 1].text == "General"  # the premise
     assert {r.text for r in referents(doc) if r.kind == "person"} == {"Eric Holder"}
+
+
+def test_a_nationality_word_before_a_plural_thing_is_no_group(nlp):
+    text = "Republican lawmakers objected on Christian grounds."
+    texts = [r.text for r in referents(nlp(text))]
+    assert "Republican lawmakers" in texts and "Christian grounds" not in texts
