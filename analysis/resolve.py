@@ -266,14 +266,13 @@ def referents(doc: Doc) -> list[Referent]:
 
     # An organisation or place tag on a person's name written elsewhere in the article
     # ("Trump said" tagged ORG after "Donald Trump") is that person.
-    person_words = {r[4].lower() for r in raw if r[1] == "person"} | {
-        r[4].split()[-1].lower() for r in raw if r[1] == "person" and r[4].split()
-    }
-    raw = [
-        (ent, "person" if kind in ("organisation", "place") and text.lower() in person_words
-         else kind, start, end, text)
-        for ent, kind, start, end, text in raw
-    ]  # fmt: skip
+    person_words: set[str] = set()
+    for _ent, kind, _start, _end, text in raw:
+        if kind == "person":
+            person_words.update((text.lower(), text.split()[-1].lower()))
+    for n, (ent, kind, start, end, text) in enumerate(raw):
+        if kind in ("organisation", "place") and text.lower() in person_words:
+            raw[n] = (ent, "person", start, end, text)
     persons = [r for r in raw if r[1] == "person"]
     full_name: dict[str, str] = {}
     genders: dict[str, str] = {}
@@ -391,9 +390,9 @@ def resolve(
 
     # "The Arizona Republican": one unnamed member of a party or nation, not the place
     # or the group its words name (who it is, the text does not say here).
-    head = doc.char_span(start, end, alignment_mode="expand")
-    if head is not None and head.root.ent_type_ == "NORP":
-        ent = next((e for e in doc.ents if e.start <= head.root.i < e.end), None)
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    if phrase is not None and phrase.root.ent_type_ == "NORP":
+        ent = next((e for e in doc.ents if e.start <= phrase.root.i < e.end), None)
         if ent is not None and one_member(ent):
             return Resolution(None, "none")
 
