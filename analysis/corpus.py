@@ -130,7 +130,9 @@ def record_tables(
     voice_scores = [score for r in results for score in r.voice_scores]
     speakers = actors.speaker_actors(raw_attributions, mentions)
     attributions = [
-        replace(a, actor=m.actor, camp=m.camp) if m is not None else a
+        replace(a, actor=m.actor, camp=m.camp, speaker=actors.speaker_name(a, m))
+        if m is not None
+        else a
         for a, m in zip(raw_attributions, speakers, strict=True)
     ]
     attributions_frame = tables.attributions_table(attributions)

@@ -392,6 +392,34 @@ def test_a_party_organisation_keeps_its_place_and_party_word(mentions_of, defaul
     assert (party.actor, party.camp) == ("Ohio Democratic Party", "Democratic Party")
 
 
+def test_a_local_chapter_of_a_party_group_keeps_its_party(mentions_of, default_aliases):
+    """ "Tulsa Tea Party" ends on the table's "Tea Party" (Republican Party): a chapter,
+    not a camp of its own; a state's department keeps no federal camp."""
+    found = mentions_of(
+        "Members of the Tulsa Tea Party rallied outside the courthouse on Saturday. "
+        "The Oregon Justice Department declined to comment. The Omaha Tea Party "
+        "Coalition did not.",
+        default_aliases,
+    )
+    chapter = at(found, "Tulsa Tea Party")
+    assert (chapter.actor, chapter.camp) == ("Tulsa Tea Party", "Republican Party")
+    assert at(found, "Omaha Tea Party Coalition").camp == "Republican Party"
+    assert all(m.camp != "United States" for m in found if "Oregon" in m.text)
+
+
+def test_a_kin_noun_speaker_is_not_the_possessive_person():
+    """ "His wife said": the wife speaks, not the man "His" names; an aide or a
+    spokesman speaks for the principal, and a group's members are the group."""
+    from analysis.actors import actor_at
+
+    him = Mention("t", 0, 3, "His", "Tomas Brel", None, "person", "speaker", "pronoun")
+    assert actor_at([him], 0, 8, name="His wife") is None
+    assert actor_at([him], 0, 11, name="His critics") is None
+    assert actor_at([him], 0, 9, name="His aides") is him
+    party = Mention("t", 0, 9, "Tea Party", "Tea Party", None, "group", "speaker", "name")
+    assert actor_at([party], 0, 17, name="Tea Party members") is party
+
+
 def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):
     found = mentions_of("The Democratic Republic of the Congo closed its border.", default_aliases)
     assert all(m.camp != "Democratic Party" for m in found)

@@ -72,6 +72,34 @@ def test_title_surname_and_full_name_are_one_person(corpus, with_packs):
     assert persons == {"Donald Trump"}
 
 
+def test_an_office_or_title_points_past_a_relative_to_the_one_the_pack_knows(corpus, with_packs):
+    """An article naming only a relative in full: "President Trump" and "Mr. Trump"
+    are not "Ivanka Trump, the president's daughter", "Vice President Cheney" not
+    Liz Cheney; "Mr. Biden" after "Hunter Biden" stays Hunter (nothing rules him out)
+    and "Mr. Trump" after "Donald Trump Jr." stays the son."""
+    found = corpus(
+        [
+            "Near the dugout, the president's daughter Ivanka Trump bantered with "
+            "senators. When a video message from President Trump played, some booed. "
+            "“We will not be intimidated,” Mr. Trump said.",
+            "Liz Cheney thanked her father. Former Vice President Cheney did not speak.",
+            "Dick Cheney and his daughter Liz Cheney differ. Former Vice President "
+            "Cheney did not speak.",
+            "Hunter Biden arrived in court on Tuesday. Mr. Biden pleaded not guilty.",
+            "Donald Trump Jr. spoke first. Mr. Trump said he was proud.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Ivanka Trump", "a0").actor == "Ivanka Trump"
+    assert {m.actor for m in found if m.article_id == "a0" and m.text == "Trump"} == {
+        "Donald Trump"
+    }
+    assert of(found, "Cheney", "a1").actor == "Dick Cheney"
+    assert of(found, "Cheney", "a2").actor == "Dick Cheney"
+    assert of(found, "Biden", "a3").actor == "Hunter Biden"
+    assert of(found, "Trump", "a4").actor == "Donald Trump Jr."
+
+
 def test_relatives_stay_apart(corpus, with_packs):
     found = corpus(
         [

@@ -147,6 +147,21 @@ def test_seed_speakers_and_camps(corpus_run):
     assert by_cue[("denied", "Mykhailo Podolyak")] == "Ukraine"
 
 
+def test_a_resolved_pronoun_names_its_actor_in_both_columns(corpus_run):
+    """A pronoun or role-noun speaker names the person the actor stage resolved it to:
+    "she said" after Lena Korvath is Korvath in `speaker` as in `actor` (the speaker
+    column once said "Dario Venn", the last speaker named before her)."""
+    out, _ = corpus_run
+    rows = _table(out, "attributions")
+    writer = rows[~rows["in_quote"]]  # the writer's "she said", not a quoted "we"
+    resolved = writer[(writer["resolution"] == "pronoun") & writer["actor"].notna()]
+    assert len(resolved) >= 20
+    disagree = resolved[resolved["speaker"] != resolved["actor"]]
+    assert disagree.empty, disagree[["speaker", "actor"]]
+    korvath = rows[(rows["actor"] == "Lena Korvath") & (rows["resolution"] == "pronoun")]
+    assert set(korvath["speaker"]) == {"Lena Korvath"}
+
+
 def test_outlets_frame_the_invented_event_differently(corpus_run):
     """The example corpus was written so the partisan outlets distance the other side."""
     out, _ = corpus_run

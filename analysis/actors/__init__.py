@@ -42,7 +42,7 @@ camp stays empty; a title fragment or a place is never a camp.
 Modules: `base` (records, word lists), `aliases` (the alias table and its matching),
 `packs` (knowledge packs), `mentions` (finding mentions: `find_mentions`), `identity`,
 `references` (pronouns and role nouns), `camps`, `roles` (roles, `actor_at`,
-`speaker_actors`), `summary` (mentions.csv and the actor/camp summary).
+`speaker_actors`, `speaker_name`), `summary` (mentions.csv and the actor/camp summary).
 
 Roles: `agent` (subject of an active clause, agent of a passive), `patient` (object,
 passive subject, target of "against"/"on"), `possessor` (possessive, modifier, "of X"),
@@ -89,7 +89,7 @@ from analysis.actors.identity import (
 )
 from analysis.actors.mentions import find_mentions
 from analysis.actors.packs import PACKS_DIR, pack_versions, shipped_packs
-from analysis.actors.roles import actor_at, speaker_actors
+from analysis.actors.roles import actor_at, speaker_actors, speaker_name
 from analysis.actors.summary import (
     Quoted,
     actors_table,
@@ -155,4 +155,5 @@ __all__ = [
     "quoted_records",
     "read_alias_file",
     "speaker_actors",
+    "speaker_name",
 ]

@@ -73,6 +73,13 @@ RELATION_NOUNS = frozenset(
     adversary detractor challenger successor predecessor biographer member one part
     guest""".split()
 )
+#: Kin: "his wife", "her sister" are other people than the one the possessive names.
+KIN_NOUNS = frozenset(
+    """wife husband widow widower spouse partner son daughter child children father
+    mother parent parents brother sister sibling uncle aunt nephew niece cousin
+    grandson granddaughter grandfather grandmother stepfather stepmother fiancé fiancée
+    girlfriend boyfriend""".split()
+)
 #: Words in front of a name that are titles, not part of the name.
 TITLE_WORDS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president

@@ -8,7 +8,8 @@ In order of precedence (`CAMP_SOURCES`, recorded as `camp_source`):
    after it ("Elizabeth Warren (D-Mass.)", "John McCain, R-Ariz."), or on the title
    noun it is apposed to ("Harry Reid, the Democratic leader"); an organisation's
    own name with a party word in it ("Texas Democratic Party", "New Jersey
-   Republican State Committee");
+   Republican State Committee") or ending on a party's group the table knows (a local
+   chapter: "Dallas Tea Party");
 3. `pack`: a knowledge pack (`analysis/actors/packs/`);
 4. `inferred`: the phrase that introduces the name: its possessor, the state in its
    title, the organisation it is apposed to ("Putin's spokesman Dmitry Peskov" →
@@ -179,10 +180,32 @@ def party_in_name(name: str, aliases: AliasTable) -> str | None:
     name ends on a party-body word (module docstring, 2): never "Democratic Republic of
     the Congo"."""
     words = name.split()
-    if len(words) < 2 or words[-1].lower() not in PARTY_BODY_WORDS:
+    if len(words) < 2:
         return None
-    camps = {aliases.marker_camp(w) for w in words[:-1] if len(w) > 1} - {None}
-    return camps.pop() if len(camps) == 1 else None
+    if words[-1].lower() in PARTY_BODY_WORDS:
+        camps = {aliases.marker_camp(w) for w in words[:-1] if len(w) > 1} - {None}
+        if len(camps) == 1:
+            return camps.pop()
+    return _chapter_camp(words, aliases)
+
+
+def _chapter_camp(words: list[str], aliases: AliasTable) -> str | None:
+    """A local chapter of a party's group keeps the group's party: "Dallas Tea Party",
+    "St. Louis Tea Party" end on the table's "Tea Party" (camp Republican Party) after
+    capitalised words. Only a party's camp passes down: "Texas Justice Department" is
+    no part of the federal department, so a non-party camp never does."""
+    party_camps = set(aliases.markers.values())
+    names = [words]
+    if words[-1].lower() in PARTY_BODY_WORDS:  # "St. Louis Tea Party Coalition"
+        names.append(words[:-1])
+    for name in names:
+        for k in range(1, len(name) - 1):
+            row = aliases.actor_row(" ".join(name[k:]))
+            if row is None or row.type not in ("group", "organisation"):
+                continue
+            if row.camp in party_camps and all(w[:1].isupper() for w in name[:k]):
+                return row.camp
+    return None
 
 
 def text_marker(doc: Doc, cand: Cand, aliases: AliasTable) -> str | None:

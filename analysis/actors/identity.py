@@ -11,6 +11,10 @@
   a plain "Mr. Stone" may also link to a "Roger J. Stone Jr." named before it (the
   same choice decides among them), never where an office title ("President Trump")
   points elsewhere, nor where the article named someone by the plain surname first.
+  An executive office title ("President Trump", "Vice President Cheney") or a title
+  whose gender rules out every full name written (a kin noun gives one: "the
+  president's daughter Ivanka Trump") goes to the one person of the knowledge pack
+  it singles out, whether or not the article names him in full (`_pack_namesake`).
 - Across articles (`link_across_articles`) full names with the same first and last
   name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald
   Trump Jr."); a surname left alone in its article becomes a full name only where
@@ -39,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from analysis.actors.aliases import AliasTable
+from analysis.actors.aliases import Alias, AliasTable
 from analysis.actors.base import (
     CAMP_SOURCES,
     FEMALE_TITLES,
@@ -145,11 +149,19 @@ def _title_gender(cand: Cand, doc: Doc) -> str | None:
     titles = set(cand.titles)
     if cand.i > 0:
         titles.add(doc[cand.i - 1].lower_.rstrip("."))
-    if titles & {t.rstrip(".") for t in MALE_TITLES}:
+    if titles & ({t.rstrip(".") for t in MALE_TITLES} | MALE_KIN):
         return "male"
-    if titles & {t.rstrip(".") for t in FEMALE_TITLES}:
+    if titles & ({t.rstrip(".") for t in FEMALE_TITLES} | FEMALE_KIN):
         return "female"
     return None
+
+
+#: Kin nouns right before a name give its gender ("the president's daughter Ivanka
+#: Trump", "his wife Melania").
+MALE_KIN = frozenset("son husband brother father nephew uncle grandson grandfather".split())
+FEMALE_KIN = frozenset(
+    "daughter wife sister mother niece aunt granddaughter grandmother widow".split()
+)
 
 
 #: Titles a surname may carry and still be the "Jr." named before it ("Mr. Stone").
@@ -165,6 +177,42 @@ def _office_before(doc: Doc, i: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def _executive_office(doc: Doc, i: int) -> str | None:
+    """ "president" or "vice president" where that title stands right before token i
+    ("President Trump", "former Vice President Cheney"), else None."""
+    words = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    if words[-2:] == ["vice", "president"]:
+        return "vice president"
+    if words[-1:] == ["president"]:
+        return "president"
+    return None
+
+
+def _pack_namesake(
+    aliases: AliasTable, last: str, gender: str | None, office: str | None
+) -> Alias | None:
+    """The one person of the knowledge pack with surname `last` that an office title
+    ("President", read from the pack's note) or a gendered title ("Mr.", read from the
+    given name) singles out, or None where that is no one or several ("President
+    Bush")."""
+    if not (gender or office):
+        return None
+    found = []
+    for actor in aliases.surnames.get(last.lower(), ()):
+        row = aliases.actor_row(actor)
+        if row is None:
+            continue
+        note = row.note.lower()
+        if office == "president" and not note.startswith("president"):
+            continue
+        if office == "vice president" and "vice president" not in note:
+            continue
+        if gender and _given_name_genders().get(split_name(actor)[0]) != gender:
+            continue
+        found.append(row)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_plain_first(persons: list[Cand], last: str, before: int) -> bool:
@@ -223,6 +271,24 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
         if not matches:
             continue
         gender = _title_gender(cand, doc)
+        office = _executive_office(doc, cand.i)
+        # Whom the title rules out: a known other gender ("Mr." for "Ivanka Trump, the
+        # president's daughter"); for an executive office, anyone the pack does not
+        # know in it ("Liz Cheney … Vice President Cheney").
+        ruled_out = bool(gender) and all(
+            genders.get(f.actor) not in (None, gender) for f in matches
+        )
+        namesake = _pack_namesake(aliases, last, gender, office)
+        if namesake is not None and not suffix and (office or ruled_out):
+            named = [f for f in matches if f.actor == namesake.actor]
+            if named:  # "Dick Cheney … Liz Cheney … Former Vice President Cheney"
+                matches = named
+            else:
+                cand.actor, cand.from_table = namesake.actor, True
+                if namesake.camp:
+                    cand.camp, cand.camp_source = namesake.camp, _source_of(namesake.source)
+                cand.resolution = "partial-name"
+                continue
         if gender:
             matches = [f for f in matches if genders.get(f.actor) in (None, gender)] or matches
         known = [f for f in matches if f.from_table]
