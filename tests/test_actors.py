@@ -420,6 +420,17 @@ def test_a_kin_noun_speaker_is_not_the_possessive_person():
     assert actor_at([party], 0, 17, name="Tea Party members") is party
 
 
+def test_a_given_name_overrules_a_pronoun_that_was_someone_elses(mentions_of, default_aliases):
+    """ "Dick Cheney's two daughters ... her older sister": the first "her" after
+    Dick Cheney is not his; his given name says he is a man, so "her" is Mary's."""
+    found = mentions_of(
+        "Mary Cheney, one of former Vice President Dick Cheney's two daughters, has "
+        "taken to Facebook to blast her older sibling. Nobody answered.",
+        default_aliases,
+    )
+    assert at(found, "her").actor == "Mary Cheney"
+
+
 def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):
     found = mentions_of("The Democratic Republic of the Congo closed its border.", default_aliases)
     assert all(m.camp != "Democratic Party" for m in found)

@@ -80,6 +80,12 @@ KIN_NOUNS = frozenset(
     grandson granddaughter grandfather grandmother stepfather stepmother fiancé fiancée
     girlfriend boyfriend""".split()
 )
+#: Kin nouns right before a name give its gender ("the president's daughter Ivanka
+#: Trump", "his wife Melania").
+MALE_KIN = frozenset("son husband brother father nephew uncle grandson grandfather".split())
+FEMALE_KIN = frozenset(
+    "daughter wife sister mother niece aunt granddaughter grandmother widow".split()
+)
 #: Words in front of a name that are titles, not part of the name.
 TITLE_WORDS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president

@@ -46,10 +46,12 @@ from spacy.tokens import Doc
 from analysis.actors.aliases import Alias, AliasTable
 from analysis.actors.base import (
     CAMP_SOURCES,
+    FEMALE_KIN,
     FEMALE_TITLES,
     FORMAL_SUFFIXES,
     HONORIFICS,
     IDENTITY_SUFFIXES,
+    MALE_KIN,
     MALE_TITLES,
     NAME_PREFIXES,
     NOT_NAME_WORDS,
@@ -137,6 +139,11 @@ def _given_name_genders() -> dict[str, str]:
         return {row["given_name"].lower(): words[row["gender"]] for row in csv.DictReader(handle)}
 
 
+def name_gender(name: str) -> str | None:
+    """The gender a person's given name gives ("Bill Clinton" → male), or None."""
+    return _given_name_genders().get(split_name(name)[0])
+
+
 def _is_full(name: str) -> bool:
     first, last, _ = split_name(name)
     return bool(first and last)
@@ -154,14 +161,6 @@ def _title_gender(cand: Cand, doc: Doc) -> str | None:
     if titles & ({t.rstrip(".") for t in FEMALE_TITLES} | FEMALE_KIN):
         return "female"
     return None
-
-
-#: Kin nouns right before a name give its gender ("the president's daughter Ivanka
-#: Trump", "his wife Melania").
-MALE_KIN = frozenset("son husband brother father nephew uncle grandson grandfather".split())
-FEMALE_KIN = frozenset(
-    "daughter wife sister mother niece aunt granddaughter grandmother widow".split()
-)
 
 
 #: Titles a surname may carry and still be the "Jr." named before it ("Mr. Stone").

@@ -9,8 +9,17 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from analysis import resolve as _resolver  # the resolver shared with attribution
-from analysis.actors.base import FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, Cand, end_char
+from analysis.actors.base import (
+    FEMALE_KIN,
+    FEMALE_TITLES,
+    MALE_KIN,
+    MALE_TITLES,
+    PERSON_PRONOUNS,
+    Cand,
+    end_char,
+)
 from analysis.actors.camps import title_nouns
+from analysis.actors.identity import name_gender
 
 
 def _referent_kind(cand: Cand) -> str:
@@ -160,16 +169,20 @@ def _last_person(cands: list[Cand], before: int) -> Cand | None:
 
 
 def _genders(doc: Doc, cands: list[Cand]) -> dict[str, str]:
-    """Each person's gender as the text gives it: an honorific (Mr, Ms) at any mention,
-    else the first he/him/his/she/her after the mention (outside quotes), before the
-    next person is named (the corrected mentions, not spaCy's raw tags, bound it)."""
+    """Each person's gender as the text gives it: an honorific (Mr, Ms) or a kin noun
+    ("his daughter Mary Cheney") at any mention, else the first he/him/his/she/her
+    after the mention (outside quotes), before the next person is named (the
+    corrected mentions, not spaCy's raw tags, bound it), unless the given name says
+    otherwise (US Congress data): "Dick Cheney's two daughters ... her older sibling"
+    does not make Dick Cheney a woman. A person the text gives no gender keeps none
+    (the resolver then weighs who spoke last)."""
     persons = sorted((c for c in cands if c.type == "person" and c.actor), key=lambda c: c.i)
     genders: dict[str, str] = {}
     for cand in persons:
         words = {doc[k].lower_ for k in range(max(cand.i - 1, 0), cand.j)} | cand.titles
-        if words & MALE_TITLES:
+        if words & (MALE_TITLES | MALE_KIN):
             genders[cand.actor] = "male"
-        elif words & FEMALE_TITLES:
+        elif words & (FEMALE_TITLES | FEMALE_KIN):
             genders[cand.actor] = "female"
     for n, cand in enumerate(persons):
         if cand.actor in genders:
@@ -179,6 +192,9 @@ def _genders(doc: Doc, cands: list[Cand]) -> dict[str, str]:
             low = token.lower_
             if low in ("he", "him", "his", "she", "her") and not inside_quote(doc, token.i):
                 genders[cand.actor] = "male" if low in ("he", "him", "his") else "female"
+                given = name_gender(cand.actor)
+                if given and given != genders[cand.actor]:
+                    genders[cand.actor] = given  # the pronoun was someone else's
                 break
     return genders
 
