@@ -431,6 +431,25 @@ def test_a_given_name_overrules_a_pronoun_that_was_someone_elses(mentions_of, de
     assert at(found, "her").actor == "Mary Cheney"
 
 
+def test_a_they_opening_a_sentence_continues_the_subject_before(mentions_of, default_aliases):
+    """ "Republican senators rose to voice concerns about federal workers. They swore
+    ...": the senators swore, not the workers named last; a party word makes the
+    senators a party group as it does lawmakers."""
+    found = mentions_of(
+        "Republican senators rose one by one to voice concerns about the effect on "
+        "federal workers. They swore they would never stand by another shutdown.",
+        default_aliases,
+    )
+    senators = at(found, "Republican senators")
+    assert (senators.type, senators.camp) == ("group", "Republican Party")
+    assert at(found, "They").actor == "Republican senators"
+    coordinated = mentions_of(
+        "Kestrel Holdings and Ulvane Hydro criticised the unions. They said talks had failed.",
+        default_aliases,
+    )
+    assert not [m for m in coordinated if m.text == "They"]
+
+
 def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):
     found = mentions_of("The Democratic Republic of the Congo closed its border.", default_aliases)
     assert all(m.camp != "Democratic Party" for m in found)

@@ -56,7 +56,9 @@ GROUP_NOUNS = frozenset(
     legislator minister worker resident engineer expert investigator inspector
     fisherman family relative protester activist analyst source leader rebel militant
     separatist negotiator prosecutor agent spokesperson representative delegation
-    rescuer volunteer employee staff politician voter citizen""".split()
+    rescuer volunteer employee staff politician voter citizen senator congressman
+    congresswoman governor candidate aide adviser advisor strategist operative insider
+    donor""".split()
 )
 #: Nouns naming a state's government: "the Tessary regime" is the state itself.
 GOVERNMENT_NOUNS = frozenset("government regime administration leadership".split())

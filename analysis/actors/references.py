@@ -99,6 +99,10 @@ def reference_candidates(
         if (low in PERSON_PRONOUNS or (low == "it" and is_speaker)) and token.pos_ == "PRON":
             if inside_quote(doc, token.i):
                 continue
+            target = _previous_subject(doc, token, cands) if low == "they" else None
+            if target is not None:
+                add(target, token.i, token.i + 1, "pronoun")
+                continue
             res = _resolver.resolve(
                 doc, token.idx, token.idx + len(token.text), referents, recent(token.idx)
             )
@@ -131,6 +135,41 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+def _previous_subject(doc: Doc, token: Token, cands: list[Cand]) -> Cand | None:
+    """ "Republican senators rose to voice concerns about federal workers. They swore
+    ...": a "They" opening a sentence as its subject continues the subject of the
+    sentence before (a group or organisation written there, outside quotes: "GOP
+    representatives", "members of the Republicans"), not the nearest plural named."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = token.sent
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i]):
+        return None
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i]
+    if len(subjects) != 1 or inside_quote(doc, subjects[0].i):
+        return None
+    subject = subjects[0]
+    if any(c.dep_ == "cc" for c in subject.children):
+        return None  # "DeFazio, McDermott and Inslee": all of them, no one actor
+    heads = {subject.i}
+    heads.update(c.i for c in subject.children if c.dep_ in ("compound", "amod", "nmod"))
+    for prep in subject.children:  # "members of the Republicans"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            heads.update(c.i for c in prep.children if c.dep_ == "pobj")
+    found = [
+        c
+        for c in cands
+        if c.actor and c.type in ("group", "organisation") and any(c.i <= k < c.j for k in heads)
+    ]
+    own = [c for c in found if c.i <= subject.i < c.j]  # the subject's own phrase first
+    if own:
+        return own[0]
+    return found[0] if len(found) == 1 else None
 
 
 def _coordinated(doc: Doc, ref: _resolver.Referent) -> bool:
