@@ -14,8 +14,14 @@ name-only gold `tests/data/actors/basil_gold.csv` (30 persons and groups with pa
   party groups (the actor of that name) in their party's camp.
 - **title fragments**: camps containing a word of a legislative or government body
   ("House", "Senate", "Committee"...) — should be none.
+- **pronoun links** (`--pronouns`): 100 pronoun mentions the kit linked on a run of
+  2026-12-01, labelled by hand (`tests/data/actors/basil_pronouns.csv`): the share
+  linked to the right actor, an unlinked pronoun counting as right where it refers to
+  no single actor. The sample was drawn from what the kit linked then, so it measures
+  the precision of links, not how many pronouns are linked.
 
     .venv/bin/python benchmarks/actors.py [--eval-dir ../shared/eval/basil] [--mentions FILE]
+        [--pronouns]
 
 Skips (exit 0) when the eval data is absent. Prints a markdown block for RESULTS.md.
 """
@@ -33,6 +39,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "basil"
 GOLD = ROOT / "tests" / "data" / "actors" / "basil_gold.csv"
+PRONOUN_GOLD = ROOT / "tests" / "data" / "actors" / "basil_pronouns.csv"
 NAME_RESOLUTIONS = ("name", "alias", "partial-name")
 
 
@@ -127,10 +134,31 @@ def score(mentions: pd.DataFrame, gold: list[dict[str, str]]) -> dict:
     }
 
 
+def score_pronouns(mentions: pd.DataFrame, path: Path = PRONOUN_GOLD) -> dict:
+    """Right links among the hand-labelled pronouns (see the module docstring)."""
+    gold = pd.read_csv(path, comment="#", keep_default_na=False)
+    linked = {
+        (r.article_id, int(r.start), int(r.end)): r.actor
+        for r in mentions.itertuples()
+        if r.resolution == "pronoun"
+    }
+    rows = []
+    for g in gold.itertuples():
+        found = linked.get((g.article_id, int(g.start), int(g.end)))
+        names = {n for n in str(g.actor).split("|") if n}
+        right = found in names if names else found is None
+        rows.append({"pronoun": g.pronoun, "gold": g.actor, "linked": found, "right": right})
+    frame = pd.DataFrame(rows)
+    return {"n": len(frame), "right": int(frame["right"].sum()), "rows": frame}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--mentions", type=Path, help="mentions.csv of a finished run")
+    parser.add_argument(
+        "--pronouns", action="store_true", help="also score the hand-labelled pronoun links"
+    )
     args = parser.parse_args(argv)
     articles = args.eval_dir / "articles.jsonl"
     if args.mentions is None and not articles.is_file():
@@ -163,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
         f"camps: {result['camps']}; camps that look like title fragments: "
         f"{result['title_fragment_camps'] or 'none'}"
     )
+    if args.pronouns:
+        links = score_pronouns(mentions)
+        wrong = links["rows"][~links["rows"]["right"]]
+        print(f"\npronoun links right: {links['right']} of {links['n']}")
+        for r in wrong.itertuples():
+            print(f"  {r.pronoun!r}: gold {r.gold or '(no single actor)'}, linked {r.linked}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -448,6 +449,66 @@ def test_a_they_opening_a_sentence_continues_the_subject_before(mentions_of, def
         default_aliases,
     )
     assert not [m for m in coordinated if m.text == "They"]
+
+
+def _linked(found, text, nth=0):
+    return [m.actor for m in found if m.text == text][nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "nth", "actor"),
+    [
+        # the subject of a clause the pronoun stands in, over a speaker quoted before
+        (
+            "“My vote will be no,” Mr. Halvorsen said. Judge Ondrej Maly must win eight "
+            "votes to break a filibuster — a threshold he is not on track to meet.",
+            "he",
+            0,
+            "Ondrej Maly",
+        ),
+        # not the subject of a clause that does not hold the pronoun
+        (
+            "Mr. Tomas Brel said on Sunday that Mr. Karel Vik was wrong, and he promised "
+            "a vote on the plan.",
+            "he",
+            0,
+            "Tomas Brel",
+        ),
+        # an object pronoun is never its own verb's subject
+        (
+            "“We won,” Mr. Petr Dvorak said. Mr. Dvorak toppled Mr. Jan Salek, repeatedly "
+            "criticizing him for being soft.",
+            "him",
+            0,
+            "Jan Salek",
+        ),
+        # ... but "asked members to join him": the members join, so him is the asker
+        (
+            "Mr. Petr Dvorak sent a note on Saturday. In the note, Mr. Dvorak asked members "
+            "to join him for a call.",
+            "him",
+            0,
+            "Petr Dvorak",
+        ),
+        # a pronoun opening its sentence continues the subject before
+        (
+            "Mr. Karel Vik told a story about Mr. Tomas Brel. And he then added a line.",
+            "he",
+            0,
+            "Karel Vik",
+        ),
+    ],
+)
+def test_a_singular_pronoun_follows_the_parse(
+    mentions_of, default_aliases, text, pronoun, nth, actor
+):
+    """he/she/him/his/her resolved by the parse before the nearest-person rule, where
+    the one who spoke last used to win (BASIL's versions of these cases are in
+    tests/data/actors/basil_pronouns.csv)."""
+    quoted = [m for m in re.finditer(r"Mr\. (?:Halvorsen|Petr Dvorak)(?= said)", text)]
+    spans = [(m.start(), m.end()) for m in quoted]
+    found = mentions_of(text, default_aliases, speaker_spans=spans)
+    assert _linked(found, pronoun, nth) == actor
 
 
 def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):

@@ -63,6 +63,7 @@ def reference_candidates(
     speaker_set = set(speakers)
     covered = {k for c in cands for k in range(c.i, c.j)}
     out: list[Cand] = []
+    person_at = {k: c for c in cands if c.type == "person" and c.actor for k in range(c.i, c.j)}
 
     # Whether each referent lies inside a speaker span, decided once per referent (the
     # spans do not change) instead of for every pronoun: index-aligned with `referents`.
@@ -79,6 +80,8 @@ def reference_candidates(
         """Record the mention, and make it a candidate for what follows ("the
         commission said its team": "its" is the commission's)."""
         out.append(_copy_as(target, i, j, how))
+        if target.type == "person":
+            person_at.update({k: out[-1] for k in range(i, j)})
         ref = _resolver.Referent(
             text=target.actor,
             start=doc[i].idx,
@@ -99,7 +102,12 @@ def reference_candidates(
         if (low in PERSON_PRONOUNS or (low == "it" and is_speaker)) and token.pos_ == "PRON":
             if inside_quote(doc, token.i):
                 continue
-            target = _previous_subject(doc, token, cands) if low == "they" else None
+            if low == "they":
+                target = _previous_subject(doc, token, cands)
+            elif low in _SINGULAR:
+                target = _salient_subject(doc, token, person_at, genders)
+            else:
+                target = None
             if target is not None:
                 add(target, token.i, token.i + 1, "pronoun")
                 continue
@@ -109,6 +117,8 @@ def reference_candidates(
             if res.referent is None:
                 continue
             target = by_referent.get((res.referent.start, res.referent.end))
+            if target is not None and low in ("him", "her"):
+                target = _other_than_own_subject(doc, token, target, person_at, genders)
             if target is None:
                 continue
             if low in ("they", "their") and target.type not in ("group", "organisation"):
@@ -135,6 +145,112 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+_SINGULAR = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_SUBJECT = ("nsubj", "nsubjpass")
+
+
+def _salient_subject(
+    doc: Doc, token: Token, person_at: dict[int, Cand], genders: dict[str, str]
+) -> Cand | None:
+    """The person a he/she most likely continues, where the parse says so. In its own
+    sentence: the subject of a clause it stands in ("Judge Gorsuch must earn eight
+    votes — a threshold he is not on track to meet"; not "Santorum said he was not
+    asking whether Obama is a Christian when he referred ...": Obama's clause does not
+    hold the pronoun), else the nearest subject before it, else the nearest person
+    named before it ("investigating Hodgkinson and his motives"). For a pronoun
+    opening its sentence, the subject of the sentence before ("Ryan told a story about
+    Romney. And he then added"). Only a person of the pronoun's gender as the text
+    gives it; never a subject the pronoun stands inside ("Boehner's chief of staff ...
+    and his policy director") nor, for an object "him"/"her", the subject of its own
+    verb. None: the shared resolver decides (nearest compatible, recent speakers
+    first). Measured on hand-labelled BASIL pronouns (`benchmarks/actors.py
+    --pronouns`)."""
+    want = _SINGULAR[token.lower_]
+    own = _own_subjects(token)
+
+    def person(t: Token | None) -> Cand | None:
+        if t is None or t.i in own or inside_quote(doc, t.i):
+            return None
+        cand = person_at.get(t.i)
+        return cand if cand is not None and genders.get(cand.actor) == want else None
+
+    def subject_person(t: Token) -> Cand | None:
+        """The subject itself, the person apposed to it ("Mr. Jackson's lawyer, Reid
+        H. Weingarten,") or the person owning it ("Mr. Hutchinson's views")."""
+        found = person(t)
+        for dep in ("appos", "poss"):
+            if found is None:
+                found = person(next((c for c in t.children if c.dep_ == dep), None))
+        return found
+
+    sent = token.sent
+    above = {a.i for a in token.ancestors}
+    # A subject the pronoun stands inside is not what it refers to ("Boehner's chief
+    # of staff, Mike Sommers, and his policy director": Boehner's).
+    subjects = [
+        t
+        for t in reversed(doc[sent.start : token.i])
+        if t.dep_ in _SUBJECT and not (t.left_edge.i <= token.i <= t.right_edge.i)
+    ]
+    for t in subjects:
+        if t.head.i in above and subject_person(t) is not None:
+            return subject_person(t)
+    for t in subjects:  # no clause the pronoun stands in has one: the nearest
+        if subject_person(t) is not None:
+            return subject_person(t)
+    for t in reversed(doc[sent.start : token.i]):  # else the nearest person named in it
+        if t.lower_ not in _SINGULAR and person(t) is not None:
+            return person(t)
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"):
+        return None  # only a pronoun opening its sentence continues the one before
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subjects = [t for t in before if t.dep_ in _SUBJECT and t.head.i == before.root.i]
+    return subject_person(subjects[0]) if len(subjects) == 1 else None
+
+
+def _own_subjects(token: Token) -> set[int]:
+    """For an object "him"/"her", the tokens of the subject of the verb it depends on
+    (up through participles and infinitives to the subject that controls them), which
+    it never refers to ("Brat toppled Cantor, repeatedly criticizing him"); else none."""
+    if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_ not in ("him", "her"):
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if subjects:
+            return {t.i for s in subjects for t in s.subtree}
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head is verb:
+            break
+        controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        if verb.dep_ == "xcomp" and controller:  # "asked members to join him": members
+            return {t.i for c in controller for t in c.subtree}
+        verb = verb.head
+    return set()
+
+
+def _other_than_own_subject(
+    doc: Doc, token: Token, target: Cand, person_at: dict[int, Cand], genders: dict[str, str]
+) -> Cand | None:
+    """Where the resolver gave an object pronoun its own verb's subject, the nearest
+    other person of its gender in the sentence before it; None where there is none."""
+    own = _own_subjects(token)
+    if not any(person_at.get(k) is not None and person_at[k].actor == target.actor for k in own):
+        return target
+    want = _SINGULAR.get(token.lower_)
+    for t in reversed(doc[token.sent.start : token.i]):
+        cand = person_at.get(t.i)
+        if (
+            t.i not in own
+            and cand is not None
+            and cand.actor != target.actor
+            and genders.get(cand.actor) == want
+        ):
+            return cand
+    return None
 
 
 def _previous_subject(doc: Doc, token: Token, cands: list[Cand]) -> Cand | None:
