@@ -737,3 +737,27 @@ def test_administration_party_by_date():
     assert administration_party("2014-08-20T10:00:00") == "Democratic Party"
     assert administration_party("1950-01-01") is None
     assert administration_party("August 2014") is None and administration_party(None) is None
+
+
+def test_the_pronoun_gold_points_at_pronouns_in_basil():
+    """tests/data/actors/basil_pronouns.csv (benchmarks/actors.py --pronouns): offsets
+    that index BASIL's article texts at the pronoun written there."""
+    import csv
+    import json
+
+    path = Path(__file__).parent / "data" / "actors" / "basil_pronouns.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    assert len(rows) == 100
+    assert {r["pronoun"].lower() for r in rows} <= {
+        "he", "him", "his", "she", "her", "they", "them", "their", "it", "its"
+    }  # fmt: skip
+    articles = Path(__file__).resolve().parents[2] / "shared" / "eval" / "basil" / "articles.jsonl"
+    if not articles.is_file():
+        pytest.skip("../shared/eval/basil absent")
+    texts = {}
+    for line in articles.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = record["text"]
+    for r in rows:
+        assert texts[r["article_id"]][int(r["start"]) : int(r["end"])] == r["pronoun"], r
