@@ -203,13 +203,21 @@ def _salient_subject(
     for t in reversed(doc[sent.start : token.i]):  # else the nearest person named in it
         if t.lower_ not in _SINGULAR and person(t) is not None:
             return person(t)
-    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"):
-        return None  # only a pronoun opening its sentence continues the one before
-    if sent.start == 0:
+    subject = _subject_before(doc, token)
+    return subject_person(subject) if subject is not None else None
+
+
+def _subject_before(doc: Doc, token: Token) -> Token | None:
+    """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
+    subject of the main verb of the sentence before; None otherwise."""
+    sent = token.sent
+    if sent.start == 0 or any(
+        not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"
+    ):
         return None
     before = doc[sent.start - 1].sent
     subjects = [t for t in before if t.dep_ in _SUBJECT and t.head.i == before.root.i]
-    return subject_person(subjects[0]) if len(subjects) == 1 else None
+    return subjects[0] if len(subjects) == 1 else None
 
 
 def _own_subjects(token: Token) -> set[int]:
@@ -258,18 +266,11 @@ def _previous_subject(doc: Doc, token: Token, cands: list[Cand]) -> Cand | None:
     ...": a "They" opening a sentence as its subject continues the subject of the
     sentence before (a group or organisation written there, outside quotes: "GOP
     representatives", "members of the Republicans"), not the nearest plural named."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.dep_ not in _SUBJECT:
         return None
-    sent = token.sent
-    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i]):
+    subject = _subject_before(doc, token)
+    if subject is None or inside_quote(doc, subject.i):
         return None
-    if sent.start == 0:
-        return None
-    before = doc[sent.start - 1].sent
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i]
-    if len(subjects) != 1 or inside_quote(doc, subjects[0].i):
-        return None
-    subject = subjects[0]
     if any(c.dep_ == "cc" for c in subject.children):
         return None  # "DeFazio, McDermott and Inslee": all of them, no one actor
     heads = {subject.i}
