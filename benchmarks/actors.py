@@ -56,7 +56,9 @@ def person_mentions(mentions: pd.DataFrame, name: str, gold_names: list[str]) ->
     """Name mentions that refer to the person: the surname written with the person's
     first name, or alone (with a title) where the person is the only gold person of
     that surname, or the only one named in full in that article; never with another
-    given name or a suffix the person lacks ("Ivanka Trump", "Trump Jr.")."""
+    given name or a suffix the person lacks ("Ivanka Trump", "Trump Jr."), and not
+    alone in an article that names someone else of that surname in full ("Seth
+    Hutchinson ... Mr. Hutchinson": the son or his father, the name cannot say)."""
     parts = name.lower().split()
     first, last = parts[0], parts[-1]
     givens = {
@@ -66,10 +68,13 @@ def person_mentions(mentions: pd.DataFrame, name: str, gold_names: list[str]) ->
     } - {first}
     namesakes = [g.lower().split()[0] for g in gold_names if g.lower().split()[-1] == last]
     full_in: dict[str, set[str]] = {}
+    others_in: set[str] = set()  # articles naming another person of the surname in full
     for article_id, text in zip(mentions["article_id"], mentions["text"].astype(str), strict=True):
         words = _words(text)
         if last in words and len(words) >= 2:
             full_in.setdefault(article_id, set()).update(set(words) & set(namesakes))
+            if words[-1] == last and set(words) & givens:
+                others_in.add(article_id)
     keep = []
     for article_id, text in zip(mentions["article_id"], mentions["text"].astype(str), strict=True):
         written = [w for w in _words(text) if w]
@@ -78,6 +83,8 @@ def person_mentions(mentions: pd.DataFrame, name: str, gold_names: list[str]) ->
         ok = ok and not (words & givens) and not ({"jr", "sr"} & words)
         if ok and first not in words and len(namesakes) > 1:
             ok = full_in.get(article_id, set()) == {first}  # a bare "Clinton"
+        if ok and first not in words and article_id in others_in:
+            ok = False
         keep.append(ok)
     found = mentions[pd.Series(keep, index=mentions.index)]
     return found[found["type"] == "person"]

@@ -100,6 +100,20 @@ def test_an_office_or_title_points_past_a_relative_to_the_one_the_pack_knows(cor
     assert of(found, "Trump", "a4").actor == "Donald Trump Jr."
 
 
+def test_a_titled_surname_is_the_one_the_article_names_most_not_the_famous_one(corpus, with_packs):
+    """ "Mr. Hutchinson" after the son is named in full twice and the governor (whom the
+    pack knows) once: the son; a bare "Hutchinson" keeps the old choice."""
+    found = corpus(
+        [
+            "Gov. Asa Hutchinson signed the bill. His son, Seth Hutchinson, disagreed. "
+            "“I love my dad,” Seth Hutchinson said. Mr. Hutchinson has not always been "
+            "the family's black sheep."
+        ],
+        with_packs,
+    )
+    assert of(found, "Hutchinson").actor == "Seth Hutchinson"
+
+
 def test_relatives_stay_apart(corpus, with_packs):
     found = corpus(
         [

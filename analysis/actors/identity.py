@@ -6,8 +6,10 @@
 - Within an article a surname, "Mr. Trump" or a first name links to the full name
   written in that article (`link_names`); where several full names share the surname
   ("Donald Trump", "Ivanka Trump") the title's gender (against the full name's title,
-  else its given name: "Mrs. Clinton" is not "Bill Clinton"), then a name a table or
-  pack knows, then the nearest earlier one decides. "Trump Jr." links only to a "Jr.";
+  else its given name: "Mrs. Clinton" is not "Bill Clinton"), with a title the one
+  named in full most often so far (twice or more: "Seth Hutchinson" over his father
+  the governor), then a name a table or pack knows, then the nearest earlier one
+  decides. "Trump Jr." links only to a "Jr.";
   a plain "Mr. Stone" may also link to a "Roger J. Stone Jr." named before it (the
   same choice decides among them), never where an office title ("President Trump")
   points elsewhere, nor where the article named someone by the plain surname first.
@@ -290,6 +292,13 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
                 continue
         if gender:
             matches = [f for f in matches if genders.get(f.actor) in (None, gender)] or matches
+            # "Seth Hutchinson ... Seth Hutchinson said ... Mr. Hutchinson": with a
+            # title, the one the article has named in full most often so far, over a
+            # namesake the pack knows (his father, the governor, named once)
+            written = Counter(f.actor for f in full if f.i < cand.i)
+            most = max(written[f.actor] for f in matches)
+            if most >= 2:
+                matches = [f for f in matches if written[f.actor] == most]
         known = [f for f in matches if f.from_table]
         if known and len({f.actor for f in known}) < len({f.actor for f in matches}):
             matches = known
