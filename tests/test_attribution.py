@@ -247,3 +247,21 @@ def test_an_expletive_it_is_no_speaker(nlp):
     doc = nlp("Bush visited Florida on Monday. It was the biggest rally of the year.")
     was = next(t for t in doc if t.text == "was")
     assert _source_token(was) is not None  # a referring "it" stays
+
+
+def test_a_transcript_turn_runs_over_its_paragraphs_and_ends_at_the_next_label(nlp):
+    """Transcripts leave every paragraph's quote open ("KELLER: ...): a speaker's turn
+    goes on over the paragraphs that follow, up to the next label, never into the
+    next speaker's words."""
+    text = (
+        'Partial transcript as follows:\n\n"KELLER: Will you run for the seat next year?'
+        '\n\n"MORROW: I will not. Not this year.\n\n"I have a family to think of, and a '
+        'farm.\n\n"KELLER: Thank you, Senator.\n\n"MORROW: Thank you.'
+    )
+    rows = [r for r in _extract(nlp, text) if r.cue_lemma == ":"]
+    turns = [(r.speaker, r.content) for r in rows]
+    assert turns[0] == ("KELLER", "Will you run for the seat next year?")
+    morrow = turns[1]
+    assert morrow[0] == "MORROW"
+    assert morrow[1].startswith("I will not.") and morrow[1].endswith("and a farm.")
+    assert "KELLER" not in morrow[1]

@@ -453,8 +453,8 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
         cue_at = f.cue_tokens[0].idx
         while True:
             nxt = quotes.next_after(last.end)
-            if nxt is None:
-                break
+            if nxt is None or COLON_SPEAKER.match(quotes.text, nxt.start):
+                break  # a transcript's next turn ("PENCE: ...") is someone else's
             gap = doc_text(doc)[max(last.end, cue_at) : nxt.start]
             gap = _ABBREVIATION.sub("X", gap)  # "said Mr. Rhodes.", "James B. Cunningham"
             if last.open_at_end:
