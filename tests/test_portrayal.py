@@ -67,6 +67,15 @@ def test_apposition_and_copula_predicate_describe_the_actor(nlp):
     assert "reckless" in signal.about_text and signal.about < 0
 
 
+def test_evidence_words_read_as_written(nlp):
+    """`about_text` / `act_text` in portrayal_evidence.csv keep the article's spacing
+    and mark left-out words, so an auditor reads them as the sentence has them."""
+    signal = _signal(nlp, "Kessler called it a war of Obama’s choosing.", "Obama")
+    assert signal.act_text == "called it a war of … ’s choosing"
+    about = _signal(nlp, "The disgraced banker, Marlow's partner, attended.", "banker")
+    assert about.about_text == "disgraced … Marlow's partner"
+
+
 def test_agent_of_a_negative_act_and_its_victim(nlp):
     text = "Kessler stole the pension savings of the retirees."
     doc = nlp(text)

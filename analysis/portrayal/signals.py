@@ -58,7 +58,16 @@ class MentionSignal:
 
 
 def _words(tokens: list[Token]) -> str:
-    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+    """The tokens as written ("Mr. Obama’s war"), "…" where words were left out
+    ("called a war of … choosing" once the actor's own mention is taken away)."""
+    parts: list[str] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if previous is not None:
+            parts.append(previous.whitespace_ if token.i == previous.i + 1 else " … ")
+        parts.append(token.text)
+        previous = token
+    return "".join(parts)
 
 
 def _tone(tokens: list[Token]) -> float:
