@@ -511,6 +511,26 @@ def test_a_singular_pronoun_follows_the_parse(
     assert _linked(found, pronoun, nth) == actor
 
 
+def test_a_capitalised_noun_with_an_article_is_no_person(mentions_of, default_aliases):
+    """ "The career Marine", "a total Hoax": spaCy's one-word persons with an article of
+    their own that nobody in the article is named; "an angry Trump" after "Donald
+    Trump" and "an emotional Mr. Obama" stay the men."""
+    found = mentions_of(
+        "Jim Mattis was widely praised. The career Marine was respected on Capitol Hill. "
+        "It is a total Hoax, one senator said.",
+        default_aliases,
+    )
+    assert not [m for m in found if m.text in ("Marine", "Hoax")]
+    kept = mentions_of(
+        "Donald Trump spoke first. An angry Trump lashed out at reporters. “Why?” an "
+        "emotional Mr. Obama said.",
+        default_aliases,
+    )
+    assert at(kept, "Trump", 0).actor == "Donald Trump"
+    assert [m.text for m in kept if m.text == "Trump"] == ["Trump"]
+    assert [m for m in kept if m.text in ("Obama", "Mr. Obama")]
+
+
 def test_a_party_word_in_a_state_name_gives_no_camp(mentions_of, default_aliases):
     found = mentions_of("The Democratic Republic of the Congo closed its border.", default_aliases)
     assert all(m.camp != "Democratic Party" for m in found)

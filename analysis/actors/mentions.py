@@ -14,6 +14,7 @@ from analysis.actors.base import (
     GROUP_NOUNS,
     HONORIFICS,
     IDENTITY_SUFFIXES,
+    NAME_PREFIXES,
     PERSON_ROLE_NOUNS,
     PLACE_ABBREVIATIONS,
     PLACE_NOUNS,
@@ -52,6 +53,7 @@ def find_mentions(
     cands = _named_candidates(doc, aliases)
     cands += _modifier_candidates(doc, cands, aliases)
     cands += _untagged_names(doc, cands)
+    cands = [c for c in cands if not _titled_noun(doc, c, cands)]
     link_names(doc, cands, aliases)
     _administrations(doc, cands)
     cands += reference_candidates(doc, cands, speaker_spans)
@@ -308,6 +310,28 @@ def _name_like(doc: Doc, i: int, j: int) -> bool:
     """One to three proper nouns: a possessor inside an organisation's name is a
     person's name ("Trump's Twitter")."""
     return 0 < j - i <= 3 and all(doc[k].pos_ == "PROPN" for k in range(i, j))
+
+
+def _titled_noun(doc: Doc, cand: Cand, cands: list[Cand]) -> bool:
+    """A one-word "name" with an article of its own that no person named in the article
+    bears: a capitalised noun spaCy took for a person ("The career Marine", "the
+    Unabomber", "a total Hoax"), not "an angry Trump" after "Donald Trump"."""
+    if cand.type != "person" or cand.from_table or cand.j - cand.i != 1:
+        return False
+    token = doc[cand.i]
+    if not _with_article(token) or (cand.i > 0 and doc[cand.i - 1].lower_ in NAME_PREFIXES):
+        return False  # "an emotional Mr. Obama"
+    names = {
+        word.lower()
+        for c in cands
+        if c.type == "person" and c.actor and " " in c.actor
+        for word in c.actor.split()
+    }
+    return token.text.lower() not in names
+
+
+def _with_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
 
 
 def _family(doc: Doc, i: int, j: int) -> bool:
