@@ -210,7 +210,7 @@ def _pack_namesake(
             continue
         if office == "vice president" and "vice president" not in note:
             continue
-        if gender and _given_name_genders().get(split_name(actor)[0]) != gender:
+        if gender and name_gender(actor) != gender:
             continue
         found.append(row)
     return found[0] if len(found) == 1 else None
@@ -241,7 +241,7 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
         if gender and _is_full(cand.actor):
             genders.setdefault(cand.actor, gender)
     for cand in full:  # no gendered title: the given name's ("Bill", "Hillary")
-        gender = _given_name_genders().get(split_name(cand.actor)[0])
+        gender = name_gender(cand.actor)
         if gender:
             genders.setdefault(cand.actor, gender)
     for cand in persons:

@@ -53,7 +53,7 @@ def find_mentions(
     cands = _named_candidates(doc, aliases)
     cands += _modifier_candidates(doc, cands, aliases)
     cands += _untagged_names(doc, cands)
-    cands = [c for c in cands if not _titled_noun(doc, c, cands)]
+    cands = _without_titled_nouns(doc, cands)
     link_names(doc, cands, aliases)
     _administrations(doc, cands)
     cands += reference_candidates(doc, cands, speaker_spans)
@@ -312,22 +312,27 @@ def _name_like(doc: Doc, i: int, j: int) -> bool:
     return 0 < j - i <= 3 and all(doc[k].pos_ == "PROPN" for k in range(i, j))
 
 
-def _titled_noun(doc: Doc, cand: Cand, cands: list[Cand]) -> bool:
-    """A one-word "name" with an article of its own that no person named in the article
-    bears: a capitalised noun spaCy took for a person ("The career Marine", "the
-    Unabomber", "a total Hoax"), not "an angry Trump" after "Donald Trump"."""
-    if cand.type != "person" or cand.from_table or cand.j - cand.i != 1:
-        return False
-    token = doc[cand.i]
-    if not _with_article(token) or (cand.i > 0 and doc[cand.i - 1].lower_ in NAME_PREFIXES):
-        return False  # "an emotional Mr. Obama"
+def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """The candidates less a one-word "name" with an article of its own that no person
+    named in the article bears: a capitalised noun spaCy took for a person ("The career
+    Marine", "the Unabomber", "a total Hoax"), not "an angry Trump" after "Donald
+    Trump", nor "an emotional Mr. Obama"."""
     names = {
         word.lower()
         for c in cands
         if c.type == "person" and c.actor and " " in c.actor
         for word in c.actor.split()
     }
-    return token.text.lower() not in names
+
+    def titled_noun(cand: Cand) -> bool:
+        if cand.type != "person" or cand.from_table or cand.j - cand.i != 1:
+            return False
+        token = doc[cand.i]
+        if not _with_article(token) or (cand.i > 0 and doc[cand.i - 1].lower_ in NAME_PREFIXES):
+            return False
+        return token.text.lower() not in names
+
+    return [c for c in cands if not titled_noun(c)]
 
 
 def _with_article(token: Token) -> bool:

@@ -195,14 +195,14 @@ def _salient_subject(
         if t.dep_ in _SUBJECT and not (t.left_edge.i <= token.i <= t.right_edge.i)
     ]
     for t in subjects:
-        if t.head.i in above and subject_person(t) is not None:
-            return subject_person(t)
+        if t.head.i in above and (found := subject_person(t)) is not None:
+            return found
     for t in subjects:  # no clause the pronoun stands in has one: the nearest
-        if subject_person(t) is not None:
-            return subject_person(t)
+        if (found := subject_person(t)) is not None:
+            return found
     for t in reversed(doc[sent.start : token.i]):  # else the nearest person named in it
-        if t.lower_ not in _SINGULAR and person(t) is not None:
-            return person(t)
+        if t.lower_ not in _SINGULAR and (found := person(t)) is not None:
+            return found
     subject = _subject_before(doc, token)
     return subject_person(subject) if subject is not None else None
 
@@ -346,8 +346,8 @@ def _genders(doc: Doc, cands: list[Cand]) -> dict[str, str]:
         stop = persons[n + 1].i if n + 1 < len(persons) else len(doc)
         for token in doc[cand.j : stop]:
             low = token.lower_
-            if low in ("he", "him", "his", "she", "her") and not inside_quote(doc, token.i):
-                genders[cand.actor] = "male" if low in ("he", "him", "his") else "female"
+            if low in _SINGULAR and not inside_quote(doc, token.i):
+                genders[cand.actor] = _SINGULAR[low]
                 given = name_gender(cand.actor)
                 if given and given != genders[cand.actor]:
                     genders[cand.actor] = given  # the pronoun was someone else's
