@@ -53,8 +53,9 @@ examples:
 
 columns: article_id, sentence, speaker, speaker_start, speaker_end, resolution,
 actor, camp, cue, cue_start, cue_end, cue_lemma, stance, credibility, content,
-content_start, content_end, quote_type, negated, in_quote (offsets index the
-article text as read).
+content_start, content_end, quote_type, negated, in_quote, source_start,
+source_end (the source phrase: the speaker and what describes them; offsets index
+the article text as read).
 """
 
 EVAL_EXAMPLES = """\

@@ -12,11 +12,13 @@ Scoring (spans are compared as sets of non-space characters):
   carry adjuncts, "said in a recent interview", so exact match would be unfair).
   P = matched / predicted, R = matched / gold.
 - **source**: over the cue-matched pairs, correct when both have no source or the
-  sources share a character; P = correct / predicted, R = correct / gold.
+  sources share a character; P = correct / predicted, R = correct / gold. The
+  predicted source is the row's source phrase (`source_start/end`: the speaker with
+  the words describing them, as PolNeAR marks sources), else its speaker span.
 - **content**: character-overlap P/R/F1 summed over the cue-matched pairs (how much of
   what was said is covered; the measure PolNeAR reports for its annotators, 0.923).
-  The predicted content leaves out the characters of its own cue and speaker (a split
-  quote's content spans "he said"). `content_e2e` is the same summed over all
+  The predicted content leaves out the characters of its own cue and source phrase (a
+  split quote's content spans "he said"). `content_e2e` is the same summed over all
   predictions and all gold (unmatched ones count in full), a stricter figure.
 
 Cues inside direct quotes (`in_quote`: the source's own words, "I think ...") are
@@ -88,7 +90,7 @@ def prediction_record(doc_id: str, rows: list[Attribution]) -> dict[str, Any]:
         "doc_id": doc_id,
         "attributions": [
             {
-                "source": [a.speaker_start, a.speaker_end] if a.speaker_start is not None else None,
+                "source": _source(a),
                 "cue": [a.cue_start, a.cue_end],
                 "content": [a.content_start, a.content_end]
                 if a.content_start is not None
@@ -101,13 +103,22 @@ def prediction_record(doc_id: str, rows: list[Attribution]) -> dict[str, Any]:
     }
 
 
+def _source(a: Attribution) -> list[int] | None:
+    """The predicted source span: the source phrase where the row has one."""
+    if a.speaker_start is None:
+        return None
+    if a.source_start is not None and a.source_end is not None:
+        return [min(a.source_start, a.speaker_start), max(a.source_end, a.speaker_end)]
+    return [a.speaker_start, a.speaker_end]
+
+
 def _pred_content(text: str, a: Attribution) -> set[int]:
     if a.content_start is None:
         return set()
     chars = _chars(text, [(a.content_start, a.content_end)])
     chars -= _chars(text, [(a.cue_start, a.cue_end)])
     if a.speaker_start is not None:
-        chars -= _chars(text, [(a.speaker_start, a.speaker_end)])
+        chars -= _chars(text, [_source(a)])
     return chars
 
 
@@ -176,11 +187,7 @@ def score_predictions(
             g, a = gold[gi], rows[pi]
             form = g.get("quote_form", "indirect")
             g_src = _chars(text, _gold_spans(g["source"]))
-            p_src = (
-                _chars(text, [(a.speaker_start, a.speaker_end)])
-                if a.speaker_start is not None
-                else set()
-            )
+            p_src = _chars(text, [_source(a)]) if a.speaker_start is not None else set()
             src_ok = (not g_src and not p_src) or bool(g_src & p_src)
             g_con = _chars(text, _gold_spans(g["content"]))
             p_con = _pred_content(text, a)

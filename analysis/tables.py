@@ -61,12 +61,16 @@ ATTRIBUTION_COLUMNS = [
     "quote_type",
     "negated",
     "in_quote",
+    "source_start",
+    "source_end",
 ]
 LOADED_TERM_COLUMNS = list(LOADED_TABLE_COLUMNS)
 ACTOR_SENTIMENT_COLUMNS = list(SENTIMENT_TABLE_COLUMNS)
 _OFFSETS = (
     "speaker_start",
     "speaker_end",
+    "source_start",
+    "source_end",
     "content_start",
     "content_end",
     "about_start",

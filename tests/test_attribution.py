@@ -265,3 +265,35 @@ def test_a_transcript_turn_runs_over_its_paragraphs_and_ends_at_the_next_label(n
     assert morrow[0] == "MORROW"
     assert morrow[1].startswith("I will not.") and morrow[1].endswith("and a farm.")
     assert "KELLER" not in morrow[1]
+
+
+def test_the_source_phrase_takes_in_what_describes_the_speaker(nlp):
+    """PolNeAR's annotators mark a source with its appositive or relative clause;
+    `source_start/end` span it, `speaker_start/end` stay the name, and the words
+    describing the speaker are no part of what was said when a quote runs on past them."""
+    text = (
+        "\u201cThis isn't tax reform,\u201d said Douglas Holtz-Eakin, an economist who ran "
+        "the budget office for two years. \u201cIt's anti-reform.\u201d"
+    )
+    (row,) = _by_cue(_extract(nlp, text), "said")
+    assert text[row.speaker_start : row.speaker_end] == "Douglas Holtz-Eakin"
+    phrase = text[row.source_start : row.source_end]
+    assert phrase == "Douglas Holtz-Eakin, an economist who ran the budget office for two years"
+    assert row.content.startswith("\u201cThis isn't") and row.content.endswith("anti-reform.\u201d")
+
+
+def test_the_source_phrase_takes_in_a_title_and_stops_at_a_quote_and_at_the_cue(nlp):
+    (plain,) = _by_cue(_extract(nlp, "Ann Lowry said the vote would be close."), "said")
+    assert (plain.source_start, plain.source_end) == (plain.speaker_start, plain.speaker_end)
+    titled = "State Senator Ann Lowry said the vote would be close."
+    (row,) = _by_cue(_extract(nlp, titled), "said")
+    assert titled[row.speaker_start : row.speaker_end] == "Ann Lowry"
+    assert titled[row.source_start : row.source_end] == "State Senator Ann Lowry"
+    text = (
+        "Mark Evans, a lawyer who called the plan \u201ca scandal in the making,\u201d said "
+        "the vote would be close."
+    )
+    (row,) = _by_cue(_extract(nlp, text), "said")
+    phrase = text[row.source_start : row.source_end]
+    assert phrase.startswith("Mark Evans, a lawyer")
+    assert "\u201c" not in phrase and "said" not in phrase

@@ -146,3 +146,42 @@ def test_modes_and_scoring_without_parsing(nlp, gold_file, tmp_path):
     records = read_gold(gold_file)
     empty = score_predictions(records, [[] for _ in records])
     assert empty["all"]["gold"] == 4 and empty["all"]["cue"]["f1"] == 0.0
+
+
+def test_the_source_phrase_is_the_predicted_source_and_no_part_of_the_content():
+    """A quote that runs on past its speaker's description: the description is the
+    source's (as PolNeAR marks it), so it is neither charged to the content nor lost
+    from the source; without the phrase it counts as content."""
+    from analysis.attribution import Attribution
+    from analysis.eval_attribution import prediction_record, score_predictions
+
+    text = "“It fails,” said Jo Park, an economist at the bank. “It fails badly.”"
+    name, phrase = _span(text, "Jo Park"), _span(text, "Jo Park, an economist at the bank")
+    said = _span(text, "said")
+    gold = {
+        "doc_id": "g",
+        "text": text,
+        "attributions": [
+            {
+                "source": [phrase],
+                "cue": [said],
+                "content": [_span(text, "“It fails,”"), _span(text, "“It fails badly.”")],
+                "quote_form": "direct",
+            }
+        ],
+    }
+
+    def row(source_end):
+        return Attribution(
+            "g", 0, "Jo Park", name["start"], name["end"], "name", "said",
+            said["start"], said["end"], "say", "neutral", 0.0, text, 0, len(text),
+            "direct", False, False, source_start=name["start"], source_end=source_end,
+        )  # fmt: skip
+
+    with_phrase = score_predictions([gold], [[row(phrase["end"])]])
+    name_only = score_predictions([gold], [[row(name["end"])]])
+    assert with_phrase["all"]["content"]["precision"] > 0.95  # the full stop after "bank"
+    assert name_only["all"]["content"]["precision"] < 0.8
+    assert with_phrase["all"]["source"]["f1"] == name_only["all"]["source"]["f1"] == 1.0
+    record = prediction_record("g", [row(phrase["end"])])
+    assert record["attributions"][0]["source"] == [phrase["start"], phrase["end"]]

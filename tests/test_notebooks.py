@@ -336,3 +336,26 @@ def test_event_side_by_side_escapes_text_and_shows_each_outlet():
     assert "judgements (1): regime" in html and "hedges (1): reportedly" in html
     with pytest.raises(ValueError, match="no article reports event"):
         report.event_side_by_side(result, "nope")
+
+
+def test_article_html_names_the_source_as_written_in_the_speaker_label():
+    text = "Jo Park, a <b>bold</b> critic of the plan, said it would fail."
+    article = FakeArticle("a1", text)
+    said = text.index("said")
+    row = {
+        "article_id": "a1",
+        "speaker": "Jo Park",
+        "speaker_start": 0,
+        "speaker_end": 7,
+        "source_start": 0,
+        "source_end": text.index(", said"),
+        "cue": "said",
+        "cue_start": said,
+        "cue_end": said + 4,
+        "stance": "neutral",
+    }
+    html = report.article_html(article, pd.DataFrame([row]), legend=False)
+    assert "source as written: Jo Park, a &lt;b&gt;bold&lt;/b&gt; critic of the plan" in html
+    assert "<b>" not in html
+    plain = report.article_html(article, pd.DataFrame([row | {"source_end": 7}]), legend=False)
+    assert "source as written" not in plain

@@ -189,7 +189,9 @@ def test_extract_writes_the_attribution_rows(tmp_path, seed_path):
     out = tmp_path / "attributions.jsonl"
     assert main(["extract", str(seed_path), "--out", str(out), "--quiet"]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert rows and list(rows[0]) == CONTRACT_COLUMNS["attributions"]
+    contract = CONTRACT_COLUMNS["attributions"]
+    # The contract's columns first, in its order; the kit's own (the source phrase) after.
+    assert rows and list(rows[0]) == [*contract, "source_start", "source_end"]
     assert any(r["cue_lemma"] == "emphasize" and r["actor"] == "Dmitry Peskov" for r in rows)
 
 

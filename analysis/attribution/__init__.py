@@ -59,7 +59,10 @@ Speakers: the subject (or the "by" agent of a passive; none for an agentless
 passive, nor for a deadline, "released by Friday evening"), the subject of the verb a
 participle or coordinated cue hangs on, a relative pronoun's noun; resolved to a named
 referent by `analysis.resolve` (pronouns, "the spokesman", surnames).
-`speaker_start/end` are the span as written. The one who feels is the source of a
+`speaker_start/end` are the span as written; `source_start/end` the source phrase, the
+speaker with the titles before and the description after the name ("Douglas
+Holtz-Eakin, an economist who ...": `spans.source_phrase`), as PolNeAR marks sources.
+The one who feels is the source of a
 passive verb of feeling ("Tiegen was troubled by Clinton's handling ..."); "he's said"
 is "he has said"; a reduced passive has no named source ("Asked whether ..., Ryan
 said": Ryan was asked, the asker is unnamed); a name the tagger read as another word

@@ -15,7 +15,7 @@ from analysis.attribution.model import AttributionModel, apply_model, load_model
 from analysis.attribution.quotes import _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue, refuses_a_thing
-from analysis.attribution.spans import _clause_start, _end, _source_span, hortative
+from analysis.attribution.spans import _clause_start, _end, _source_span, hortative, source_phrase
 from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
     COLON_SPEAKER,
@@ -113,8 +113,12 @@ def build_rows(
             if dash is not None:
                 cue_start, cue_end = cue_start + dash.start(), cue_start + dash.end()
         speaker, resolution, s_start, s_end = None, "none", None, None
+        phrase = (None, None)
         if f.source_span is not None:
             s_start, s_end = f.source_span
+            phrase = f.source_span
+            if f.source is not None:
+                phrase = source_phrase(f.source, f.source_span, f.cue_tokens, quotes)
             r_start, r_end = s_start, s_end
             src = f.source
             if src is not None and src.lower_ in RELATIVE_PRONOUNS and src.head.dep_ == "relcl":
@@ -179,6 +183,8 @@ def build_rows(
                 quote_type=quote_type,
                 negated=_negated(_cue_verb(f)),
                 in_quote=in_quote,
+                source_start=phrase[0],
+                source_end=phrase[1],
             )
         )
     return rows

@@ -34,6 +34,8 @@ class Attribution:
     in_quote: bool
     actor: str | None = None  # filled from the actors layer
     camp: str | None = None
+    source_start: int | None = None  # the source phrase: speaker span and description
+    source_end: int | None = None
 
 
 @dataclass

@@ -758,3 +758,70 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
     while j > i and (doc[j].is_punct or doc[j].is_space):
         j -= 1
     return doc[i].idx, _end(doc[j])
+
+
+_QUOTE_MARK = re.compile(r"[\"“”„«»]|''|``")
+#: Dependents that describe a source after its name ("Douglas Holtz-Eakin, an economist
+#: who served as ...": appositive, relative clause, reduced relative).
+DESCRIPTOR_DEPS = frozenset({"appos", "relcl", "acl"})
+#: Prepositions whose phrase after a source describes it ("Charles B. Rangel of New
+#: York", "an analysis by Lily Batchelder", "advisers to Mr. Obama").
+DESCRIPTOR_PREPOSITIONS = frozenset({"of", "by", "to", "from"})
+
+
+def source_phrase(
+    source: Token, span: tuple[int, int], cue_tokens: Sequence[Token], quotes: _Quotes
+) -> tuple[int, int]:
+    """The source phrase as PolNeAR's annotators mark it: the speaker span with the
+    titles and roles before the name ("White House press secretary Josh Earnest") and
+    the appositive, relative clause or "of" phrase describing the speaker after it
+    ("Douglas Holtz-Eakin, an economist who served as director of the Congressional
+    Budget Office"). It never takes in the cue, a quotation or words past the sentence,
+    and never leaves a bracket open ("Tim Kaine (D-Va.)")."""
+    start, end = span
+    cue = {t.i for t in cue_tokens}
+    # Titles and roles written before the name: "White House press secretary Josh Earnest".
+    before = [t for t in source.doc[source.left_edge.i : source.i] if t.idx < start]
+    while before and (before[0].is_punct or before[0].is_space):
+        before.pop(0)
+    if before and not any(
+        t.i in cue or _QUOTE_MARK.search(t.text) or quotes.containing(t.idx) is not None
+        for t in before
+    ):
+        start = before[0].idx
+    descriptors = [
+        child
+        for child in source.children
+        if child.idx >= end
+        and (
+            child.dep_ in DESCRIPTOR_DEPS
+            or (child.dep_ == "prep" and child.lower_ in DESCRIPTOR_PREPOSITIONS)
+        )
+    ]
+    if not descriptors:
+        return start, end
+    last = max(_end(child.right_edge) for child in descriptors)
+    sent_end = _end(source.sent[-1])
+    kept: list[Token] = []
+    for tok in source.doc[source.i + 1 :]:
+        if tok.idx < end:
+            continue
+        if tok.idx >= sent_end or tok.i in cue:
+            break
+        if quotes.containing(tok.idx) is not None or _QUOTE_MARK.search(tok.text):
+            break
+        if tok.idx >= last:  # a party tag's closing bracket: "Tim Kaine (D-Va.)"
+            if tok.text == ")" and _open_brackets(kept) > 0:
+                kept.append(tok)
+            break
+        kept.append(tok)
+    while _open_brackets(kept) > 0:  # a bracket left open: cut before it
+        opening = max(i for i, t in enumerate(kept) if t.text == "(")
+        kept = kept[:opening]
+    while kept and (kept[-1].is_space or (kept[-1].is_punct and kept[-1].text != ")")):
+        kept.pop()
+    return (start, _end(kept[-1])) if kept else (start, end)
+
+
+def _open_brackets(tokens: Sequence[Token]) -> int:
+    return sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)

@@ -103,6 +103,9 @@ def article_html(
         if span := _span(row, "speaker_start", "speaker_end", len(text)):
             camp = _value(row, "camp")
             label = f"speaker: {who}" + (f" ({camp})" if camp else "")
+            phrase = _span(row, "source_start", "source_end", len(text))
+            if phrase and phrase != span:  # what the article says the speaker is
+                label += f"; source as written: {' '.join(text[phrase[0] : phrase[1]].split())}"
             spans.append(Highlight(*span, label, "framing-speaker"))
         if span := _span(row, "cue_start", "cue_end", len(text)):
             credibility = row.get("credibility")
