@@ -268,3 +268,38 @@ def test_a_plain_noun_or_name_needs_more_than_the_taggers_threshold(
     monkeypatch.setattr(terms, setting, 0.1)  # the tagger's own threshold
     marked = {t.text: t.score for t in find_loaded_terms(article, doc) if t.origin == "model"}
     assert 0.1 <= marked[word] < 0.2  # what the stricter threshold keeps out
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("He is a 70-year-old white male millionaire seeking votes.", "white", set()),
+        ("The radical liberal mob stormed the meeting.", "liberal", {"radical", "mob"}),
+    ],
+)
+def test_a_word_for_who_someone_is_is_no_loaded_term(nlp, monkeypatch, text, word, kept):
+    """The tagger learned "white", "liberal" from biased sentences that mention them;
+    naming someone's race or camp is no judgement (`lexicons/identity_terms.csv`),
+    while the loaded words beside it stay."""
+    import analysis.loaded.terms as terms
+
+    article = Article(id="i", text=text, body_start=0, body_end=len(text))
+    doc = nlp(text)
+    found = {t.text for t in find_loaded_terms(article, doc)}
+    assert word not in found and kept <= found
+    monkeypatch.setattr(terms, "names_an_identity", lambda tokens: False)
+    assert word in {t.text for t in find_loaded_terms(article, doc)}  # the tagger's mark
+
+
+def test_identity_words_are_listed_with_their_sources(nlp):
+    from analysis.loaded.categories import identity_terms, names_an_identity
+
+    terms = identity_terms()
+    assert {"gay", "black", "muslim", "liberal", "african-american"} <= terms
+    assert "democrat" not in terms and "homosexual" not in terms  # pejorative uses
+    doc = nlp("African-American and gay and lesbian voters met gay men and Democrat officials.")
+    words = {t.text: t for t in doc}
+    assert names_an_identity(list(doc[0:3]))  # "African-American"
+    assert names_an_identity(list(doc[4:7]))  # "gay and lesbian"
+    assert not names_an_identity([words["men"]])
+    assert not names_an_identity([words["Democrat"]])

@@ -19,7 +19,11 @@ classed by their part of speech and position (`model_category`).
 
 Descriptive uses ("the Sept. 11 terrorist attacks", "the court ruled the search
 illegal") are not labels: `is_descriptive` checks the contexts listed, with their
-sources, in `analysis/lexicons/loaded_terms_descriptive.csv`.
+sources, in `analysis/lexicons/loaded_terms_descriptive.csv`. Nor is naming who someone
+is: the neutral words for a sexual orientation, race, religion, migration status, gender
+or political camp ("a gay nightclub", "black and Hispanic voters", "liberal activists"),
+listed with the style guides that recommend them in `analysis/lexicons/identity_terms.csv`
+(`identity_terms`), are never a loaded term on their own.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ _BY_POS = frozenset({"emotive", "editorializing"})
 _GROUP_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 DESCRIPTIVE_FILE = "lexicons/loaded_terms_descriptive.csv"
+IDENTITY_FILE = "lexicons/identity_terms.csv"
 
 
 def is_loaded(category: str) -> bool:
@@ -162,3 +167,22 @@ def is_descriptive(span: Span) -> bool:
             if sentence & context.words:
                 return True
     return False
+
+
+@functools.cache
+def identity_terms() -> frozenset[str]:
+    """The neutral words for who someone is, from `lexicons/identity_terms.csv`
+    (lower case): never a loaded term on their own."""
+    with package_data(IDENTITY_FILE).open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["term"].strip().lower() for row in csv.DictReader(handle))
+
+
+def names_an_identity(tokens: list[Token]) -> bool:
+    """Whether these words (function words and hyphens aside) only name who someone
+    is: "gay", "African-American", "gay and lesbian", "white"."""
+    words = [t for t in tokens if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ", "PART")]
+    if not words:
+        return False
+    terms = identity_terms()
+    joined = "".join(t.text_with_ws for t in tokens).strip().lower()
+    return joined in terms or all(t.lower_ in terms or t.lemma_.lower() in terms for t in words)

@@ -15,6 +15,7 @@ from analysis.loaded.categories import (
     is_loaded,
     lexicon_category,
     model_category,
+    names_an_identity,
 )
 from analysis.loaded.features import lexicon_scores
 from analysis.loaded.lexicon import LoadedEntry, LoadedLexicon, default_lexicon, sense_ok
@@ -213,6 +214,8 @@ def _model_terms(
             continue
         if _half_compound(doc, run):
             continue  # "closed-[door]", "front-[runner]", "[blue]-collar": a literal part
+        if names_an_identity([doc[i] for i in run]):
+            continue  # "a [gay] nightclub", "[black] and Hispanic voters": who, not a judgement
         score = max(probabilities[i] for i in run)
         if score < NOUN_THRESHOLD and all(doc[i].pos_ == "NOUN" for i in run):
             continue  # a plain noun needs more than the tagger's threshold
