@@ -781,3 +781,32 @@ def test_the_pronoun_gold_points_at_pronouns_in_basil():
         texts[record["id"]] = record["text"]
     for r in rows:
         assert texts[r["article_id"]][int(r["start"]) : int(r["end"])] == r["pronoun"], r
+
+
+def test_where_someone_studied_or_lives_is_no_camp(mentions_of, minimal):
+    """An alma mater or a home town says where someone has been, not whose side they
+    are on ("a graduate of Georgetown University" made an FBI agent's camp a
+    university on BASIL)."""
+    found = mentions_of(
+        "Mr. Ivo Marek, 48, a graduate of Corvin University, served in the army. "
+        "Lena Osk, a native of Tarrow County and a veteran of the Vale Party's campaigns, "
+        "spoke last.",
+        minimal,
+    )
+    assert at(found, "Ivo Marek").camp is None
+    assert at(found, "Lena Osk").camp is None
+
+
+def test_title_fragments_and_a_groups_other_names(mentions_of, default_aliases):
+    """NYT writes "the former secretary of state" in lower case: spaCy's ORG "State" is
+    no actor then either; the Islamic State is one actor under its three names."""
+    found = mentions_of(
+        "In her last weeks as secretary of state, Ann Dorr spoke. The self-proclaimed "
+        "Islamic State claimed the attack, and ISIS fighters fled; ISIL denied it.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert "State" not in actors
+    assert {m.actor for m in found if m.text in ("Islamic State", "ISIS", "ISIL")} == {
+        "Islamic State"
+    }
