@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 #: spaCy entity label -> referent kind.
 ENTITY_KINDS = {
@@ -56,6 +56,37 @@ PERSON_TITLE_WORDS = frozenset(
      "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
+#: Titles written before a name → the role nouns a later "the governor", "the
+#: senator" uses for that person (AP style abbreviates these before full names:
+#: "Gov. Asa Hutchinson ... the governor said"). Lower case, without the full stop.
+TITLE_ROLES: dict[str, tuple[str, ...]] = {
+    "gov": ("governor",),
+    "lt": ("lieutenant",),
+    "lieutenant": ("lieutenant",),
+    "vice": ("vice",),
+    "deputy": ("deputy",),
+    "governor": ("governor",),
+    "sen": ("senator", "lawmaker"),
+    "senator": ("senator", "lawmaker"),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "representative": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "congressman": ("congressman", "lawmaker"),
+    "congresswoman": ("congresswoman", "lawmaker"),
+    "president": ("president",),
+    "gen": ("general",),
+    "adm": ("admiral",),
+    "secretary": ("secretary",),
+    "mayor": ("mayor",),
+    "judge": ("judge",),
+    "justice": ("justice",),
+    "sheriff": ("sheriff",),
+    "ambassador": ("ambassador",),
+    "speaker": ("speaker",),
+}
+#: Words that make a role another one: "the lieutenant governor" is not "the governor",
+#: "the vice president" not the president. ("former" is not one: the kit reads it in
+#: front of too many names it does not qualify, "former Trump campaign chairman".)
+ROLE_QUALIFIERS = frozenset({"lieutenant", "vice", "deputy", "assistant"})
 #: Plural nouns for people that a party or nationality word makes a group of:
 #: "Republican lawmakers", "Russian officials", "GOP senators".
 PEOPLE_NOUNS = frozenset(
@@ -148,12 +179,63 @@ def _clean_entity(ent: Span) -> tuple[int, int, str] | None:
     return start, end, doc_text(ent.doc)[start:end]
 
 
+#: Lower-case words that open a surname ("Kevin de León") and suffixes after it.
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "van", "von", "der", "la", "le", "al", "el", "bin", "ibn"}
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_RANKS = frozenset(
+    {
+        "agent",
+        "captain",
+        "capt",
+        "officer",
+        "sergeant",
+        "sgt",
+        "detective",
+        "trooper",
+        "col",
+        "colonel",
+        "major",
+        "maj",
+    }
+)
+
+
+def _given_name(text: str, key: str) -> str | None:
+    """The given name of a person's name as written, lower case: "donald" of "Donald
+    Trump Jr.", none for "Trump Jr.", "de León", "Representative Ryan", "Agent Strzok"."""
+    titles = TITLE_WORDS | PERSON_TITLE_WORDS | _RANKS
+    words = [w for w in text.split() if w.lower().rstrip(".,") not in titles]
+    words = [w for w in words if w.lower().rstrip(".,") not in _NAME_SUFFIXES]
+    if len(words) < 2 or words[0].lower() in _SURNAME_PARTICLES:
+        return None
+    first = words[0].lower().rstrip(".")
+    return None if first == key or len(first) < 2 else first
+
+
+def _title_word(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_ROLES or word in TITLE_WORDS or word in PERSON_TITLE_WORDS
+
+
 def _role_nouns(ent: Span) -> set[str]:
     """Role nouns written next to an entity: "spokesman Dmitry Peskov",
     "Peskov, the spokesman", "Anna Field, 26," ("26-year-old"), "the lawyer Jo Bell"."""
     doc = ent.doc
     roles: set[str] = set()
     root = ent.root
+    # Titles right before the name ("Gov. Asa Hutchinson", "Lt. Gov. Kim Guadagno"),
+    # never one of another name before it ("Vice President Dick Cheney's daughter Liz").
+    i, titled = ent.start - 1, False
+    while i >= 0 and (_title_word(doc[i]) or doc[i].text == "."):
+        word = doc[i].lower_.rstrip(".")
+        if word in TITLE_ROLES:
+            roles.update(TITLE_ROLES[word])
+            titled = True
+        elif word in ROLE_QUALIFIERS and titled:  # "Vice President Dick Cheney"
+            roles.add(word)
+        i -= 1
     # Nouns in front of the name inside the same phrase: "presidential adviser Podolyak".
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4:
@@ -169,6 +251,7 @@ def _role_nouns(ent: Span) -> set[str]:
         if child.dep_ == "appos":
             if child.pos_ == "NOUN":
                 roles.add(child.lemma_.lower())
+                roles.update(_qualifiers(child))  # "Rod Rosenstein, the deputy attorney general"
             elif child.like_num:
                 roles.add(f"{child.text}-year-old")
         if child.dep_ == "compound" and child.pos_ == "NOUN":
@@ -180,7 +263,21 @@ def _role_nouns(ent: Span) -> set[str]:
     # The head noun the name is apposed to: "the spokesman, Dmitry Peskov,".
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         roles.add(root.head.lemma_.lower())
+        roles.update(_qualifiers(root.head))
     return roles
+
+
+def _qualifiers(noun: Token) -> set[str]:
+    """The rank words in front of a role noun: {"deputy"} of "the deputy attorney
+    general", {"lieutenant"} of "the lieutenant governor"."""
+    found, stack = set(), [noun]
+    while stack:  # modifiers and compounds only, not a possessor ("Vice President X's daughter")
+        for child in stack.pop().children:
+            if child.i < noun.i and child.dep_ in ("amod", "compound", "nmod"):
+                if child.lower_ in ROLE_QUALIFIERS:
+                    found.add(child.lower_)
+                stack.append(child)
+    return found
 
 
 def _title_gender(ent: Span) -> str | None:
@@ -277,11 +374,17 @@ def referents(doc: Doc) -> list[Referent]:
     full_name: dict[str, str] = {}
     genders: dict[str, str] = {}
     roles: dict[str, set[str]] = {}
+    own_roles: dict[str, set[str]] = {}  # by the name as written, for namesakes
+    given_names: dict[str, set[str]] = {}
     for n, (ent, _kind, _start, end, text) in enumerate(persons):
         key = _person_key(_entity_tokens(ent))
         if len(text.split()) > len(full_name.get(key, "").split()):
             full_name[key] = text
         roles.setdefault(key, set()).update(_role_nouns(ent))
+        own_roles.setdefault(text.lower(), set()).update(_role_nouns(ent))
+        given = _given_name(text, key)
+        if given:
+            given_names.setdefault(key, set()).add(given)
         gender = _title_gender(ent)
         if gender is None and key not in genders:
             # Only pronouns in the mention's own sentence ("Peskov said his ..."):
@@ -296,14 +399,21 @@ def referents(doc: Doc) -> list[Referent]:
     for ent, kind, start, end, text in raw:
         if kind == "person":
             key = _person_key(_entity_tokens(ent))
+            person_roles, name = roles.get(key, ()), full_name.get(key, text)
+            if len(given_names.get(key, ())) > 1:
+                # Namesakes ("Gov. Asa Hutchinson", his son Seth Hutchinson): each full
+                # name stays itself with its own roles, so "the governor" is not the son;
+                # a bare surname keeps only the roles written with it.
+                person_roles = own_roles.get(text.lower(), ())
+                name = text if _given_name(text, key) else name
             out.append(
                 Referent(
-                    full_name.get(key, text),
+                    name,
                     start,
                     end,
                     kind,
                     genders.get(key),
-                    frozenset(roles.get(key, ())),
+                    frozenset(person_roles),
                 )
             )
         else:
@@ -436,10 +546,16 @@ def resolve(
     # A role-noun phrase: "the spokesman", "the 26-year-old".
     if words[0] in ("the", "this", "that") and len(words) <= 4:
         role = head[:-1] if head.endswith("s") and head[:-1] else head
+        # "the lieutenant governor", "the vice president": not the governor, the president.
+        rank = [w for w in words[1:-1] if w in ROLE_QUALIFIERS]
+
+        def fits(r: Referent, h: str = head, ro: str = role) -> int:
+            if set(rank) != r.roles & ROLE_QUALIFIERS:
+                return 0
+            return 2 if (h in r.roles or ro in r.roles) else 0
+
         for pool in (recent_speakers, candidates):
-            ref = _best(
-                pool, start, lambda r, h=head, ro=role: 2 if (h in r.roles or ro in r.roles) else 0
-            )
+            ref = _best(pool, start, fits)
             if ref is not None:
                 return Resolution(ref, "nominal")
     return Resolution(None, "none")

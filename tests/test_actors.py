@@ -810,3 +810,12 @@ def test_title_fragments_and_a_groups_other_names(mentions_of, default_aliases):
     assert {m.actor for m in found if m.text in ("Islamic State", "ISIS", "ISIL")} == {
         "Islamic State"
     }
+
+
+def test_a_name_with_an_apostrophe_is_a_person(mentions_of, minimal):
+    found = mentions_of(
+        "Terry O'Neill, the president of the group, spoke. \u201cIt is sexist,\u201d "
+        "O\u2019Neill said.",
+        minimal,
+    )
+    assert {m.actor for m in found if "Neill" in m.text} == {"Terry O'Neill"}

@@ -117,3 +117,52 @@ def test_a_nationality_word_before_a_plural_thing_is_no_group(nlp):
     text = "Republican lawmakers objected on Christian grounds."
     texts = [r.text for r in referents(nlp(text))]
     assert "Republican lawmakers" in texts and "Christian grounds" not in texts
+
+
+def test_a_title_before_a_name_gives_the_role_a_later_phrase_uses(nlp):
+    """AP style writes "Gov. Asa Hale" and then "the governor": the abbreviated title is
+    the role. Namesakes keep their own: the governor is not his son Seth Hale."""
+    text = (
+        "Gov. Asa Hale spoke in Tarrow. His son Seth Hale moved to Texas. "
+        "On Wednesday, the governor said he would sign the bill."
+    )
+    doc = nlp(text)
+    refs = referents(doc)
+    res = resolve(doc, *_span(text, "the governor"), refs)
+    assert res.how == "nominal" and res.referent is not None
+    assert res.referent.text == "Asa Hale"
+    assert {r.text for r in refs if r.kind == "person"} == {"Asa Hale", "Seth Hale"}
+
+
+def test_a_deputy_or_vice_role_is_another_role(nlp):
+    text = (
+        "Gov. Carl Brenner and Lt. Gov. Kim Dalton spoke. President Ann Voss and Vice "
+        "President Tom Reyes arrived. The lieutenant governor said yes. The governor said "
+        "no. The president said maybe. The vice president said nothing."
+    )
+    doc = nlp(text)
+    refs = referents(doc)
+
+    def who(phrase):
+        res = resolve(doc, *_span(text, phrase), refs)
+        return res.referent.text if res.referent is not None else None
+
+    assert who("The lieutenant governor") == "Kim Dalton"
+    assert who("The governor") == "Carl Brenner"
+    assert who("The president") == "Ann Voss"
+    assert who("The vice president") == "Tom Reyes"
+
+
+def test_a_title_belongs_to_the_name_it_stands_before(nlp):
+    """ "Vice President Tom Reyes's daughter Lia Reyes": the title is the father's; "the
+    vice president" is not the daughter."""
+    text = (
+        "Vice President Tom Reyes's daughter Lia Reyes ran for the Senate. "
+        "Lia Reyes won. The vice president said he was proud."
+    )
+    doc = nlp(text)
+    refs = referents(doc)
+    res = resolve(doc, *_span(text, "The vice president"), refs)
+    assert res.referent is not None and res.referent.text == "Tom Reyes"
+    lia = [r for r in refs if r.text == "Lia Reyes"]
+    assert lia and all("vice" not in r.roles for r in lia)

@@ -4,6 +4,7 @@ and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -293,11 +294,18 @@ def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
     return parts
 
 
+#: A name with an apostrophe inside one token: "O'Neill", "D’Souza", "N'Dour".
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
+
+
 def _is_name(doc: Doc, i: int, j: int) -> bool:
     """Whether [i, j) can be a person's name: words and initials, a capitalised
     surname besides any suffix ("Jr." alone is none), no acronym ("FBI")."""
     tokens = [doc[k] for k in range(i, j)]
-    if not tokens or not all(t.is_alpha or t.text.endswith(".") or t.text == "-" for t in tokens):
+    if not tokens or not all(
+        t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text) or t.text.endswith(".") or t.text == "-"
+        for t in tokens
+    ):
         return False
     if not tokens[-1].text[:1].isupper():
         return False  # "a white van", "mañana": a surname is capitalised

@@ -38,7 +38,9 @@ def reference_candidates(
     bounds = [(doc[cand.i].idx, end_char(doc, cand), cand) for cand in cands]  # once each
     for ref in _resolver.referents(doc):
         for start, end, cand in bounds:
-            if start <= ref.start < end:
+            # A person's roles stay the person's ("President Obama" inside "the Obama
+            # administration" gives the administration no "president").
+            if start <= ref.start < end and (ref.kind == "person") == (cand.type == "person"):
                 roles[cand.actor].update(ref.roles)
     for cand in cands:
         roles[cand.actor].update(cand.titles)

@@ -102,8 +102,10 @@ def actor_at(
         return None
     found = _pick(items, start, end)
     if found is None and name:
-        low = name.strip().lower()
-        named = [m for m in mentions if low in (m.actor.lower(), m.text.lower())]
+        low = name.strip().lower().removeprefix("the ")  # "the U.S. Conference of ..."
+        named = [
+            m for m in mentions if low in (m.actor.lower(), m.text.lower().removeprefix("the "))
+        ]
         found = min(named, key=lambda m: abs(m.start - start)) if named else None
     return found
 
