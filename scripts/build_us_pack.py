@@ -203,15 +203,20 @@ def build(source: Path) -> list[dict[str, str]]:
 
 def administrations(path: Path, since: str = "1977") -> list[dict[str, str]]:
     """One row per presidential term ending in `since` or later: who held the office,
-    the party, and the dates (`end` empty for a term not yet over), by start date."""
-    rows = []
+    the party, the vice president who took office with that term, and the dates (`end`
+    empty for a term not yet over), by start date."""
+    rows, vice = [], {}
     for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
         name = entry["name"]
         actor = _canonical(
             name["first"], name.get("nickname", ""), name["last"], entry["id"].get("wikipedia", "")
         )
         for term in entry["terms"]:
-            if term["type"] != "prez" or (term.get("end") or "9999") < since:
+            if (term.get("end") or "9999") < since:
+                continue
+            if term["type"] == "viceprez":
+                vice[term["start"]] = actor
+            if term["type"] != "prez":
                 continue
             rows.append(
                 {
@@ -221,6 +226,8 @@ def administrations(path: Path, since: str = "1977") -> list[dict[str, str]]:
                     "end": term.get("end") or "",
                 }
             )
+    for row in rows:
+        row["vice_president"] = vice.get(row["start"], "")
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -282,7 +289,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{args.out}: {len(extra)} hand-written rows, {len(rows)} name forms")
     terms = administrations(args.source / "executive.yaml")
     with args.administrations.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["president", "party", "start", "end"])
+        writer = csv.DictWriter(
+            handle, fieldnames=["president", "party", "start", "end", "vice_president"]
+        )
         writer.writeheader()
         writer.writerows(terms)
     print(f"{args.administrations}: {len(terms)} presidential terms")

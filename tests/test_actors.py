@@ -819,3 +819,30 @@ def test_a_name_with_an_apostrophe_is_a_person(mentions_of, minimal):
         minimal,
     )
     assert {m.actor for m in found if "Neill" in m.text} == {"Terry O'Neill"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "phrase", "actor"),
+    [
+        # A lede that names the president only later: the president on that date.
+        ("WASHINGTON \u2014 The somber president, near the end of his term, spoke. Later "
+         "Mr. Obama said the loss was a tragedy.", "2016-06-12", "The somber president",
+         "Obama"),
+        ("It was a night for the vice president. Biden laughed at Ryan.", "2012-10-12",
+         "the vice president", "Biden"),
+        # Not without a date, not for a former one, nor with another president named.
+        ("The somber president spoke. Mr. Obama said nothing.", None,
+         "The somber president", None),
+        ("The former president spoke. Mr. Obama said nothing.", "2018-05-01",
+         "The former president", None),
+        ("KYIV \u2014 The president thanked Joe Biden. President Volodymyr Zelensky asked "
+         "for more.", "2023-05-01", "The president", None),
+    ],
+)  # fmt: skip
+def test_the_president_is_the_sitting_one_the_article_names(
+    nlp, default_aliases, text, date, phrase, actor
+):
+    article = make_article(text, article_id="p", date=date)
+    found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
+    linked = [m.actor for m in found if m.text == phrase]
+    assert linked == ([actor] if actor else [])

@@ -338,6 +338,27 @@ def _terms() -> tuple[tuple[str, str, str], ...]:
         return tuple((r["start"], r["end"] or "9999", r["party"]) for r in csv.DictReader(handle))
 
 
+@functools.cache
+def _holders() -> tuple[tuple[str, str, str, str], ...]:
+    with (PACKAGE_DIR / "data" / "us_administrations.csv").open(encoding="utf-8") as handle:
+        return tuple(
+            (r["start"], r["end"] or "9999", r["president"], r.get("vice_president") or "")
+            for r in csv.DictReader(handle)
+        )
+
+
+def office_holder(date: str | None, office: str) -> str | None:
+    """Who was US `office` ("president" or "vice president") on `date` (ISO), as the
+    knowledge pack names the person; None without a date or outside the data."""
+    if not date or not re.match(r"\d{4}-\d{2}-\d{2}", str(date)):
+        return None
+    day = str(date)[:10]
+    for start, end, president, vice in _holders():
+        if start <= day < end:
+            return (vice if office == "vice president" else president) or None
+    return None
+
+
 def administration_party(date: str | None) -> str | None:
     """The party of the US administration in office on `date` (ISO, "2014-08-20"),
     None without a date or outside the data (`data/us_administrations.csv`)."""

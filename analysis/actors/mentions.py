@@ -57,7 +57,7 @@ def find_mentions(
     cands = _without_titled_nouns(doc, cands)
     link_names(doc, cands, aliases)
     _administrations(doc, cands)
-    cands += reference_candidates(doc, cands, speaker_spans)
+    cands += reference_candidates(doc, cands, speaker_spans, article.date)
     infer_camps(doc, cands, aliases)
     _administration_camps(cands, aliases)
     _government_camps(doc, cands, article.date)

@@ -4,7 +4,7 @@ mentions through the shared resolver `analysis.resolve`."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -18,7 +18,7 @@ from analysis.actors.base import (
     Cand,
     end_char,
 )
-from analysis.actors.camps import title_nouns
+from analysis.actors.camps import office_holder, title_nouns
 from analysis.actors.identity import name_gender
 
 
@@ -29,9 +29,14 @@ def _referent_kind(cand: Cand) -> str:
 
 
 def reference_candidates(
-    doc: Doc, cands: list[Cand], speaker_spans: Iterable[tuple[int, int]]
+    doc: Doc,
+    cands: list[Cand],
+    speaker_spans: Iterable[tuple[int, int]],
+    date: str | None = None,
 ) -> list[Cand]:
-    """Pronouns and role-noun phrases resolved to the named mentions."""
+    """Pronouns and role-noun phrases resolved to the named mentions. "the president"
+    or "the vice president" that no earlier mention holds goes to the US officeholder on
+    the article's `date` where the article names that person (`_sitting_officeholder`)."""
     # The resolver's own view of the entities gives each person's gender and the role
     # nouns written next to the name; the candidates are the corrected mentions.
     roles: dict[str, set[str]] = defaultdict(set)
@@ -144,6 +149,9 @@ def reference_candidates(
                     target = by_referent.get((res.referent.start, res.referent.end))
                 elif _is_age(doc, token):  # "the 54-year-old": the person just named
                     target = _last_person(cands, left)
+                else:
+                    holders = {a: "vice" in r for a, r in roles.items() if "president" in r}
+                    target = _sitting_officeholder(doc, left, token, cands, date, holders)
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
@@ -407,3 +415,42 @@ def inside_quote(doc: Doc, i: int) -> bool:
         elif ch == '"':
             opened = not opened
     return opened
+
+
+#: Words that make "the president" someone other than the sitting one.
+_NOT_SITTING = frozenset({"former", "next", "future", "late", "previous", "then", "first", "new"})
+
+
+def _sitting_officeholder(
+    doc: Doc,
+    left: int,
+    token: Token,
+    cands: list[Cand],
+    date: str | None,
+    titled: Mapping[str, bool] | None = None,
+) -> Cand | None:
+    """ "The somber president, nearing the end of his eight-year term" in a lede that
+    names Obama only later; "the vice president" where Joe Biden is only "Biden": the
+    US president or vice president on the article's date, if the article names that
+    person (the knowledge pack's name). Nothing without a date, for "the former
+    president", where the officeholder is not in the article, or where the article
+    calls someone else that anywhere (`titled`: actor → whether the title is vice
+    president; "President Zelensky" named later)."""
+    if token.lower_ != "president":
+        return None
+    words = [t.lower_ for t in doc[left + 1 : token.i]]
+    if any(w in _NOT_SITTING for w in words):
+        return None
+    vice = "vice" in words
+    holder = office_holder(date, "vice president" if vice else "president")
+    if holder is None:
+        return None
+    surname = holder.split()[-1]
+    if any(name not in (holder, surname) for name, v in (titled or {}).items() if v == vice):
+        return None
+    named = [  # the full name, or the bare surname the article writes ("Mr. Obama")
+        c
+        for c in cands
+        if c.type == "person" and c.actor and (c.actor == holder or c.actor == surname)
+    ]
+    return min(named, key=lambda c: c.i) if named else None
