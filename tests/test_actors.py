@@ -846,3 +846,17 @@ def test_the_president_is_the_sitting_one_the_article_names(
     found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
     linked = [m.actor for m in found if m.text == phrase]
     assert linked == ([actor] if actor else [])
+
+
+def test_a_capital_the_before_one_word_is_part_of_the_alias(mentions_of, default_aliases):
+    """ "The Hill" (the newspaper) and "The Atlantic" (the magazine) are alias rows; the
+    bare word is someone or something else: "Anita Hill", "crossed the Atlantic"."""
+    found = mentions_of(
+        "According to The Hill, the vote slipped. The Atlantic first reported the memo. "
+        "Ships crossed the Atlantic. Anita Hill said nothing.",
+        default_aliases,
+    )
+    assert at(found, "The Hill").actor == "The Hill"
+    assert at(found, "The Atlantic").actor == "The Atlantic"
+    assert at(found, "Anita Hill").actor == "Anita Hill"
+    assert not [m for m in found if m.text == "Atlantic"]

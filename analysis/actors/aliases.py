@@ -128,8 +128,16 @@ class AliasTable:
                 continue  # markers are looked up word by word (`marker_camp`)
             words = _pattern_tokens(row.pattern)
             variants = [words]
-            # "the Kremlin" also matches "Kremlin" (a proper name without its article).
-            if len(words) > 1 and words[0].lower() == "the" and any(c.isupper() for c in words[1]):
+            # "the Kremlin" also matches "Kremlin" (a proper name without its article);
+            # "The Hill", "The Atlantic" (a capital "The" and one word) keep theirs: the
+            # bare word is something else (Capitol Hill, the ocean, Anita Hill).
+            article_kept = words[0] == "The" and len(words) == 2
+            if (
+                len(words) > 1
+                and words[0].lower() == "the"
+                and any(c.isupper() for c in words[1])
+                and not article_kept
+            ):
                 variants.append(words[1:])
             for variant in variants:
                 key = tuple(w.lower() for w in variant)
