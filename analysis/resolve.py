@@ -184,22 +184,11 @@ _SURNAME_PARTICLES = frozenset(
     {"de", "del", "della", "di", "da", "van", "von", "der", "la", "le", "al", "el", "bin", "ibn"}
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Ranks written before a name ("Agent Strzok", "Captain Johnson"): no given name.
 _RANKS = frozenset(
-    {
-        "agent",
-        "captain",
-        "capt",
-        "officer",
-        "sergeant",
-        "sgt",
-        "detective",
-        "trooper",
-        "col",
-        "colonel",
-        "major",
-        "maj",
-    }
-)
+    {"agent", "captain", "capt", "officer", "sergeant", "sgt", "detective", "trooper",
+     "col", "colonel", "major", "maj"}
+)  # fmt: skip
 
 
 def _given_name(text: str, key: str) -> str | None:
