@@ -506,6 +506,12 @@ def resolve(
         if (end - r.end <= 1 and " of " not in doc_text(doc)[start : r.start])
         or (r.start - start <= 4 and n_words <= 3 and r.kind != "person")
     ]
+    head = low.split()[-1]
+    if inside and all(r.kind != "person" for r in inside) and inside[-1].end < end:
+        # "the Texas governor" after "Texas Gov. Rick Perry": a role someone named holds,
+        # the place only its modifier.
+        if any(head in r.roles for r in candidates if r.kind == "person" and r.start < start):
+            inside = []
     if inside:
         # Prefer a person, then the mention the phrase ends on ("US officials").
         persons = [r for r in inside if r.kind == "person"]

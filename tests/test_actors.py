@@ -860,3 +860,19 @@ def test_a_capital_the_before_one_word_is_part_of_the_alias(mentions_of, default
     assert at(found, "The Atlantic").actor == "The Atlantic"
     assert at(found, "Anita Hill").actor == "Anita Hill"
     assert not [m for m in found if m.text == "Atlantic"]
+
+
+def test_a_body_or_state_in_front_of_a_role_is_not_the_speaker(mentions_of, default_aliases):
+    """ "the House speaker continued": the House only modifies the role; the row's actor
+    is the person the speaker was resolved to, not the chamber. A body that is the head
+    of its phrase stays ("the House voted")."""
+    text = (
+        "Speaker Ann Voss met reporters. \u201cI would not use that language,\u201d the "
+        "House speaker continued. The House voted later."
+    )
+    found = mentions_of(text, default_aliases)
+    role = (text.index("the House speaker"), text.index(" continued"))
+    assert actor_at(found, *role, name="Ann Voss").actor == "Ann Voss"
+    assert actor_at(found, *role).actor == "House"  # without a resolved name: the body
+    body = (text.index("The House voted"), text.index(" voted"))
+    assert actor_at(found, *body, name="Ann Voss").actor == "House"

@@ -119,6 +119,18 @@ def test_a_nationality_word_before_a_plural_thing_is_no_group(nlp):
     assert "Republican lawmakers" in texts and "Christian grounds" not in texts
 
 
+def _resolved(nlp, text: str, phrase: str, nth: int = 0):
+    """(the resolution of the nth `phrase` of `text`, all referents of the text)."""
+    doc = nlp(text)
+    refs = referents(doc)
+    return resolve(doc, *_span(text, phrase, nth), refs), refs
+
+
+def _who(nlp, text: str, phrase: str) -> str | None:
+    res, _ = _resolved(nlp, text, phrase)
+    return res.referent.text if res.referent is not None else None
+
+
 def test_a_title_before_a_name_gives_the_role_a_later_phrase_uses(nlp):
     """AP style writes "Gov. Asa Hale" and then "the governor": the abbreviated title is
     the role. Namesakes keep their own: the governor is not his son Seth Hale."""
@@ -126,9 +138,7 @@ def test_a_title_before_a_name_gives_the_role_a_later_phrase_uses(nlp):
         "Gov. Asa Hale spoke in Tarrow. His son Seth Hale moved to Texas. "
         "On Wednesday, the governor said he would sign the bill."
     )
-    doc = nlp(text)
-    refs = referents(doc)
-    res = resolve(doc, *_span(text, "the governor"), refs)
+    res, refs = _resolved(nlp, text, "the governor")
     assert res.how == "nominal" and res.referent is not None
     assert res.referent.text == "Asa Hale"
     assert {r.text for r in refs if r.kind == "person"} == {"Asa Hale", "Seth Hale"}
@@ -140,17 +150,10 @@ def test_a_deputy_or_vice_role_is_another_role(nlp):
         "President Tom Reyes arrived. The lieutenant governor said yes. The governor said "
         "no. The president said maybe. The vice president said nothing."
     )
-    doc = nlp(text)
-    refs = referents(doc)
-
-    def who(phrase):
-        res = resolve(doc, *_span(text, phrase), refs)
-        return res.referent.text if res.referent is not None else None
-
-    assert who("The lieutenant governor") == "Kim Dalton"
-    assert who("The governor") == "Carl Brenner"
-    assert who("The president") == "Ann Voss"
-    assert who("The vice president") == "Tom Reyes"
+    assert _who(nlp, text, "The lieutenant governor") == "Kim Dalton"
+    assert _who(nlp, text, "The governor") == "Carl Brenner"
+    assert _who(nlp, text, "The president") == "Ann Voss"
+    assert _who(nlp, text, "The vice president") == "Tom Reyes"
 
 
 def test_a_title_belongs_to_the_name_it_stands_before(nlp):
@@ -160,9 +163,19 @@ def test_a_title_belongs_to_the_name_it_stands_before(nlp):
         "Vice President Tom Reyes's daughter Lia Reyes ran for the Senate. "
         "Lia Reyes won. The vice president said he was proud."
     )
-    doc = nlp(text)
-    refs = referents(doc)
-    res = resolve(doc, *_span(text, "The vice president"), refs)
+    res, refs = _resolved(nlp, text, "The vice president")
     assert res.referent is not None and res.referent.text == "Tom Reyes"
     lia = [r for r in refs if r.text == "Lia Reyes"]
     assert lia and all("vice" not in r.roles for r in lia)
+
+
+def test_a_place_in_front_of_a_role_is_not_the_referent(nlp):
+    """ "the Texas governor" after "Texas Gov. Ann Lowe" is the governor; "US officials"
+    (no one was given that role) stays the country's."""
+    text = (
+        "Texas Gov. Ann Lowe spoke in Iowa. US officials listened. \u201cWe will win,\u201d "
+        "the Texas governor continued. US officials said nothing."
+    )
+    assert _who(nlp, text, "the Texas governor") == "Ann Lowe"
+    officials, _ = _resolved(nlp, text, "US officials", nth=1)
+    assert officials.how == "organisation"

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from analysis.actors.base import KIN_NOUNS, RELATION_NOUNS, Cand, Mention, end_char
+from analysis.actors.base import BODY_WORDS, KIN_NOUNS, RELATION_NOUNS, Cand, Mention, end_char
 from analysis.resolve import doc_text
 
 
@@ -101,12 +101,26 @@ def actor_at(
     if name and _someone_else(name) and all(it[2] < end for it in items):
         return None
     found = _pick(items, start, end)
-    if found is None and name:
+    modifier = (  # a state or a legislative body in front of a role: "the Texas governor"
+        found is not None
+        and found.end < end
+        and (
+            found.type == "state"
+            or (found.type == "organisation" and found.actor.lower() in BODY_WORDS)
+        )
+    )
+    if (found is None or modifier) and name:
+        # No mention, or only a place or body modifying the phrase's head ("the House
+        # speaker", "the Texas governor"): the person the span was resolved to.
         low = name.strip().lower().removeprefix("the ")  # "the U.S. Conference of ..."
         named = [
-            m for m in mentions if low in (m.actor.lower(), m.text.lower().removeprefix("the "))
+            m
+            for m in mentions
+            if low in (m.actor.lower(), m.text.lower().removeprefix("the "))
+            and (not modifier or m.type == "person")
         ]
-        found = min(named, key=lambda m: abs(m.start - start)) if named else None
+        if named:
+            found = min(named, key=lambda m: abs(m.start - start))
     return found
 
 
