@@ -104,11 +104,12 @@ def prediction_record(doc_id: str, rows: list[Attribution]) -> dict[str, Any]:
 
 
 def _source(a: Attribution) -> list[int] | None:
-    """The predicted source span: the source phrase where the row has one."""
+    """The predicted source span: the source phrase (which holds the speaker span)
+    where the row has one, else the speaker span; None without a source."""
     if a.speaker_start is None:
         return None
-    if a.source_start is not None and a.source_end is not None:
-        return [min(a.source_start, a.speaker_start), max(a.source_end, a.speaker_end)]
+    if a.source_start is not None:
+        return [a.source_start, a.source_end]
     return [a.speaker_start, a.speaker_end]
 
 
@@ -117,8 +118,8 @@ def _pred_content(text: str, a: Attribution) -> set[int]:
         return set()
     chars = _chars(text, [(a.content_start, a.content_end)])
     chars -= _chars(text, [(a.cue_start, a.cue_end)])
-    if a.speaker_start is not None:
-        chars -= _chars(text, [_source(a)])
+    if (source := _source(a)) is not None:
+        chars -= _chars(text, [source])
     return chars
 
 
@@ -187,7 +188,8 @@ def score_predictions(
             g, a = gold[gi], rows[pi]
             form = g.get("quote_form", "indirect")
             g_src = _chars(text, _gold_spans(g["source"]))
-            p_src = _chars(text, [_source(a)]) if a.speaker_start is not None else set()
+            source = _source(a)
+            p_src = _chars(text, [source]) if source is not None else set()
             src_ok = (not g_src and not p_src) or bool(g_src & p_src)
             g_con = _chars(text, _gold_spans(g["content"]))
             p_con = _pred_content(text, a)

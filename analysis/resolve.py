@@ -216,14 +216,9 @@ def _role_nouns(ent: Span) -> set[str]:
     root = ent.root
     # Titles right before the name ("Gov. Asa Hutchinson", "Lt. Gov. Kim Guadagno"),
     # never one of another name before it ("Vice President Dick Cheney's daughter Liz").
-    i, titled = ent.start - 1, False
+    i = ent.start - 1
     while i >= 0 and (_title_word(doc[i]) or doc[i].text == "."):
-        word = doc[i].lower_.rstrip(".")
-        if word in TITLE_ROLES:
-            roles.update(TITLE_ROLES[word])
-            titled = True
-        elif word in ROLE_QUALIFIERS and titled:  # "Vice President Dick Cheney"
-            roles.add(word)
+        roles.update(TITLE_ROLES.get(doc[i].lower_.rstrip("."), ()))
         i -= 1
     # Nouns in front of the name inside the same phrase: "presidential adviser Podolyak".
     i = ent.start - 1

@@ -333,42 +333,35 @@ def government_titles() -> tuple[tuple[str, ...], ...]:
 
 
 @functools.cache
-def _terms() -> tuple[tuple[str, str, str], ...]:
+def _terms() -> tuple[dict[str, str], ...]:
+    """The rows of `data/us_administrations.csv` (an open term ends in 9999)."""
     with (PACKAGE_DIR / "data" / "us_administrations.csv").open(encoding="utf-8") as handle:
-        return tuple((r["start"], r["end"] or "9999", r["party"]) for r in csv.DictReader(handle))
+        return tuple(r | {"end": r["end"] or "9999"} for r in csv.DictReader(handle))
 
 
-@functools.cache
-def _holders() -> tuple[tuple[str, str, str, str], ...]:
-    with (PACKAGE_DIR / "data" / "us_administrations.csv").open(encoding="utf-8") as handle:
-        return tuple(
-            (r["start"], r["end"] or "9999", r["president"], r.get("vice_president") or "")
-            for r in csv.DictReader(handle)
-        )
+def _term_on(date: str | None) -> dict[str, str] | None:
+    """The presidential term in progress on `date` (ISO), None without a date or
+    outside the data."""
+    if not date or not re.match(r"\d{4}-\d{2}-\d{2}", str(date)):
+        return None
+    day = str(date)[:10]
+    return next((t for t in _terms() if t["start"] <= day < t["end"]), None)
 
 
 def office_holder(date: str | None, office: str) -> str | None:
     """Who was US `office` ("president" or "vice president") on `date` (ISO), as the
     knowledge pack names the person; None without a date or outside the data."""
-    if not date or not re.match(r"\d{4}-\d{2}-\d{2}", str(date)):
+    term = _term_on(date)
+    if term is None:
         return None
-    day = str(date)[:10]
-    for start, end, president, vice in _holders():
-        if start <= day < end:
-            return (vice if office == "vice president" else president) or None
-    return None
+    return (term["vice_president"] if office == "vice president" else term["president"]) or None
 
 
 def administration_party(date: str | None) -> str | None:
     """The party of the US administration in office on `date` (ISO, "2014-08-20"),
     None without a date or outside the data (`data/us_administrations.csv`)."""
-    if not date or not re.match(r"\d{4}-\d{2}-\d{2}", str(date)):
-        return None
-    day = str(date)[:10]
-    for start, end, party in _terms():
-        if start <= day < end:
-            return party
-    return None
+    term = _term_on(date)
+    return term["party"] if term is not None else None
 
 
 def government_title(doc: Doc, cand: Cand) -> bool:

@@ -51,6 +51,8 @@ def reference_candidates(
         roles[cand.actor].update(cand.titles)
         roles[cand.actor].update(title_nouns(doc, cand))
     genders = _genders(doc, cands)
+    # Who the text calls president (False) or vice president (True), by actor.
+    titled = {actor: "vice" in r for actor, r in roles.items() if "president" in r}
     by_referent: dict[tuple[int, int], Cand] = {}
     referents = []
     for cand in sorted(cands, key=lambda c: c.i):
@@ -150,8 +152,7 @@ def reference_candidates(
                 elif _is_age(doc, token):  # "the 54-year-old": the person just named
                     target = _last_person(cands, left)
                 else:
-                    holders = {a: "vice" in r for a, r in roles.items() if "president" in r}
-                    target = _sitting_officeholder(doc, left, token, cands, date, holders)
+                    target = _sitting_officeholder(doc, left, token, cands, date, titled)
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out

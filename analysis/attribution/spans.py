@@ -760,6 +760,7 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
     return doc[i].idx, _end(doc[j])
 
 
+#: Double quotation marks only (`words.QUOTE_CHARS` also takes the apostrophe of "O'Neill").
 _QUOTE_MARK = re.compile(r"[\"“”„«»]|''|``")
 #: Dependents that describe a source after its name ("Douglas Holtz-Eakin, an economist
 #: who served as ...": appositive, relative clause, reduced relative).
@@ -784,10 +785,7 @@ def source_phrase(
     before = [t for t in source.doc[source.left_edge.i : source.i] if t.idx < start]
     while before and (before[0].is_punct or before[0].is_space):
         before.pop(0)
-    if before and not any(
-        t.i in cue or _QUOTE_MARK.search(t.text) or quotes.containing(t.idx) is not None
-        for t in before
-    ):
+    if before and not any(t.i in cue or _quoted(t, quotes) for t in before):
         start = before[0].idx
     descriptors = [
         child
@@ -808,7 +806,7 @@ def source_phrase(
             continue
         if tok.idx >= sent_end or tok.i in cue:
             break
-        if quotes.containing(tok.idx) is not None or _QUOTE_MARK.search(tok.text):
+        if _quoted(tok, quotes):
             break
         if tok.idx >= last:  # a party tag's closing bracket: "Tim Kaine (D-Va.)"
             if tok.text == ")" and _open_brackets(kept) > 0:
@@ -821,6 +819,11 @@ def source_phrase(
     while kept and (kept[-1].is_space or (kept[-1].is_punct and kept[-1].text != ")")):
         kept.pop()
     return (start, _end(kept[-1])) if kept else (start, end)
+
+
+def _quoted(token: Token, quotes: _Quotes) -> bool:
+    """Whether a token is a quotation mark or stands inside a quotation."""
+    return bool(_QUOTE_MARK.search(token.text)) or quotes.containing(token.idx) is not None
 
 
 def _open_brackets(tokens: Sequence[Token]) -> int:
