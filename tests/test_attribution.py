@@ -157,7 +157,7 @@ def test_seed_blinken_and_ukraine(seed_rows):
 def test_feeling_passive_subject_is_the_source(nlp):
     # "was troubled by ...": the one who feels it, not what caused it; other passives
     # keep their agent ("was criticized by Democrats").
-    from analysis.attribution.spans import _source_token
+    from analysis.attribution.sources import _source_token
 
     doc = nlp("Tiegen was also troubled by Clinton's handling of the classified files.")
     assert _source_token(next(t for t in doc if t.text == "troubled")).text == "Tiegen"
@@ -239,7 +239,7 @@ def test_what_an_object_is_called_is_part_of_the_content(nlp, text, content):
 def test_an_expletive_it_is_no_speaker(nlp):
     """ "It was unclear where ...": the "it" stands for the clause, not for the place
     or organisation named before it."""
-    from analysis.attribution.spans import _source_token
+    from analysis.attribution.sources import _source_token
 
     doc = nlp("Bush visited Florida on Monday. It was unclear where Mr. Bush got the figure.")
     was = next(t for t in doc if t.text == "was")
@@ -297,3 +297,140 @@ def test_the_source_phrase_takes_in_a_title_and_stops_at_a_quote_and_at_the_cue(
     phrase = text[row.source_start : row.source_end]
     assert phrase.startswith("Mark Evans, a lawyer")
     assert "\u201c" not in phrase and "said" not in phrase
+
+
+def test_a_cue_set_off_in_the_middle_of_a_sentence_reports_both_sides_of_it(nlp):
+    """ "The difference now, he told me on Friday, is that ...": what was said runs on
+    both sides of the aside, whichever side the parser hung on the cue; a relative
+    clause around the aside or the writer's adjunct after it stay out."""
+
+    def content(text: str) -> str:
+        cues = ("say", "tell", "note", "declare")
+        return next(r.content for r in _extract(nlp, text) if r.cue_lemma in cues)
+
+    told = content(
+        "The difference now, he told me on Friday, is that he anchors a straight news program."
+    )
+    assert told.startswith("The difference now") and told.endswith("straight news program")
+    said = content(
+        "Though that transition was relatively seamless, he said, replacing the nominee "
+        "would be much more acrimonious."
+    )
+    assert said.startswith("Though that transition") and said.endswith("more acrimonious")
+    noted = content(
+        "The air pollution there had become so bad, Mr. Obama noted, that the most-visited "
+        "page in China was the daily air-quality monitor."
+    )
+    assert noted.startswith("The air pollution") and noted.endswith("air-quality monitor")
+    declared = content(
+        "Hillary Clinton won the Missouri primary, the Associated Press declared on "
+        "Thursday, two days after voters went to the polls."
+    )
+    assert declared == "Hillary Clinton won the Missouri primary"
+    relative = content(
+        "The park is near the football stadium, which, Tompkins said, is usually full."
+    )
+    assert not relative.startswith("The park")
+
+
+def test_a_quote_chain_ends_at_its_paragraph_and_an_earlier_paragraph_is_no_content(nlp):
+    """A quote closing the paragraph before is not what "Rubio disagreed." says (the
+    cue's clause starts after the line break, which spaCy makes a token of its own); the
+    next speaker's quote goes on in the sentence after it, even where the parser runs
+    that sentence on into the next paragraph's cue."""
+    text = (
+        '"A leader must fight for what they believe in. That is not what leadership is."'
+        '\nRubio disagreed.\n"Leadership is ultimately about solving the problem," he said. '
+        '"And the approach that was tried has no chance of passage. It is not leadership."'
+        "\nRubio said that the only thing voters would support is a border-first approach."
+    )
+    rows = _extract(nlp, text)
+    assert not [r for r in rows if r.cue_lemma == "disagree"]
+    said = next(r for r in rows if r.content and r.content.startswith('"Leadership is'))
+    assert said.content.endswith('It is not leadership."')
+
+
+def test_a_cue_ending_in_a_colon_and_a_line_break_reports_the_next_paragraph(nlp):
+    """ "Limbaugh added:" closing its paragraph: the parser hangs the colon and the line
+    break on the cue, and the next paragraph is what was said, not the quote before."""
+    text = (
+        "Limbaugh continued: \u201cThey are demanding this. I have never seen something so "
+        "transparent.\u201d\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this "
+        "reeks of fear. She cannot beat this guy.\n\nMook told CBS, \u201cWe are focused.\u201d"
+    )
+    added = next(r for r in _extract(nlp, text) if r.cue_lemma == "add")
+    assert added.content == (
+        "And from a supposed front-runner, this reeks of fear. She cannot beat this guy."
+    )
+
+
+def test_a_quote_chain_passes_a_show_title_and_a_description_of_its_speaker(nlp):
+    """'he told NBC's “Today” on Monday. “...”': the show's name is no quote of his, and
+    the chain goes on to the next one; a cue in what describes the speaker ('said Tom
+    Rath, who had endorsed Kasich.') is no other report between the quotes. A quote
+    after "but" in the cue's sentence is still his words."""
+    text = (
+        '"I was in Florida, with a bad earpiece," Trump told NBC\'s "Today" on Monday. '
+        '"I could hardly hear what he was saying."\n\n"This is it," said Tom Rath, a '
+        "veteran leader who had endorsed Kasich and is slated to be a delegate in July. "
+        '"Ryan did it."\n\n"You know, I love Larry," he said, but "when it comes to '
+        'energy, Larry has a history."'
+    )
+    rows = _extract(nlp, text)
+    told = next(r for r in rows if r.cue_lemma == "tell")
+    assert told.content.endswith('"I could hardly hear what he was saying."')
+    rath = next(r for r in rows if r.speaker == "Tom Rath")
+    assert rath.content.endswith('"Ryan did it."')
+    larry = next(r for r in rows if r.cue_lemma == "say" and r.content.startswith('"You know'))
+    assert larry.content.endswith('Larry has a history."')
+    # ... but a report of the speaker's own in that description keeps its quote
+    katz = _extract(
+        nlp,
+        "\u201cIt has never been done before,\u201d said Mr. Katz, who said he wanted "
+        "Mr. LePage to get \u201ca competent evaluation.\u201d",
+    )
+    assert [r.content for r in katz] == [
+        "\u201cIt has never been done before,\u201d",
+        "he wanted Mr. LePage to get \u201ca competent evaluation.\u201d",
+    ]
+
+
+def test_a_report_in_a_clause_of_time_is_no_part_of_an_added_cue_s_content(nlp):
+    """An added cue's content ends before another speaker's report in a clause of time
+    or reason ("..., when McConnell suggested a compromise had been reached"): that
+    report keeps its own row instead of going as nested."""
+    rows = _extract(
+        nlp,
+        "Members of the group began stepping up their calls for Schumer and others to "
+        "\u201cstand strong\u201d Sunday night, when Senate Majority Leader Mitch "
+        "McConnell suggested a compromise had been reached, without offering any solid "
+        "commitment.",
+    )
+    suggested = next(r for r in rows if r.cue == "suggested")
+    assert suggested.content.startswith("a compromise had been reached")
+    assert all("McConnell" not in r.content for r in rows if r is not suggested)
+
+
+def test_a_participle_set_off_after_the_topic_is_no_part_of_it(nlp):
+    """ "doubling down on her remarks, tweeted on Friday that ...": a participle after a
+    comma closing the topic (a reduced relative) is no part of it, so the report it
+    carries keeps its own row."""
+    rows = _extract(
+        nlp, "Omar, doubling down on her remarks, tweeted on Friday that she would not apologize."
+    )
+    assert next(r for r in rows if r.cue_lemma.startswith("double")).content == "her remarks"
+    assert next(r for r in rows if r.cue == "tweeted").content == "that she would not apologize"
+
+
+def test_only_a_word_of_the_lexicon_or_a_message_reports_the_paragraph_after_a_colon(nlp):
+    """ "CNN shared footage of ...:" closing a paragraph (a video follows on the page) is
+    no report of the next paragraph, whose own cue keeps its row; "made the following
+    comment:" is."""
+    rows = _extract(
+        nlp,
+        "CNN shared footage of FBI agents arriving at the property:\n\nKristin Davis, the "
+        "former Manhattan madam, reportedly told The Washington Post that FBI agents also "
+        "executed a search warrant at her apartment.",
+    )
+    assert [r.cue for r in rows] == ["told"]
+    assert rows[0].content == "that FBI agents also executed a search warrant at her apartment"

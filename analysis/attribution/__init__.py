@@ -61,7 +61,7 @@ participle or coordinated cue hangs on, a relative pronoun's noun; resolved to a
 referent by `analysis.resolve` (pronouns, "the spokesman", surnames).
 `speaker_start/end` are the span as written; `source_start/end` the source phrase, the
 speaker with the titles before and the description after the name ("Douglas
-Holtz-Eakin, an economist who ...": `spans.source_phrase`), as PolNeAR marks sources.
+Holtz-Eakin, an economist who ...": `sources.source_phrase`), as PolNeAR marks sources.
 The one who feels is the source of a
 passive verb of feeling ("Tiegen was troubled by Clinton's handling ..."); "he's said"
 is "he has said"; a reduced passive has no named source ("Asked whether ..., Ryan
@@ -87,9 +87,10 @@ stance `other`. The `tagger` mode (`framing analyze --attribution tagger`) blend
 fine-tuned transformer's cue probabilities (`tagger`; slower, see its card).
 
 Modules: `words` (grammar word lists), `quotes` (quotation marks), `cues` (the lexicon
-as lookup tables), `spans` (content and source from the parse), `rules` (cue matching
-and sense guards), `extract` (rows assembled), `record` (the row dataclass),
-`features`, `model` and `train` (the learned components), `tagger` (the transformer).
+as lookup tables), `spans` (content from the parse, and the token helpers), `sources`
+(the source: token, span and phrase), `rules` (cue matching and sense guards),
+`extract` (rows assembled), `record` (the row dataclass), `features`, `model` and
+`train` (the learned components), `tagger` (the transformer).
 """
 
 from __future__ import annotations

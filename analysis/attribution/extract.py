@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _cue_index, _CueIndex, _lemma
 from analysis.attribution.model import AttributionModel, apply_model, load_model
-from analysis.attribution.quotes import _Quotes, _rstrip
+from analysis.attribution.quotes import Quote, _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue, refuses_a_thing
-from analysis.attribution.spans import _clause_start, _end, _source_span, hortative, source_phrase
+from analysis.attribution.sources import _clause_start, _source_span, hortative, source_phrase
+from analysis.attribution.spans import _end
 from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
     COLON_SPEAKER,
@@ -452,15 +453,20 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
     open (news style), and in the next sentence when that sentence is a quote with no
     cue of its own ('“A,” he said. “B.”')."""
     cue_offsets = sorted(t.idx for f in found for t in f.cue_tokens[:1])
+    cue_at_offset = {f.cue_tokens[0].idx: f.cue_tokens[0] for f in found}
     for f in found:
         if not f.content_quotes:
             continue
         last = f.content_quotes[-1]
         cue_at = f.cue_tokens[0].idx
+        search = last.end
         while True:
-            nxt = quotes.next_after(last.end)
+            nxt = quotes.next_after(search)
             if nxt is None or COLON_SPEAKER.match(quotes.text, nxt.start):
                 break  # a transcript's next turn ("PENCE: ...") is someone else's
+            if last.end < cue_at < nxt.start and _a_title(nxt, f.cue_tokens[0], quotes.text):
+                search = nxt.end  # 'he said on “Meet the Press.” “But ...”'
+                continue
             gap = doc_text(doc)[max(last.end, cue_at) : nxt.start]
             gap = _ABBREVIATION.sub("X", gap)  # "said Mr. Rhodes.", "James B. Cunningham"
             if last.open_at_end:
@@ -472,12 +478,29 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
             if not ok:
                 break
             # No other cue between the two quotes ('he said, adding that “...”').
-            k = bisect.bisect_right(cue_offsets, max(last.end, cue_at))
-            if k < len(cue_offsets) and cue_offsets[k] < nxt.start:
+            # A cue in what describes the speaker ('said Tom Rath, who had endorsed
+            # Kasich. “...”') is no other report.
+            between = cue_offsets[
+                bisect.bisect_right(cue_offsets, max(last.end, cue_at)) : bisect.bisect_left(
+                    cue_offsets, nxt.start
+                )
+            ]
+            new_sentence = re.search(r"[.!?]\s*$", gap) is not None
+            if any(
+                not new_sentence  # 'said Mr. Katz, who said he wanted “...”': his report
+                or f.source is None
+                or not f.source.is_ancestor(cue_at_offset[o])
+                for o in between
+            ):
                 break
             # The next quote must carry no cue of its own, in or just after it.
             tail = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
             sent_end = _end(tail[-1].sent[-1]) if tail is not None and len(tail) else nxt.end
+            # ... within its paragraph: the parser may run a sentence on past a line
+            # break ('... leadership."\nRubio said that ...').
+            paragraph_end = quotes.text.find("\n", nxt.end)
+            if paragraph_end != -1:
+                sent_end = min(sent_end, paragraph_end)
             k = bisect.bisect_left(cue_offsets, nxt.start)
             if k < len(cue_offsets) and cue_offsets[k] < max(sent_end, nxt.end) + 1:
                 if not (nxt.start < cue_offsets[k] < nxt.end):
@@ -485,3 +508,14 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
             f.content_quotes.append(nxt)
             f.content = (f.content[0], nxt.end)
             last = nxt
+            search = nxt.end
+
+
+def _a_title(q: Quote, cue: Token, text: str) -> bool:
+    """A short quote after the cue in its own sentence, after a preposition or a
+    possessive: the name of a show or paper ('told NBC's “Today” on Monday', 'said on
+    “Meet the Press.”'), not more of what was said ('he said, but “...”')."""
+    if q.end > _end(cue.sent[-1]) + 2 or len(text[q.start : q.end].split()) > 6:
+        return False
+    before = text[cue.idx : q.start].rstrip().lower()
+    return bool(re.search(r"(?:\b(?:on|in|to|of|with|from)|['’]s)$", before))

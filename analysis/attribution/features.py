@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _end, _source_span, _trim, hortative, in_dateline
+from analysis.attribution.sources import _source_span, hortative, in_dateline
+from analysis.attribution.spans import _end, _trim
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     HYPOTHETICAL,
@@ -356,8 +357,14 @@ def content_candidates(
         src = doc.char_span(*source, alignment_mode="expand")
         if src is not None:
             stop = min(stop, src.start - 1)
-    if stop >= sent.start:
-        add("left", _trim(doc, sent.start, stop, ctx.quotes))
+    # Nothing before the cue's line: the parser may run a sentence on over a line
+    # break, and a paragraph before is not what "Rubio disagreed." says.
+    line_start = ctx.quotes.text.rfind("\n", 0, tok.idx) + 1
+    first = sent.start
+    while first <= stop and doc[first].idx < line_start:
+        first += 1
+    if stop >= first:
+        add("left", _trim(doc, first, stop, ctx.quotes))
     obj = next(
         (c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i > tok.i),
         None,
@@ -365,11 +372,12 @@ def content_candidates(
     if obj is not None:
         add("object", _trim(doc, obj.left_edge.i, tok.right_edge.i, ctx.quotes))
     before = ctx.quotes.ending_before(tok.left_edge.idx, r"[\s,:;—–-]*")
-    if before is not None:
+    if before is not None and before.start >= line_start:
         add("quote_before", (before.start, before.end))
     after = ctx.quotes.starting_after(_end(tok.right_edge), r"[\s,:—–-]*")
-    if after is not None:
-        add("quote_after", (after.start, after.end))
+    between = ctx.quotes.text[_end(tok) : after.start] if after is not None else ""
+    if after is not None and ("\n" not in between or between.rstrip().endswith(":")):
+        add("quote_after", (after.start, after.end))  # the next line's only after "added:"
     return out
 
 

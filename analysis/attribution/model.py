@@ -49,16 +49,15 @@ from analysis.attribution.features import (
 from analysis.attribution.quotes import _Quotes, _rstrip, _rstrip_separators
 from analysis.attribution.record import _Found
 from analysis.attribution.rules import sense_guarded
-from analysis.attribution.spans import (
+from analysis.attribution.sources import (
     _clause_start,
-    _content,
-    _end,
     _phrase_before,
     _reduced_passive,
     _source_span,
     _source_token,
     hortative,
 )
+from analysis.attribution.spans import _content, _end
 from analysis.attribution.words import (
     CLAUSE_OPENERS,
     LIGHT_VERBS,
@@ -286,6 +285,11 @@ def _yield_to_rules(f: _Found, kept: list[_Found], quotes: _Quotes) -> bool:
         if g.lemma in (":", "dash") or quotes.containing(g.cue_tokens[0].idx) is not None:
             continue
         gtok = _head_token(g)
+        if start <= gtok.idx < end and _own_adverbial_clause(gtok):
+            # "calls for X to stand strong Sunday night, when McConnell suggested ...":
+            # another speaker's report in a clause of time or reason is not the content
+            end = min(end, _rstrip(text, gtok.left_edge.idx))
+            continue
         if not (start <= gtok.idx < end) or gtok.head.i != tok.i:
             continue
         comma_participle = gtok.tag_ == "VBG" and gtok.i > 0 and doc[gtok.i - 1].text == ","
@@ -297,6 +301,25 @@ def _yield_to_rules(f: _Found, kept: list[_Found], quotes: _Quotes) -> bool:
     f.content = (start, end)
     f.content_quotes = [q for q in f.content_quotes if q.end <= end]
     return True
+
+
+def _own_adverbial_clause(tok: Token) -> bool:
+    """The cue heads an adverbial clause with a speaker of its own, opened by a
+    conjunction or a wh-adverb ("when McConnell suggested", "because she believed");
+    not "as Axelrod said" (the source of the words around it) nor a passive ("when the
+    resolution was proposed")."""
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        and any(
+            c.i < tok.i
+            and (
+                (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+            )
+            for c in tok.children
+        )
+    )
 
 
 def _told_twice(f: _Found, kept: list[_Found]) -> bool:
@@ -393,6 +416,16 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
         content is None
         or _only_a_time(content, ctx)
         or (cue is STANCE_DEFAULT and _an_act(tok, content, ctx))
+        # "CNN shared footage of ...:" then a paragraph: only a word of the lexicon
+        # ("added:") or a message ("made the following comment:") reports the next one
+        or (
+            cue is STANCE_DEFAULT
+            and "\n" in ctx.quotes.text[_end(tok) : content[0]]
+            and not any(
+                c.dep_ == "dobj" and (_lemma(c) in MESSAGE_NOUNS or _lemma(c) in ctx.index.nouns)
+                for c in tok.children
+            )
+        )
     ):
         return None
     if cue is STANCE_DEFAULT:  # "leaned on Gov. Paterson": the preposition is the cue's

@@ -10,13 +10,11 @@ from spacy.tokens import Token
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
 from analysis.attribution.record import _Found
+from analysis.attribution.sources import _experiencer, _source_span, _source_token
 from analysis.attribution.spans import (
     _animate,
     _content,
-    _experiencer,
     _naming_content,
-    _source_span,
-    _source_token,
     _span_of,
     _subtree_range,
     _trim,

@@ -1,5 +1,6 @@
-"""Spans of an attribution found from the parse: what was said (content) and who
-said it (source), plus the token helpers they share."""
+"""What was said: the content span of a cue found from the parse (an adjacent quote, a
+clause, the sentence around a parenthetical cue, an object or topic), plus the token
+helpers the source stage (`analysis.attribution.sources`) shares."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.attribution.cues import _cue_index, _lemma
+from analysis.attribution.cues import _lemma
 from analysis.attribution.quotes import Quote, _Quotes
 from analysis.attribution.words import (
     ADDRESSEE_VERBS,
@@ -20,13 +21,11 @@ from analysis.attribution.words import (
     NAMING_VERBS,
     NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
-    PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
-    SUBJECT_DEPS,
     TOPIC_PREPOSITIONS,
 )
-from analysis.resolve import doc_text, name_tokens, one_member
+from analysis.resolve import doc_text
 
 # ------------------------------------------------------------------------ helpers
 
@@ -92,7 +91,14 @@ def _trailing_adjunct(doc: Doc, i: int, j: int, quotes: _Quotes) -> int:
             c.lower_ in ("which", "who", "whom", "whose") for c in root.subtree
         )
         participle = root.tag_ == "VBG" and root.dep_ in ("advcl", "acl", "xcomp", "conj")
-        if relative or participle:
+        # a report misread as a participle of the topic: "her comments, tweeted on Friday
+        # that ..." (not "the poll, released on Monday")
+        reported = (
+            root.tag_ in ("VBN", "VBD")
+            and root.dep_ == "acl"
+            and any(c.dep_ == "ccomp" for c in root.children)
+        )
+        if relative or participle or reported:
             return k - 1
     return j
 
@@ -130,7 +136,14 @@ def _content(
             _name_start(doc, anchor_start)
         )
         after = quotes.starting_after(anchor_end)
-        if before is not None and "\n" in text[before.end : anchor_start]:
+        # A quote closing the paragraph before is not this cue's. The clause's edge may
+        # hold the line break itself (a space token), so look up to its first word.
+        first_word = (
+            anchor_start
+            + len(text[anchor_start:anchor_end])
+            - len(text[anchor_start:anchor_end].lstrip())
+        )
+        if before is not None and "\n" in text[before.end : first_word]:
             before = None
         if (
             before is not None
@@ -162,6 +175,9 @@ def _content(
             return (parts[0].start, parts[-1].end), parts
         if after is not None:
             return (after.start, after.end), [after]
+    medial = _parenthetical_content(tok, source, quotes)
+    if medial is not None:
+        return medial, []
     if clause is not None:
         i, j = _subtree_range(clause, exclude=[tok] if clause.i < tok.i else ())
         if clause.i < tok.i:
@@ -205,7 +221,10 @@ def _content(
         if span is not None:
             return span, []
     # "The governor added:" closing a paragraph: the next paragraph is what was said.
-    colon = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(doc) else None
+    edge = tok.right_edge.i  # the parser may hang the colon (and the line break) on the cue
+    while edge > tok.i and doc[edge].is_space:
+        edge -= 1
+    colon = doc[edge] if doc[edge].text == ":" else doc[edge + 1] if edge + 1 < len(doc) else None
     if colon is not None and colon.text == ":" and text[_end(colon) :].lstrip(" \t")[:1] == "\n":
         para = re.match(r"\s*([^\n]+)", text[_end(colon) :])
         if para is not None:
@@ -247,6 +266,76 @@ def _content(
                 if span is not None:
                     return span, []
     return None, []
+
+
+def _parenthetical_content(
+    tok: Token, source: Token | None, quotes: _Quotes
+) -> tuple[int, int] | None:
+    """The sentence around a cue set off by commas in its middle ("The difference now,
+    he told me on Friday, is that ...", "Though the transition was seamless, he said,
+    replacing Clinton would be ...", "the pollution had become so bad, Mr. Obama noted,
+    that ..."): what was said runs on both sides of the aside, whatever the parser hung
+    where, as PolNeAR marks it (the cue and source inside are no part of what is
+    scored as content). Not when the words before the aside are only a time or place
+    of the cue ("On Tuesday, he said, ...") or when a quote is involved."""
+    if (
+        source is None
+        or tok.pos_ != "VERB"
+        or tok.dep_ not in ("parataxis", "ROOT")  # not a relative clause: "Reid, who has ..."
+        or source.lower_ in RELATIVE_PRONOUNS
+        or quotes.containing(tok.idx) is not None
+    ):
+        return None
+    doc, sent = tok.doc, tok.sent
+    first = source.left_edge.i if source.i < tok.i else tok.i
+    if (
+        source.i < tok.i
+        and any(  # "he also said": only auxiliaries and adverbs between
+            t.dep_ not in ("aux", "advmod", "neg") for t in doc[source.right_edge.i + 1 : tok.i]
+        )
+    ):
+        return None
+    # The cue's own words up to the comma: "told me on Friday", "said Mr. Obama", "noted
+    # in an interview"; not its object ("the governor ordered such a quarantine, ...").
+    asides = {
+        c.i
+        for c in tok.children
+        if c.i > tok.i
+        and (
+            c.dep_ in ("prep", "npadvmod", "advmod", "prt", "dative")
+            or c == source
+            or (c.dep_ == "dobj" and (c.pos_ == "PRON" or _lemma(tok) in ADDRESSEE_VERBS))
+        )
+    }
+    last = tok.i
+    while last + 1 < sent.end and doc[last + 1].text != ",":
+        nxt = doc[last + 1]
+        if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+            return None
+        if not any(doc[k] == nxt or doc[k].is_ancestor(nxt) for k in asides):
+            return None
+        last += 1
+    if first - 1 <= sent.start or last + 1 >= sent.end - 1 or doc[first - 1].text != ",":
+        return None
+    if source.i > tok.i and not (tok.i < source.i <= last):
+        return None
+    left = [t for t in doc[sent.start : first - 1] if not (t.is_punct or t.is_space)]
+    right = [t for t in doc[last + 2 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(left) < 2 or len(right) < 2 or left[-1].lower_ in RELATIVE_PRONOUNS:
+        return None  # "the stadium, which, Tompkins said, is full": inside a relative clause
+    if left[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in left):
+        return None  # "In 2012, he said, ...": a time or place of the cue
+    tops = [t for t in right if t.head.i < last + 2 or t.head.i >= sent.end or t.head == t]
+    if (
+        len(tops) != 1
+        or tops[0].pos_ not in ("VERB", "AUX")
+        or (tops[0].head == tok and tops[0].dep_ not in ("ccomp", "parataxis"))
+    ):
+        return None  # "..., the AP declared, two days after the vote": the writer's adjunct
+    if quotes.overlapping(sent.start_char, sent.end_char):
+        return None
+    start = left[0].i if left[0].dep_ != "cc" else left[1].i
+    return _trim(doc, start, sent.end - 1, quotes)
 
 
 def _own_complement(tok: Token) -> bool:
@@ -476,355 +565,3 @@ def _object(tok: Token, cue_tokens: list[Token], lemma: str) -> Token | None:
         if child.dep_ in ("dobj", "oprd") and child.i > tok.i:
             return child
     return None
-
-
-def hortative(source: Token | None) -> bool:
-    """True when the "source" is the "'s" or "us" of "let's" / "let us" ("let's focus on
-    understanding how ...", "let us say that ..."): the writer inviting the reader, not
-    someone whose words are reported. So is the "you" of a question put to the reader
-    ("Do you support Donald Trump?", a sign-off some outlets add under every story)."""
-    if source is None:
-        return False
-    if source.lower_ == "you":
-        return _reader_question(source)
-    if source.lower_ not in ("'s", "’s", "us"):
-        return False
-    verb = source.head
-    return (
-        source.dep_ in SUBJECT_DEPS
-        and verb.dep_ in ("ccomp", "xcomp")
-        and _lemma(verb.head) == "let"
-        and verb.head.i < source.i
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.head.children)  # "he let us know"
-    )
-
-
-def _reader_question(you: Token) -> bool:
-    """True when `you` is the subject of a question outside quotation marks."""
-    if you.dep_ not in SUBJECT_DEPS:
-        return False
-    sent = you.sent
-    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
-        return False
-    before = you.doc.text[sent.start_char : you.idx]
-    return not re.search(r"[\"“”]", before)
-
-
-#: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ",
-#: "NEW YORK (AP) — ", "CLEVELAND, July 19 (UPI) — " (a date after the place).
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
-    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
-)
-
-
-def _dateline_end(tok: Token) -> int | None:
-    """Where the dateline that `tok` stands in ends ("WASHINGTON -- ", "KANSAS CITY, Mo.
-    — "): a place in capitals opening a paragraph; None when `tok` is in none."""
-    if not tok.text.isupper() or tok.ent_type_ not in ("GPE", "LOC"):
-        return None
-    text = doc_text(tok.doc)
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    dateline = _DATELINE.match(text, line_start)
-    return dateline.end() if dateline is not None and tok.idx < dateline.end() else None
-
-
-def in_dateline(tok: Token) -> bool:
-    """True for the place of a dateline: where the story was filed, no speaker."""
-    return _dateline_end(tok) is not None
-
-
-def _past_dateline(subject: Token) -> Token | None:
-    """The subject, unless the parser took the dateline for it ("WASHINGTON -- President
-    Barack Obama on Friday defended ..."): then the phrase the dateline introduces (its
-    apposition after the dash, "Obama"), or none."""
-    end = _dateline_end(subject)
-    if end is None:
-        return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
-
-
-def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
-    """The token heading the source phrase of the cue verb `tok`. A subject the
-    parser found inside a quotation next to a cue outside it is skipped ("“Full
-    panic mode,” said X": "mode" is not the speaker)."""
-    outside = quotes is None or quotes.containing(tok.idx) is None
-    if tok.pos_ == "NOUN":  # a verb tagged as a noun: the name or noun phrase before it
-        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if names:
-            return names[-1]
-        nouns = [
-            c
-            for c in tok.children
-            if c.dep_ in ("nsubj", "compound") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")
-        ]
-        return nouns[-1] if nouns else None
-    if tok.lower_ in PSYCH_PARTICIPLES:
-        # "Tiegen was troubled by Clinton's handling ...": the one who feels it, not
-        # what caused it.
-        felt_by = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if felt_by is not None and felt_by.lower_ not in ("it", "this", "that", "there"):
-            return _past_dateline(felt_by)
-    seen = 0
-    cur = tok
-    while cur is not None and seen < 6:
-        seen += 1
-        for child in cur.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
-                    return None  # "had been released by Friday evening": a deadline
-                if pobj is not None:
-                    return pobj
-        if cur is tok and any(c.dep_ == "auxpass" for c in tok.children):
-            has = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if (
-                has is not None
-                and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in tok.children)
-                and (has.lower_ in ANIMATE_PRONOUNS or has.ent_type_ == "PERSON")
-            ):
-                return has  # "he's said he'll fight": "has said", read as a passive
-            return None  # "are thought to ...", "it was reported": no source given
-        if cur is tok and _reduced_passive(tok):
-            return None  # "Asked whether ..., Ryan said": Ryan was asked; the asker unnamed
-        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
-        if outside and quotes is not None and cur is tok:
-            subjects = [c for c in subjects if quotes.containing(c.idx) is None]
-        if subjects:
-            child = min(subjects, key=lambda c: abs(c.i - tok.i))
-            if child.dep_ == "nsubjpass" and child.lower_ == "it":
-                return None
-            if child.lower_ == "it" and _expletive(cur):
-                return None  # "It was unclear where Mr. Bush got the figure": no one
-            return _past_dateline(child)
-        # Participial, coordinated or infinitival cues take their head's subject.
-        if (
-            cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "npadvmod", "prep")
-            and cur.head.i != cur.i
-        ):
-            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head
-            if (
-                cur is tok
-                and tok.dep_ == "advcl"
-                and tok.tag_ == "VBG"
-                and cur.head.dep_ == "ccomp"
-                and _lemma(cur.head.head) in _cue_index(None).verbs
-            ):
-                # "X said he did not believe it, arguing that ...": the participle
-                # goes on from the speaker, not from the reported clause.
-                cur = cur.head.head
-                continue
-            cur = cur.head
-            continue
-        if cur.dep_ == "relcl" and cur.head.pos_ == "PROPN" and cur.head.i < cur.i:
-            # "Speaker Paul D. Ryan, the ... Republican, on Tuesday called ...": the
-            # parser hung the verb on the name as a relative clause without a subject.
-            return cur.head
-        return _name_before(cur) or (_name_after(cur) if cur is tok else None)
-    return None
-
-
-def _expletive(verb: Token) -> bool:
-    """A copula whose "it" stands for a clause after it: "it was unclear where ...",
-    "it is clear that ...", "it seems likely that ..."."""
-    if _lemma(verb) not in ("be", "seem", "appear", "become", "remain"):
-        return False
-    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
-    return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children) or any(
-        g.dep_ in ("ccomp", "xcomp") for c in complements for g in c.children
-    )
-
-
-def _name_after(verb: Token) -> Token | None:
-    """The name right after an inverted cue that follows a quote the parser split
-    from it ('"The risk," said Edward Leamer, an economist ..., "is that ..."': the
-    name is made the subject of the quote's second half)."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
-        i -= 1
-    if i < 0 or not doc[i].is_quote:
-        return None
-    j = verb.i + 1
-    if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
-        return next(doc[e.end - 1] for e in doc.ents if e.start == j)
-    return None
-
-
-def _name_before(verb: Token) -> Token | None:
-    """A name right before a verb the parser left without a subject (it reads
-    "Trump" opening a sentence as a verb: "Trump openly admires ...")."""
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
-        i -= 1
-    if i < 0 or i < verb.sent.start:
-        return None
-    prev = doc[i]
-    if prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and prev.text[:1].isupper():
-        return prev
-    return None
-
-
-def _phrase_before(tok: Token) -> Token | None:
-    """The head of the noun phrase standing right before the cue verb, when it names a
-    speaker: "Two were injured, a spokeswoman for the health authority said" (the
-    parser hangs the phrase on the clause before). Its words are climbed through
-    "for the ..." and appositions ("Senator Harry Reid, the minority leader, said")."""
-    doc = tok.doc
-    j = tok.i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
-        j -= 1
-    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    head = doc[j]
-    while True:
-        up = head.head
-        if up.i == head.i or up.i > tok.i:
-            break
-        if head.dep_ in ("pobj", "compound", "amod") or (
-            head.dep_ == "prep" and up.pos_ in ("NOUN", "PROPN")
-        ):
-            head = up
-            continue
-        if head.dep_ == "appos" and up.ent_type_ in ("PERSON", "ORG"):
-            head = up
-        break
-    named = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in ANIMATE_PRONOUNS
-    return head if named or _lemma(head) in SPEAKER_NOUNS else None
-
-
-def _reduced_passive(tok: Token) -> bool:
-    """ "Asked whether ...", "when questioned about ...": a passive participle
-    without its auxiliary, hung on the clause of the one it happened to (not "has
-    admitted", which has its own auxiliary)."""
-    return (
-        tok.tag_ == "VBN"
-        and tok.dep_ == "advcl"
-        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "agent") for c in tok.children)
-    )
-
-
-def _clause_start(tok: Token) -> Token:
-    """The first token of a coordinated or participial cue's own clause: its
-    auxiliaries and adverbs, and the comma or conjunction before them."""
-    doc = tok.doc
-    i = min(
-        [c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i]
-    )
-    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text == "," or doc[i - 1].dep_ == "cc"):
-        i -= 1
-    return doc[i]
-
-
-def _experiencer(tok: Token) -> Token | None:
-    """ "seems credible to me": the holder of an impression, when named."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "to":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("PRON", "PROPN", "NOUN"):
-                return pobj
-    return None
-
-
-def _source_span(tok: Token) -> tuple[int, int] | None:
-    """The source as a name where the phrase has one, else the noun phrase head and
-    what precedes it ("US officials", "the spokesman for the ministry")."""
-    doc = tok.doc
-    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and not one_member(ent):  # "the Arizona Republican": a phrase
-            words = [t for t in name_tokens(ent) if t.tag_ != "POS"]
-            while words and words[0].lower_ == "the" and tok.ent_type_ == "PERSON":
-                words.pop(0)
-            span = _span_of(words)
-            if span:
-                return span
-    for child in tok.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return _source_span(child)
-    i = tok.left_edge.i
-    j = tok.i
-    for child in tok.children:
-        if (
-            child.dep_ == "prep"
-            and child.i > tok.i
-            and child.lower_ in ("of", "for", "at", "from", "with")
-        ):
-            j = max(j, child.right_edge.i)
-    while i < j and (doc[i].is_punct or doc[i].is_space):
-        i += 1
-    while j > i and (doc[j].is_punct or doc[j].is_space):
-        j -= 1
-    return doc[i].idx, _end(doc[j])
-
-
-#: Double quotation marks only (`words.QUOTE_CHARS` also takes the apostrophe of "O'Neill").
-_QUOTE_MARK = re.compile(r"[\"“”„«»]|''|``")
-#: Dependents that describe a source after its name ("Douglas Holtz-Eakin, an economist
-#: who served as ...": appositive, relative clause, reduced relative).
-DESCRIPTOR_DEPS = frozenset({"appos", "relcl", "acl"})
-#: Prepositions whose phrase after a source describes it ("Charles B. Rangel of New
-#: York", "an analysis by Lily Batchelder", "advisers to Mr. Obama").
-DESCRIPTOR_PREPOSITIONS = frozenset({"of", "by", "to", "from"})
-
-
-def source_phrase(
-    source: Token, span: tuple[int, int], cue_tokens: Sequence[Token], quotes: _Quotes
-) -> tuple[int, int]:
-    """The source phrase as PolNeAR's annotators mark it: the speaker span with the
-    titles and roles before the name ("White House press secretary Josh Earnest") and
-    the appositive, relative clause or "of" phrase describing the speaker after it
-    ("Douglas Holtz-Eakin, an economist who served as director of the Congressional
-    Budget Office"). It never takes in the cue, a quotation or words past the sentence,
-    and never leaves a bracket open ("Tim Kaine (D-Va.)")."""
-    start, end = span
-    cue = {t.i for t in cue_tokens}
-    # Titles and roles written before the name: "White House press secretary Josh Earnest".
-    before = [t for t in source.doc[source.left_edge.i : source.i] if t.idx < start]
-    while before and (before[0].is_punct or before[0].is_space):
-        before.pop(0)
-    if before and not any(t.i in cue or _quoted(t, quotes) for t in before):
-        start = before[0].idx
-    descriptors = [
-        child
-        for child in source.children
-        if child.idx >= end
-        and (
-            child.dep_ in DESCRIPTOR_DEPS
-            or (child.dep_ == "prep" and child.lower_ in DESCRIPTOR_PREPOSITIONS)
-        )
-    ]
-    if not descriptors:
-        return start, end
-    last = max(_end(child.right_edge) for child in descriptors)
-    sent_end = _end(source.sent[-1])
-    kept: list[Token] = []
-    for tok in source.doc[source.i + 1 :]:
-        if tok.idx < end:
-            continue
-        if tok.idx >= sent_end or tok.i in cue:
-            break
-        if _quoted(tok, quotes):
-            break
-        if tok.idx >= last:  # a party tag's closing bracket: "Tim Kaine (D-Va.)"
-            if tok.text == ")" and _open_brackets(kept) > 0:
-                kept.append(tok)
-            break
-        kept.append(tok)
-    while _open_brackets(kept) > 0:  # a bracket left open: cut before it
-        opening = max(i for i, t in enumerate(kept) if t.text == "(")
-        kept = kept[:opening]
-    while kept and (kept[-1].is_space or (kept[-1].is_punct and kept[-1].text != ")")):
-        kept.pop()
-    return (start, _end(kept[-1])) if kept else (start, end)
-
-
-def _quoted(token: Token, quotes: _Quotes) -> bool:
-    """Whether a token is a quotation mark or stands inside a quotation."""
-    return bool(_QUOTE_MARK.search(token.text)) or quotes.containing(token.idx) is not None
-
-
-def _open_brackets(tokens: Sequence[Token]) -> int:
-    return sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)

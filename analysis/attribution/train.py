@@ -47,7 +47,8 @@ from analysis.attribution.features import (
 )
 from analysis.attribution.model import AttributionModel, LinearModel, apply_model
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _content, _source_span, _source_token
+from analysis.attribution.sources import _source_span, _source_token
+from analysis.attribution.spans import _content
 from analysis.resolve import doc_text
 
 C_VALUES = {"cue": 0.3, "cue_alone": 1.0, "content": 0.3, "source": 0.3}
