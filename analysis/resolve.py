@@ -217,9 +217,15 @@ def _role_nouns(ent: Span) -> set[str]:
     # Titles right before the name ("Gov. Asa Hutchinson", "Lt. Gov. Kim Guadagno"),
     # never one of another name before it ("Vice President Dick Cheney's daughter Liz").
     i = ent.start - 1
+    titles: set[str] = set()
+    former = False
     while i >= 0 and (_title_word(doc[i]) or doc[i].text == "."):
-        roles.update(TITLE_ROLES.get(doc[i].lower_.rstrip("."), ()))
+        titles.update(TITLE_ROLES.get(doc[i].lower_.rstrip("."), ()))
+        former = former or doc[i].lower_ == "former"
         i -= 1
+    roles |= titles
+    if former:  # "former Sen. Joe Lieberman"
+        roles.update(f"former {title}" for title in titles)
     # Nouns in front of the name inside the same phrase: "presidential adviser Podolyak".
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4:
@@ -236,6 +242,8 @@ def _role_nouns(ent: Span) -> set[str]:
             if child.pos_ == "NOUN":
                 roles.add(child.lemma_.lower())
                 roles.update(_qualifiers(child))  # "Rod Rosenstein, the deputy attorney general"
+                if any(c.lower_ == "former" and c.i < child.i for c in child.children):
+                    roles.add(f"former {child.lemma_.lower()}")  # "Lieberman, the former senator"
             elif child.like_num:
                 roles.add(f"{child.text}-year-old")
         if child.dep_ == "compound" and child.pos_ == "NOUN":
@@ -544,6 +552,18 @@ def resolve(
                 return 0
             return 2 if (h in r.roles or ro in r.roles) else 0
 
+        if "former" in words[1:-1]:
+            # "the former senator": one the article called a former senator ("former Sen.
+            # Joe Lieberman") before a sitting one ("Sen. Marco Rubio"), whoever spoke last.
+            ref = _best(
+                [*recent_speakers, *candidates],
+                start,
+                lambda r, h=head, ro=role: (
+                    fits(r) and (f"former {h}" in r.roles or f"former {ro}" in r.roles)
+                ),
+            )
+            if ref is not None:
+                return Resolution(ref, "nominal")
         for pool in (recent_speakers, candidates):
             ref = _best(pool, start, fits)
             if ref is not None:

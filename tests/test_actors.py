@@ -862,6 +862,33 @@ def test_a_capital_the_before_one_word_is_part_of_the_alias(mentions_of, default
     assert not [m for m in found if m.text == "Atlantic"]
 
 
+def test_the_former_senator_is_the_one_called_former(mentions_of, default_aliases):
+    """ "the former senator" goes to "former Sen. Joe Lieberman" (or "Lieberman, the
+    former senator"), not to the sitting "Sen. Marco Rubio" who speaks nearer to it."""
+    found = mentions_of(
+        "Trump confirmed that former Sen. Joe Lieberman is his top choice. Republicans "
+        "praised Lieberman. Sen. Marco Rubio expressed great admiration for the former "
+        "senator. Former President Bill Clinton called. President Obama thanked the "
+        "former president.",
+        default_aliases,
+    )
+    assert at(found, "the former senator").actor == "Joe Lieberman"
+    assert at(found, "the former president").actor == "Bill Clinton"
+
+
+def test_capitol_hill_is_congress_where_it_acts_and_a_place_elsewhere(mentions_of, default_aliases):
+    """ "Capitol Hill reacted" is Congress (metonymy, like "Moscow"); "Republicans on
+    Capitol Hill" and "returned to Capitol Hill" name where something happens, no actor
+    (spaCy tags the name ORG, which made it an organisation of its own)."""
+    found = mentions_of(
+        "Capitol Hill reacted with fury to the plan. Republicans on Capitol Hill were "
+        "angry. Biden returned to Capitol Hill to meet them.",
+        default_aliases,
+    )
+    hill = [m for m in found if m.text == "Capitol Hill"]
+    assert [(m.actor, m.resolution) for m in hill] == [("Congress", "metonymy")]
+
+
 def test_a_body_or_state_in_front_of_a_role_is_not_the_speaker(mentions_of, default_aliases):
     """ "the House speaker continued": the House only modifies the role; the row's actor
     is the person the speaker was resolved to, not the chamber. A body that is the head
