@@ -434,3 +434,18 @@ def test_only_a_word_of_the_lexicon_or_a_message_reports_the_paragraph_after_a_c
     )
     assert [r.cue for r in rows] == ["told"]
     assert rows[0].content == "that FBI agents also executed a search warrant at her apartment"
+
+
+def test_a_speaker_is_no_part_of_the_line_above(nlp):
+    """A live blog's headline without a full stop runs into the next line's sentence in
+    the parse ("... For Abortions\\nJeb Bush criticized ..."); the speaker and the
+    source phrase start on the cue's line."""
+    text = (
+        "Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nJeb Bush criticized "
+        "Marco Rubio for opposing legal abortion in cases of rape.\n\nCruz: It Is All "
+        "CNN's Fault\nTed Cruz apologized for his campaign's suggestion on Monday."
+    )
+    rows = _extract(nlp, text)
+    sources = {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+    assert sources["criticized"] == "Jeb Bush"
+    assert sources["apologized"] == "Ted Cruz"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _cue_index, _lemma
 from analysis.attribution.quotes import _Quotes
@@ -280,6 +280,9 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and not one_member(ent):  # "the Arizona Republican": a phrase
             words = [t for t in name_tokens(ent) if t.tag_ != "POS"]
+            if words:  # "CNN's Fault\nTed Cruz": not the line above
+                first = _after_line_break(doc, words[0].i, tok.i)
+                words = [t for t in words if t.i >= first]
             while words and words[0].lower_ == "the" and tok.ent_type_ == "PERSON":
                 words.pop(0)
             span = _span_of(words)
@@ -297,11 +300,22 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
             and child.lower_ in ("of", "for", "at", "from", "with")
         ):
             j = max(j, child.right_edge.i)
+    i = _after_line_break(doc, i, tok.i)
     while i < j and (doc[i].is_punct or doc[i].is_space):
         i += 1
     while j > i and (doc[j].is_punct or doc[j].is_space):
         j -= 1
     return doc[i].idx, _end(doc[j])
+
+
+def _after_line_break(doc: Doc, i: int, stop: int) -> int:
+    """The first token of `i`..`stop` after the last line break among them: a speaker
+    is no part of the line above ("... For Abortions\nJeb Bush criticized ...", a
+    headline without a full stop that the parser ran into the sentence)."""
+    for k in range(stop - 1, i - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            return k + 1
+    return i
 
 
 #: Double quotation marks only (`words.QUOTE_CHARS` also takes the apostrophe of "O'Neill").
@@ -326,7 +340,8 @@ def source_phrase(
     start, end = span
     cue = {t.i for t in cue_tokens}
     # Titles and roles written before the name: "White House press secretary Josh Earnest".
-    before = [t for t in source.doc[source.left_edge.i : source.i] if t.idx < start]
+    first = _after_line_break(source.doc, source.left_edge.i, source.i)
+    before = [t for t in source.doc[first : source.i] if t.idx < start]
     while before and (before[0].is_punct or before[0].is_space):
         before.pop(0)
     if before and not any(t.i in cue or _quoted(t, quotes) for t in before):
@@ -348,7 +363,7 @@ def source_phrase(
     for tok in source.doc[source.i + 1 :]:
         if tok.idx < end:
             continue
-        if tok.idx >= sent_end or tok.i in cue:
+        if tok.idx >= sent_end or tok.i in cue or "\n" in tok.text:
             break
         if _quoted(tok, quotes):
             break
