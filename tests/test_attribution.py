@@ -449,3 +449,20 @@ def test_a_speaker_is_no_part_of_the_line_above(nlp):
     sources = {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
     assert sources["criticized"] == "Jeb Bush"
     assert sources["apologized"] == "Ted Cruz"
+
+
+def test_a_name_read_as_a_modal_is_the_speaker(nlp):
+    """ "May said ...", "Will wrote": the parser reads the surname as a modal, but no
+    modal comes right before a past or third-person verb; the name is the speaker, and
+    the report is no hypothetical ("may say", "Will you say ...?" stay out)."""
+    rows = _extract(
+        nlp,
+        "Prime Minister Theresa May spoke first. May said the country would leave the "
+        'union. George Will wrote a column. "It is over," Will wrote. Officials may say '
+        "more. Will you say that again?",
+    )
+    assert [(r.cue, r.speaker) for r in rows] == [
+        ("said", "Theresa May"),
+        ("wrote", "George Will"),
+        ("wrote", "George Will"),
+    ]

@@ -10,7 +10,12 @@ from spacy.tokens import Token
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
 from analysis.attribution.record import _Found
-from analysis.attribution.sources import _experiencer, _source_span, _source_token
+from analysis.attribution.sources import (
+    _experiencer,
+    _source_span,
+    _source_token,
+    name_read_as_modal,
+)
 from analysis.attribution.spans import (
     _animate,
     _content,
@@ -460,7 +465,11 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in children
     )
     return (
-        any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children) and not negated_ability
+        any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not name_read_as_modal(c)
+            for c in children
+        )
+        and not negated_ability
     )
 
 
@@ -673,10 +682,12 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
 
 def _mistagged_name(tok: Token) -> bool:
     """A name the tagger read as another word class: "Trump, however, paints ..." has
-    "Trump" as an interjection; kept as a source when it is a named entity or a
+    "Trump" as an interjection; kept as a source when it is a named entity, a
     capitalised interjection as subject (not "Of" or a gerund: "Holding rates near
-    zero ... supporting growth")."""
+    zero ... supporting growth") or a capitalised modal before a finite verb."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if name_read_as_modal(tok):
         return True
     return tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.pos_ == "INTJ"
 

@@ -132,6 +132,11 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         if cur is tok and _reduced_passive(tok):
             return None  # "Asked whether ..., Ryan said": Ryan was asked; the asker unnamed
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and cur is tok and tok.tag_ in ("VBD", "VBZ", "VBN"):
+            # "Will wrote", "May said": no modal comes right before a past or
+            # third-person verb; it is a name the parser read as one (George Will,
+            # Theresa May).
+            subjects = [c for c in tok.children if c.dep_ == "aux" and name_read_as_modal(c)]
         if outside and quotes is not None and cur is tok:
             subjects = [c for c in subjects if quotes.containing(c.idx) is None]
         if subjects:
@@ -306,6 +311,18 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
     while j > i and (doc[j].is_punct or doc[j].is_space):
         j -= 1
     return doc[i].idx, _end(doc[j])
+
+
+def name_read_as_modal(tok: Token) -> bool:
+    """A capitalised "modal" right before a past or third-person verb is a name ("May
+    said", "Will wrote": Theresa May, George Will): no modal comes before such a verb."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        (tok.tag_ == "MD" or tok.dep_ == "aux")
+        and tok.is_title
+        and nxt is not None
+        and nxt.tag_ in ("VBD", "VBZ", "VBN")
+    )
 
 
 def _after_line_break(doc: Doc, i: int, stop: int) -> int:
