@@ -466,3 +466,16 @@ def test_a_name_read_as_a_modal_is_the_speaker(nlp):
         ("wrote", "George Will"),
         ("wrote", "George Will"),
     ]
+
+
+def test_a_name_beside_a_subject_the_parser_found_in_the_quote_is_the_speaker(nlp):
+    """ "''..., Mr. President,'' Representative Steve Cohen, Democrat of Tennessee, told
+    Mr. Obama": the parser makes "President" (inside the quote) the subject and the
+    name its apposition; the name outside the quote is the speaker."""
+    rows = _extract(
+        nlp,
+        "''That was a good speech you gave last night, Mr. President,'' Representative "
+        "Steve Cohen, Democrat of Tennessee, told Mr. Obama as he stopped.",
+    )
+    told = next(r for r in rows if r.cue == "told")
+    assert told.speaker == "Steve Cohen"

@@ -138,7 +138,23 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             # Theresa May).
             subjects = [c for c in tok.children if c.dep_ == "aux" and name_read_as_modal(c)]
         if outside and quotes is not None and cur is tok:
-            subjects = [c for c in subjects if quotes.containing(c.idx) is None]
+            # A subject inside the quote is the parser's mistake; a name it set beside
+            # it outside is the speaker ("''..., Mr. President,'' Representative Steve
+            # Cohen, Democrat of Tennessee, told ...").
+            subjects = [
+                c
+                if quotes.containing(c.idx) is None
+                else next(
+                    (
+                        a
+                        for a in c.children
+                        if a.dep_ == "appos" and a.i > c.i and quotes.containing(a.idx) is None
+                    ),
+                    None,
+                )
+                for c in subjects
+            ]
+            subjects = [c for c in subjects if c is not None]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
