@@ -437,6 +437,25 @@ def _looks_like_person(ref: Referent) -> bool:
     )
 
 
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The plural noun subject of the verb whose clause the pronoun opens as subject
+    ("sources tell Fox News that they believe ...", "companies issued statements
+    saying they ..."): the ones the pronoun stands for, when the verb reports."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
+        return None
+    verb = pronoun.head.head
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        verb = verb.head  # "issued statements saying they ...": the issuers
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    of = next((c for c in subject.children if c.lower_ == "of"), None) if subject else None
+    if subject is not None and subject.tag_ == "NN" and of is not None:
+        # "a handful of RNC insiders", "a number of the companies"
+        subject = next((c for c in of.children if c.dep_ == "pobj"), subject)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.i > pronoun.i:
+        return None
+    return subject
+
+
 def _compatible(ref: Referent, pronoun: str) -> int:
     """3 a sure match, 2 possible, 1 a last resort, 0 incompatible."""
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
@@ -525,6 +544,13 @@ def resolve(
         ref = overlapping[0]
         return Resolution(ref, "name" if ref.kind == "person" else "organisation")
 
+    if low in PLURAL_PRONOUNS and phrase is not None:
+        subject = _reporting_subject(phrase.root)
+        if subject is not None:
+            # "insiders tell Fox News they expect ...": the ones telling, not the
+            # newspaper told (nobody the article names when they are no actor).
+            named = [r for r in candidates if r.start <= subject.idx < r.end]
+            return Resolution(named[0], "pronoun") if named else Resolution(None, "none")
     if low in PRONOUNS:
         # A recent speaker is preferred over another mention of the same standing; a
         # sure gender match over a person whose gender the text never gave.

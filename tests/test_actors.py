@@ -876,6 +876,21 @@ def test_the_former_senator_is_the_one_called_former(mentions_of, default_aliase
     assert at(found, "the former president").actor == "Bill Clinton"
 
 
+def test_they_in_a_reported_clause_are_the_ones_reporting(mentions_of, default_aliases):
+    """ "insiders tell Fox News they expect ...": "they" are the insiders, not the
+    newspaper told; with no actor for the reporters ("Internet companies issued
+    statements saying they ...") the pronoun is nobody's rather than the outlet's."""
+    found = mentions_of(
+        "A handful of influential RNC insiders tell Fox News they expect Steele to "
+        "leave. Internet companies issued statements Thursday saying they complied "
+        "only when bound to, the Washington Post reports.",
+        default_aliases,
+    )
+    they = [m.actor for m in found if m.text == "they"]
+    assert they[0] == "insiders"
+    assert "Washington Post" not in they
+
+
 def test_capitol_hill_is_congress_where_it_acts_and_a_place_elsewhere(mentions_of, default_aliases):
     """ "Capitol Hill reacted" is Congress (metonymy, like "Moscow"); "Republicans on
     Capitol Hill" and "returned to Capitol Hill" name where something happens, no actor
