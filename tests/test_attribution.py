@@ -479,3 +479,19 @@ def test_a_name_beside_a_subject_the_parser_found_in_the_quote_is_the_speaker(nl
     )
     told = next(r for r in rows if r.cue == "told")
     assert told.speaker == "Steve Cohen"
+
+
+def test_a_surname_read_as_a_gerund_is_the_speaker(nlp):
+    """ "Schilling, through a spokeswoman, declined to comment.": the tagger reads the
+    surname as an "-ing" verb; written elsewhere as part of a person's name, it is the
+    speaker. A participle opening the sentence stays one ("Running for office, the
+    senator said ...")."""
+    rows = _extract(
+        nlp,
+        "ESPN fired Curt Schilling on Wednesday. Schilling, through a spokeswoman, "
+        "declined to comment. Running for office, the senator said he was tired.",
+    )
+    assert [(r.cue, r.speaker) for r in rows] == [
+        ("declined", "Curt Schilling"),
+        ("said", "the senator"),
+    ]

@@ -14,6 +14,7 @@ from analysis.attribution.sources import (
     _experiencer,
     _source_span,
     _source_token,
+    name_read_as_gerund,
     name_read_as_modal,
 )
 from analysis.attribution.spans import (
@@ -687,7 +688,7 @@ def _mistagged_name(tok: Token) -> bool:
     zero ... supporting growth") or a capitalised modal before a finite verb."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if name_read_as_modal(tok):
+    if name_read_as_modal(tok) or name_read_as_gerund(tok):
         return True
     return tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.pos_ == "INTJ"
 

@@ -132,6 +132,9 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         if cur is tok and _reduced_passive(tok):
             return None  # "Asked whether ..., Ryan said": Ryan was asked; the asker unnamed
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and cur is tok:
+            # "Schilling, through a spokeswoman, declined": a surname read as a gerund
+            subjects = [c for c in tok.children if c.i < tok.i and name_read_as_gerund(c)]
         if not subjects and cur is tok and tok.tag_ in ("VBD", "VBZ", "VBN"):
             # "Will wrote", "May said": no modal comes right before a past or
             # third-person verb; it is a name the parser read as one (George Will,
@@ -338,6 +341,20 @@ def name_read_as_modal(tok: Token) -> bool:
         and tok.is_title
         and nxt is not None
         and nxt.tag_ in ("VBD", "VBZ", "VBN")
+    )
+
+
+def name_read_as_gerund(tok: Token) -> bool:
+    """A capitalised "-ing" word standing alone at the start of a sentence that the
+    article writes elsewhere as part of a person's name ("Schilling, through a
+    spokeswoman, declined ..." after "Curt Schilling"): the tagger read the surname as
+    a gerund."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.is_title
+        and tok.i == tok.sent.start
+        and all(c.dep_ in ("punct", "prep", "appos") for c in tok.children)
+        and any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
     )
 
 
