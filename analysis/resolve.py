@@ -447,10 +447,9 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.i != verb.i:
         verb = verb.head  # "issued statements saying they ...": the issuers
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    of = next((c for c in subject.children if c.lower_ == "of"), None) if subject else None
-    if subject is not None and subject.tag_ == "NN" and of is not None:
-        # "a handful of RNC insiders", "a number of the companies"
-        subject = next((c for c in of.children if c.dep_ == "pobj"), subject)
+    if subject is not None and subject.tag_ == "NN":  # "a handful of RNC insiders"
+        of = next((c for c in subject.children if c.lower_ == "of"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), subject) if of else subject
     if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.i > pronoun.i:
         return None
     return subject

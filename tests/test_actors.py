@@ -337,14 +337,30 @@ def test_camp_through_an_of_phrase(mentions_of, minimal):
     assert at(found, "Nadia Ferrow").camp == "Open Rivers Trust"
 
 
-def test_relations_are_not_camps(mentions_of, minimal):
-    found = mentions_of(
-        "Putin's fiercest critic Alexei Navalny said the vote was rigged. Mr Ivan Popov, "
-        "the presumed Putin favourite, said nothing.",
-        minimal,
-    )
-    assert at(found, "Alexei Navalny").camp is None
-    assert at(found, "Ivan Popov").camp is None
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Putin's fiercest critic Alexei Navalny said the vote was rigged. Mr Ivan Popov, "
+            "the presumed Putin favourite, said nothing.",
+            ["Alexei Navalny", "Ivan Popov"],
+        ),
+        # An alma mater or a home town says where someone has been, not whose side they
+        # are on ("a graduate of Georgetown University" made an FBI agent's camp a
+        # university on BASIL).
+        (
+            "Mr. Ivo Marek, 48, a graduate of Corvin University, served in the army. "
+            "Lena Osk, a native of Tarrow County and a veteran of the Vale Party's campaigns, "
+            "spoke last.",
+            ["Ivo Marek", "Lena Osk"],
+        ),
+    ],
+    ids=["critic-favourite", "graduate-native-veteran"],
+)
+def test_relations_are_not_camps(mentions_of, minimal, text, names):
+    found = mentions_of(text, minimal)
+    for name in names:
+        assert at(found, name).camp is None
 
 
 def test_unknown_camp_stays_empty(mentions_of, minimal):
@@ -781,20 +797,6 @@ def test_the_pronoun_gold_points_at_pronouns_in_basil():
         texts[record["id"]] = record["text"]
     for r in rows:
         assert texts[r["article_id"]][int(r["start"]) : int(r["end"])] == r["pronoun"], r
-
-
-def test_where_someone_studied_or_lives_is_no_camp(mentions_of, minimal):
-    """An alma mater or a home town says where someone has been, not whose side they
-    are on ("a graduate of Georgetown University" made an FBI agent's camp a
-    university on BASIL)."""
-    found = mentions_of(
-        "Mr. Ivo Marek, 48, a graduate of Corvin University, served in the army. "
-        "Lena Osk, a native of Tarrow County and a veteran of the Vale Party's campaigns, "
-        "spoke last.",
-        minimal,
-    )
-    assert at(found, "Ivo Marek").camp is None
-    assert at(found, "Lena Osk").camp is None
 
 
 def test_title_fragments_and_a_groups_other_names(mentions_of, default_aliases):

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.sources import _source_span, hortative, in_dateline
+from analysis.attribution.sources import _after_line_break, _source_span, hortative, in_dateline
 from analysis.attribution.spans import _end, _trim
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
@@ -360,9 +360,7 @@ def content_candidates(
     # Nothing before the cue's line: the parser may run a sentence on over a line
     # break, and a paragraph before is not what "Rubio disagreed." says.
     line_start = ctx.quotes.text.rfind("\n", 0, tok.idx) + 1
-    first = sent.start
-    while first <= stop and doc[first].idx < line_start:
-        first += 1
+    first = _after_line_break(doc, sent.start, tok.i)
     if stop >= first:
         add("left", _trim(doc, first, stop, ctx.quotes))
     obj = next(

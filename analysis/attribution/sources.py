@@ -144,20 +144,7 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             # A subject inside the quote is the parser's mistake; a name it set beside
             # it outside is the speaker ("''..., Mr. President,'' Representative Steve
             # Cohen, Democrat of Tennessee, told ...").
-            subjects = [
-                c
-                if quotes.containing(c.idx) is None
-                else next(
-                    (
-                        a
-                        for a in c.children
-                        if a.dep_ == "appos" and a.i > c.i and quotes.containing(a.idx) is None
-                    ),
-                    None,
-                )
-                for c in subjects
-            ]
-            subjects = [c for c in subjects if c is not None]
+            subjects = [o for c in subjects if (o := _outside_quote(c, quotes)) is not None]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
@@ -332,6 +319,21 @@ def _source_span(tok: Token) -> tuple[int, int] | None:
     return doc[i].idx, _end(doc[j])
 
 
+def _outside_quote(subject: Token, quotes: _Quotes) -> Token | None:
+    """The subject itself when it stands outside quotes, else the first name apposed
+    to it that does, else None."""
+    if quotes.containing(subject.idx) is None:
+        return subject
+    return next(
+        (
+            a
+            for a in subject.children
+            if a.dep_ == "appos" and a.i > subject.i and quotes.containing(a.idx) is None
+        ),
+        None,
+    )
+
+
 def name_read_as_modal(tok: Token) -> bool:
     """A capitalised "modal" right before a past or third-person verb is a name ("May
     said", "Will wrote": Theresa May, George Will): no modal comes before such a verb."""
@@ -363,7 +365,7 @@ def _after_line_break(doc: Doc, i: int, stop: int) -> int:
     is no part of the line above ("... For Abortions\nJeb Bush criticized ...", a
     headline without a full stop that the parser ran into the sentence)."""
     for k in range(stop - 1, i - 1, -1):
-        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+        if "\n" in doc[k].text:  # a line break is a (space) token of its own
             return k + 1
     return i
 

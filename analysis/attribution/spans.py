@@ -138,11 +138,8 @@ def _content(
         after = quotes.starting_after(anchor_end)
         # A quote closing the paragraph before is not this cue's. The clause's edge may
         # hold the line break itself (a space token), so look up to its first word.
-        first_word = (
-            anchor_start
-            + len(text[anchor_start:anchor_end])
-            - len(text[anchor_start:anchor_end].lstrip())
-        )
+        clause_text = text[anchor_start:anchor_end]
+        first_word = anchor_start + len(clause_text) - len(clause_text.lstrip())
         if before is not None and "\n" in text[before.end : first_word]:
             before = None
         if (
