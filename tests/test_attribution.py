@@ -495,3 +495,22 @@ def test_a_surname_read_as_a_gerund_is_the_speaker(nlp):
         ("declined", "Curt Schilling"),
         ("said", "the senator"),
     ]
+
+
+def test_a_participle_on_a_made_thing_speaks_for_its_maker(nlp):
+    """ "Trump made a third attempt ..., writing on Twitter that ...": an "-ing"
+    participle on the object of a verb of making or doing reports the verb's subject,
+    not the object; on the object of a verb of receiving it speaks for the object
+    ("received calls saying ..."), and on a passive verb no subject is borrowed."""
+    text = (
+        "On Sunday Mr. Trump made a third attempt to deflect the criticism, writing on "
+        "Twitter that the real issue was terrorism. The Vermont senator opened a rally "
+        "blasting Clinton for promoting fracking. Police received 911 calls saying shots "
+        "had been fired. Guests are given timed tickets telling them when to come."
+    )
+    rows = _extract(nlp, text)
+    sources = {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+    assert sources["writing"] == "Mr. Trump"
+    assert sources["blasting"] == "The Vermont senator"
+    assert sources["saying"] == "911 calls"
+    assert sources.get("telling") in (None, "timed tickets")

@@ -128,6 +128,14 @@ RECEIVING_LIGHT_VERBS = frozenset({"face", "draw", "receive", "attract", "spark"
 #: Verbs that make a cue noun their object a cue ("took a swipe at", "drew criticism").
 LIGHT_VERBS = SPEAKING_LIGHT_VERBS | RECEIVING_LIGHT_VERBS | {"take"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Verbs of receiving or perceiving: a participle on their object speaks for that
+#: object ("received 911 calls saying ...", "saw a Republican administration defending
+#: ..."), where on the object of other verbs it speaks for their subject ("she issued a
+#: statement calling ...", "Trump released an ad calling it ...": `sources._source_token`).
+OBJECT_SPEAKS_VERBS = frozenset(
+    {"receive", "get", "see", "hear", "read", "watch", "find", "feature", "recruit", "show",
+     "cite", "include"}
+)  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 OPENING_DOUBLE = "“„«"
