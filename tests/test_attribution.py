@@ -514,3 +514,21 @@ def test_a_participle_on_a_made_thing_speaks_for_its_maker(nlp):
     assert sources["blasting"] == "The Vermont senator"
     assert sources["saying"] == "911 calls"
     assert sources.get("telling") in (None, "timed tickets")
+
+
+def test_a_contrasting_report_after_while_is_its_own(nlp):
+    """ "Many voters said ..., while other voters said ...": the "while" clause has a
+    speaker and a reporting verb of its own, so it is a second report, not the end of
+    the first one's content; a "while" clause without a report of its own stays."""
+    text = (
+        "Many voters said the former president had made a good case for his wife, while "
+        "other voters said they had not heard anything new. The mayor said the plan would "
+        "cut costs while the schools stayed open."
+    )
+    rows = _extract(nlp, text)
+    found = [(r.cue, r.speaker, text[r.content_start : r.content_end]) for r in rows]
+    assert found == [
+        ("said", "Many voters", "the former president had made a good case for his wife"),
+        ("said", "other voters", "they had not heard anything new"),
+        ("said", "The mayor", "the plan would cut costs while the schools stayed open"),
+    ]

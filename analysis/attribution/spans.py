@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.attribution.cues import _lemma
+from analysis.attribution.cues import _cue_index, _lemma
 from analysis.attribution.quotes import Quote, _Quotes
 from analysis.attribution.words import (
     ADDRESSEE_VERBS,
@@ -98,9 +98,21 @@ def _trailing_adjunct(doc: Doc, i: int, j: int, quotes: _Quotes) -> int:
             and root.dep_ == "acl"
             and any(c.dep_ == "ccomp" for c in root.children)
         )
-        if relative or participle or reported:
+        if relative or participle or reported or _contrasting_report(root):
             return k - 1
     return j
+
+
+def _contrasting_report(root: Token) -> bool:
+    """ "..., while other voters said they had not heard anything": a clause opened by
+    "while" or "whereas" with a speaker and a reporting verb of its own is another
+    report set beside the content, not part of it (PolNeAR annotates it apart)."""
+    return (
+        root.dep_ in ("advcl", "conj")
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in root.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+        and _lemma(root) in _cue_index(None).verbs
+    )
 
 
 def _is_quote_mark(tok: Token) -> bool:
