@@ -532,3 +532,33 @@ def test_a_contrasting_report_after_while_is_its_own(nlp):
         ("said", "other voters", "they had not heard anything new"),
         ("said", "The mayor", "the plan would cut costs while the schools stayed open"),
     ]
+
+
+def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
+    """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
+    "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a
+    person or body before it (or an object and a predicate after it) it is someone
+    calling something a name; "a program called ..." and "officials, called
+    superdelegates," stay names."""
+    text = (
+        "Beruff, a Scott ally, called Florida’s standards “strong.” Sanders’ campaign "
+        "called AP’s report a “rush to judgment.” Barden now helps lead a program called "
+        "Sandy Hook Promise. Clinton leads among elected officials, called superdelegates, "
+        "by a wide margin."
+    )
+    rows = _extract(nlp, text)
+    found = [(r.cue, text[r.content_start : r.content_end]) for r in rows]
+    assert found == [
+        ("called", "Florida’s standards “strong.”"),
+        ("called", "AP’s report a “rush to judgment.”"),
+    ]
+
+
+def test_call_for_with_a_time_between(nlp):
+    """ "called Friday for Mr. Trump to ...": a time between "call" and the "for" of
+    its clause keeps the phrasal cue "call for"; "called Friday" alone names nothing."""
+    text = "Representative Ed Royce, of California, called Friday for Mr. Trump to act."
+    rows = _extract(nlp, text)
+    assert [(r.cue_lemma, text[r.content_start : r.content_end]) for r in rows] == [
+        ("call for", "Mr. Trump to act")
+    ]

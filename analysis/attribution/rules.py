@@ -48,6 +48,7 @@ from analysis.attribution.words import (
     RAISING_VERBS,
     RECEIVING_LIGHT_VERBS,
     REFUSAL_VERBS,
+    SPEAKER_NOUNS,
     SPEAKING_LIGHT_VERBS,
     STANCE_DEFAULT,
     SUBJECT_DEPS,
@@ -580,7 +581,11 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             if child.dep_ not in ("advcl", "ccomp", "xcomp") or child.i < tok.i:
                 continue
             mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            if mark is not None and mark.lower_ == "for" and mark.i == tok.i + 1:
+            # "called Friday for Mr. Trump to ...": a time may stand between
+            after_time = mark is not None and all(
+                tok.doc[k].ent_type_ in ("DATE", "TIME") for k in range(tok.i + 1, mark.i)
+            )
+            if mark is not None and mark.lower_ == "for" and 0 < mark.i - tok.i <= 3 and after_time:
                 cue, cue_lemma, cue_tokens, for_clause = for_cue, f"{lemma} for", [tok, mark], child
                 break
     if cue is None:
@@ -624,7 +629,13 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     # that content, not an attribution of its own.
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return None
-    if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+    if (
+        lemma == "call"
+        and len(cue_tokens) == 1
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not _called_by_someone(tok, quotes)
+    ):
         return None  # "a stream called Miracle Run"
     if lemma == "call" and len(cue_tokens) == 1:
         content = _naming_content(tok, quotes)
@@ -743,4 +754,35 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True
-    return lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return (
+        lemma == "call"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not _called_by_someone(tok, quotes)
+    )
+
+
+def _called_by_someone(tok: Token, quotes: _Quotes | None) -> bool:
+    """ "call" read as a participle naming a thing ("a group called Citizens for
+    Trump") that is someone calling something a name: an object and a predicate ("One
+    of the docs ... called Oz a quack"), or a person or body before it ("Sanders'
+    campaign called AP's report a ...", "Beruff, a Scott ally, called ...", "one
+    lawmaker called Trump ..."; not "a new group called ...")."""
+    thing = tok.head
+    complements = [
+        c
+        for c in tok.children
+        if c.dep_ in ("oprd", "dobj", "ccomp")
+        and c.i > tok.i
+        and c.ent_type_ not in ("DATE", "TIME")
+    ]
+    if not complements:
+        return False  # "Mr. Royce, of California, called Friday for ...": no name given
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in thing.children)
+    if len(complements) >= 2 or thing.pos_ == "PROPN" or thing.ent_type_ in ("PERSON", "ORG"):
+        return True
+    if tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        return False  # "elected officials, called superdelegates, ...": a name given
+    return any(c.dep_ in ("poss", "nmod") for c in thing.children) or (
+        _lemma(thing) in SPEAKER_NOUNS and not indefinite
+    )

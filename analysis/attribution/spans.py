@@ -410,7 +410,14 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
         return (first, named[-1].end) if named else None
     objs = [c for c in tok.children if c.dep_ in ("dobj",) and c.i > tok.i]
     first = objs[0] if objs else comps[0]
-    return _trim(tok.doc, first.left_edge.i, comps[-1].right_edge.i, quotes)
+    span = _trim(tok.doc, first.left_edge.i, comps[-1].right_edge.i, quotes)
+    # 'called Florida's standards “strong.”': the parser may leave the quoted name out
+    gap = r"[ \t]*(?:(?:a|an|the)[ \t]+)?"
+    q = quotes.starting_after(span[1], gap) if span is not None else None
+    named = span is not None and any(p.end == span[1] for p in quotes.overlapping(*span))
+    if q is not None and q.start - span[1] <= 5 and not named:
+        return span[0], q.end
+    return span
 
 
 def _quote_in_sentence(q: Quote, tok: Token, after: bool = False) -> bool:
