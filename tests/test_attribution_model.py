@@ -292,3 +292,42 @@ def test_card_names_data_licence_and_retraining():
     card = CARD.read_text(encoding="utf-8").lower()
     for needed in ("PolNeAR", "framing train attribution", "copyright", "cross-validat", "dev"):
         assert needed.lower() in card, needed
+
+
+def test_an_object_with_what_is_asked_or_said_of_it_is_no_act(nlp):
+    """A verb the lexicon does not know acting on a plain noun phrase is an act ("fired
+    Comey", "passed a new version of the bill"); with an infinitive for the addressee
+    ("implored her to bring it back") or a predicate with "as" ("cast himself as a
+    defense hawk") it reports. "began his career as an aide" is still what someone
+    did, and what a bill "requires candidates to" do is no one's report."""
+    text = (
+        "The speechwriters implored her to bring it back. Rubio cast himself as a defense "
+        "hawk. Trump fired Comey. The legislature passed a new version of the bill. Stone "
+        "began his career as a campaign aide."
+    )
+    article, doc = _doc(nlp, text)
+    words = ("implore", "cast", "fire", "pass", "begin")
+    rows = extract_attributions(article, doc, model=_tiny_model(dict.fromkeys(words, 10.0)))
+    assert [r.cue for r in rows] == ["implored", "cast"]
+    assert rows[0].content.endswith("to bring it back")
+    assert rows[1].content == "himself as a defense hawk"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "reports"),
+    [
+        ("The speechwriters implored her to bring it back.", "implored", True),
+        ("It sets up a fund and requires candidates to disclose returns.", "requires", False),
+        ("The bill requires candidates to disclose returns.", "requires", False),
+    ],
+)
+def test_what_a_bill_requires_is_no_report(nlp, text, verb, reports):
+    """An infinitive for the object makes a report of an unknown verb, unless its subject
+    is a law or "it" standing for one (through a coordinated verb too)."""
+    from analysis.attribution.model import _object_and_more
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    obj = next(c for c in tok.children if c.dep_ == "dobj")
+    content = (obj.idx, doc[-2].idx + len(doc[-2]))
+    assert _object_and_more(tok, obj, content) is reports

@@ -59,7 +59,9 @@ from analysis.attribution.sources import (
 )
 from analysis.attribution.spans import _content, _end
 from analysis.attribution.words import (
+    ASPECT_VERBS,
     CLAUSE_OPENERS,
+    INSTRUMENT_NOUNS,
     LIGHT_VERBS,
     MESSAGE_NOUNS,
     STANCE_DEFAULT,
@@ -471,6 +473,8 @@ def _an_act(tok: Token, content: tuple[int, int], ctx: DocContext) -> bool:
     if span[0].lower_ in CLAUSE_OPENERS:
         return False
     root = span.root  # a noun phrase, perhaps with a relative clause ("a bill that ...")
+    if _object_and_more(tok, root, content):
+        return False
     return (
         root.head.i == tok.i
         and root.dep_ in ("dobj", "nsubjpass", "npadvmod")
@@ -478,6 +482,29 @@ def _an_act(tok: Token, content: tuple[int, int], ctx: DocContext) -> bool:
         and _lemma(root) not in MESSAGE_NOUNS
         # a light verb with a cue noun: "took a swipe at", "drew criticism"
         and not (_lemma(tok) in LIGHT_VERBS and _lemma(root) in ctx.index.nouns)
+    )
+
+
+def _object_and_more(tok: Token, root: Token, content: tuple[int, int]) -> bool:
+    """An object with what is asked of it or said of it is a report, not an act:
+    "implored her to bring it back" (an infinitive for the addressee), "cast himself as
+    a defense hawk", "identified young voters' exhaustion as one of the causes" (a
+    predicate with "as"); not after a verb of beginning or going on ("began his career
+    as a campaign aide") nor with a law or "it" as subject ("It ... requires
+    candidates to disclose ...")."""
+    if _lemma(tok) in ASPECT_VERBS:
+        return False
+    verb = tok
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "It institutes ..., requires ...": the subject of the first verb
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (
+        subject.lower_ in ("it", "this", "which") or _lemma(subject) in INSTRUMENT_NOUNS
+    ):
+        return False  # "It ... requires presidential candidates to disclose ...": a bill
+    inside = [c for c in tok.children if content[0] <= c.idx < content[1]]
+    return any(c.dep_ in ("xcomp", "ccomp") for c in inside) or any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > root.i for c in inside
     )
 
 
