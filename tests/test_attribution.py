@@ -562,3 +562,18 @@ def test_call_for_with_a_time_between(nlp):
     assert [(r.cue_lemma, text[r.content_start : r.content_end]) for r in rows] == [
         ("call for", "Mr. Trump to act")
     ]
+
+
+def test_a_content_without_quotes_stays_on_the_cue_line(nlp):
+    """A live blog's headline without a full stop runs into the next line in the parse;
+    what the headline's cue reports ends at the line break, and a cue after a line
+    break reports only its own line ("...; \\nCandidates will need ..., analysts say")."""
+    text = (
+        "Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership\nMarco Rubio "
+        "defended himself on Saturday for leaving the bill.\n\nIndependents alone won't "
+        "decide N.H.; \nCandidates will need solid backing by party voters, analysts say."
+    )
+    rows = _extract(nlp, text)
+    contents = {r.cue: text[r.content_start : r.content_end] for r in rows}
+    assert contents["Says"] == "Abandoning Immigration Reform Was A Sign Of Leadership"
+    assert contents["say"] == "Candidates will need solid backing by party voters"

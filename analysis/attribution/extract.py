@@ -97,6 +97,27 @@ def rule_attributions(doc: Doc, index: _CueIndex, quotes: _Quotes) -> list[_Foun
     return _outermost(found, quotes)
 
 
+def _on_the_cue_line(
+    text: str, content: tuple[int, int], cue_start: int, cue_end: int, quotes: _Quotes
+) -> tuple[int, int] | None:
+    """A content without quotation marks ends at the line break after a cue before it
+    and begins after the line break before a cue after it: the parser runs a headline
+    without a full stop into the next line ("Rubio Says Abandoning Reform Was A Sign Of
+    Leadership\nMarco Rubio"), and a sentence into the next paragraph. Quotes may span
+    paragraphs and keep their content."""
+    start, end = content
+    if "\n" not in text[start:end].strip() or quotes.overlapping(start, end):
+        return content
+    if start >= cue_end:
+        cut = text.index("\n", start + len(text[start:end]) - len(text[start:end].lstrip()))
+        end = len(text[:cut].rstrip())
+    elif end <= cue_start:
+        body = text[start:end].rstrip()
+        start = start + body.rindex("\n") + 1
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+    return (start, end) if end > start else None
+
+
 def build_rows(
     article: Article, doc: Doc, found: list[_Found], quotes: _Quotes
 ) -> list[Attribution]:
@@ -144,6 +165,8 @@ def build_rows(
                     speaker = None
             if written.lower() in PRONOUNS and res.referent is None:
                 resolution = "pronoun"
+        if f.content is not None:
+            f.content = _on_the_cue_line(text, f.content, cue_start, cue_end, quotes)
         if f.content is not None and f.content[0] == f.content[1]:
             f.content = None
         c_start, c_end = f.content if f.content else (None, None)
