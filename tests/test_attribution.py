@@ -577,3 +577,14 @@ def test_a_content_without_quotes_stays_on_the_cue_line(nlp):
     contents = {r.cue: text[r.content_start : r.content_end] for r in rows}
     assert contents["Says"] == "Abandoning Immigration Reform Was A Sign Of Leadership"
     assert contents["say"] == "Candidates will need solid backing by party voters"
+
+
+def test_a_participle_on_a_name_read_as_a_modal_takes_the_name(nlp):
+    """ "Citing ..., Will urged ...": the participle's speaker is the subject of the verb
+    it hangs on, a name the parser read as a modal."""
+    text = (
+        "George Will wrote a column. Citing last week's attack as a wake-up call, Will urged "
+        "the voters to abandon the outsiders."
+    )
+    rows = _extract(nlp, text)
+    assert ("Citing", "George Will") in [(r.cue, r.speaker) for r in rows]

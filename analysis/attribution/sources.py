@@ -136,11 +136,12 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         if not subjects and cur is tok:
             # "Schilling, through a spokeswoman, declined": a surname read as a gerund
             subjects = [c for c in tok.children if c.i < tok.i and name_read_as_gerund(c)]
-        if not subjects and cur is tok and tok.tag_ in ("VBD", "VBZ", "VBN"):
+        if not subjects and cur.tag_ in ("VBD", "VBZ", "VBN"):
             # "Will wrote", "May said": no modal comes right before a past or
             # third-person verb; it is a name the parser read as one (George Will,
-            # Theresa May).
-            subjects = [c for c in tok.children if c.dep_ == "aux" and name_read_as_modal(c)]
+            # Theresa May) — also for a participle on such a verb ("Citing ..., Will
+            # urged").
+            subjects = [c for c in cur.children if c.dep_ == "aux" and name_read_as_modal(c)]
         if outside and quotes is not None and cur is tok:
             # A subject inside the quote is the parser's mistake; a name it set beside
             # it outside is the speaker ("''..., Mr. President,'' Representative Steve
