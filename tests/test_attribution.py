@@ -93,6 +93,18 @@ def test_quote_spans_double_apostrophes():
     assert spans == ["''My advice was not to do it,''", "''It's done.''", "``this''"]
 
 
+def test_quote_spans_opening_mark_typed_as_closing():
+    """'“Apparently not,“ he said.': an opening mark after the words and before a space
+    closes the quote, so "he said" is outside it; one before a word still opens."""
+    text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.” So “yes“."
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == [
+        "“Apparently not,“",
+        "“A leopard doesn’t change its spots.”",
+        "“yes“",
+    ]
+
+
 def test_lexicon_size_and_classes():
     cues = reporting_cues()
     assert len(cues) >= 200

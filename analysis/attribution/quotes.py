@@ -45,6 +45,10 @@ def quote_spans(text: str) -> list[Quote]:
         if mark in ("“", "„", "«", "``"):
             if open_at is None:
                 open_at, single_at = i, None
+            elif mark == "“" and not before.isspace() and (after.isspace() or after in ",.;:"):
+                # '“Apparently not,“ he said.': an opening mark typed as the closing one
+                quotes.append(Quote(open_at, match.end(), False))
+                open_at = None
         elif mark in ("”", "»"):
             if open_at is not None:
                 quotes.append(Quote(open_at, match.end(), False))
