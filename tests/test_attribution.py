@@ -21,6 +21,12 @@ def _extract(nlp, text: str, article_id: str = "t") -> list[Attribution]:
     return extract_attributions(article, nlp(article.analysis_text()))
 
 
+def _sources(nlp, text: str) -> dict[str, str]:
+    """Each cue's source phrase as written (cues without a source left out)."""
+    rows = _extract(nlp, text)
+    return {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_gold_constructions(nlp, case):
     rows = _extract(nlp, case["text"], case["id"])
@@ -457,8 +463,7 @@ def test_a_speaker_is_no_part_of_the_line_above(nlp):
         "Marco Rubio for opposing legal abortion in cases of rape.\n\nCruz: It Is All "
         "CNN's Fault\nTed Cruz apologized for his campaign's suggestion on Monday."
     )
-    rows = _extract(nlp, text)
-    sources = {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+    sources = _sources(nlp, text)
     assert sources["criticized"] == "Jeb Bush"
     assert sources["apologized"] == "Ted Cruz"
 
@@ -520,8 +525,7 @@ def test_a_participle_on_a_made_thing_speaks_for_its_maker(nlp):
         "blasting Clinton for promoting fracking. Police received 911 calls saying shots "
         "had been fired. Guests are given timed tickets telling them when to come."
     )
-    rows = _extract(nlp, text)
-    sources = {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+    sources = _sources(nlp, text)
     assert sources["writing"] == "Mr. Trump"
     assert sources["blasting"] == "The Vermont senator"
     assert sources["saying"] == "911 calls"

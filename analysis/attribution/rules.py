@@ -634,7 +634,7 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         and len(cue_tokens) == 1
         and tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and not _called_by_someone(tok, quotes)
+        and not _called_by_someone(tok)
     ):
         return None  # "a stream called Miracle Run"
     if lemma == "call" and len(cue_tokens) == 1:
@@ -758,11 +758,11 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         lemma == "call"
         and tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and not _called_by_someone(tok, quotes)
+        and not _called_by_someone(tok)
     )
 
 
-def _called_by_someone(tok: Token, quotes: _Quotes | None) -> bool:
+def _called_by_someone(tok: Token) -> bool:
     """ "call" read as a participle naming a thing ("a group called Citizens for
     Trump") that is someone calling something a name: an object and a predicate ("One
     of the docs ... called Oz a quack"), or a person or body before it ("Sanders'
