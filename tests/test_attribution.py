@@ -604,3 +604,15 @@ def test_a_participle_on_a_name_read_as_a_modal_takes_the_name(nlp):
     )
     rows = _extract(nlp, text)
     assert ("Citing", "George Will") in [(r.cue, r.speaker) for r in rows]
+
+
+def test_a_place_or_group_word_before_a_noun_is_no_speaker(nlp):
+    """ "... a Catholic university ..., defending his budget": "Catholic" modifies a
+    noun and names no one; "the Vermont senator" stands for the senator."""
+    from analysis.attribution.features import _speaking_head
+
+    doc = nlp("A Catholic university hosted the Vermont senator on Friday.")
+    catholic = next(t for t in doc if t.text == "Catholic")
+    vermont = next(t for t in doc if t.text == "Vermont")
+    assert _speaking_head(catholic) is None
+    assert _speaking_head(vermont).text == "senator"

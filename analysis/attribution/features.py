@@ -424,6 +424,7 @@ def source_candidates(
         and not in_dateline(t)
         and not (outside and ctx.quotes.containing(t.idx) is not None)
     ]
+    speakers = [s for t in speakers if (s := _speaking_head(t)) is not None]
     before = [t for t in speakers if t.i < tok.i]
     after = [t for t in speakers if t.i > tok.i]
     for kind, toks in (("before", before[-1:]), ("after", after[:1])):
@@ -432,6 +433,21 @@ def source_candidates(
             if span is not None and span != parsed:
                 out.append((kind, span))
     return out
+
+
+def _speaking_head(t: Token) -> Token | None:
+    """A place or group word modifying a common noun is no speaker by itself: it stands
+    for that noun's phrase where the noun names a speaker ("the Vermont senator",
+    "Democratic leaders") and for no one otherwise ("a Catholic university", "the
+    Republican field", "U.S. leadership")."""
+    if (
+        t.ent_type_ in ("NORP", "GPE")
+        and t.dep_ in ("compound", "amod", "nmod")
+        and t.head.pos_ == "NOUN"
+        and t.head.i > t.i
+    ):
+        return t.head if _lemma(t.head) in SPEAKER_NOUNS else None
+    return t
 
 
 def source_features(

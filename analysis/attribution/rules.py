@@ -755,10 +755,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True
     return (
-        lemma == "call"
-        and tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and not _called_by_someone(tok)
+        lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _called_by_someone(tok)
     )
 
 
