@@ -106,15 +106,17 @@ def _on_the_cue_line(
     Leadership\nMarco Rubio"), and a sentence into the next paragraph. Quotes may span
     paragraphs and keep their content."""
     start, end = content
-    if "\n" not in text[start:end].strip() or quotes.overlapping(start, end):
+    body = text[start:end]
+    words = body.strip()
+    if "\n" not in words or quotes.overlapping(start, end):
         return content
+    first = start + body.index(words)  # the content's first word
     if start >= cue_end:
-        cut = text.index("\n", start + len(text[start:end]) - len(text[start:end].lstrip()))
-        end = len(text[:cut].rstrip())
+        end = _rstrip(text, text.index("\n", first))
     elif end <= cue_start:
-        body = text[start:end].rstrip()
-        start = start + body.rindex("\n") + 1
-        start += len(text[start:end]) - len(text[start:end].lstrip())
+        start = first + words.rindex("\n") + 1
+        while text[start].isspace():
+            start += 1
     return (start, end) if end > start else None
 
 

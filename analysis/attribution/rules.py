@@ -629,13 +629,7 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     # that content, not an attribution of its own.
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return None
-    if (
-        lemma == "call"
-        and len(cue_tokens) == 1
-        and tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and not _called_by_someone(tok)
-    ):
+    if len(cue_tokens) == 1 and _names_a_thing(tok):
         return None  # "a stream called Miracle Run"
     if lemma == "call" and len(cue_tokens) == 1:
         content = _naming_content(tok, quotes)
@@ -754,8 +748,17 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if lemma in BELIEF_VERBS and tok.dep_ == "ccomp" and _lemma(head) in index.verbs:
         return True
+    return _names_a_thing(tok)
+
+
+def _names_a_thing(tok: Token) -> bool:
+    """ "a stream called Miracle Run": "call" as a participle naming a thing, unless it
+    is someone calling something a name (`_called_by_someone`)."""
     return (
-        lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _called_by_someone(tok)
+        _lemma(tok) == "call"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not _called_by_someone(tok)
     )
 
 
