@@ -203,6 +203,26 @@ def test_model_adds_no_cue_inside_a_reported_clause(nlp):
     assert [r.cue for r in rows] == ["said"]
 
 
+def test_a_report_in_the_speakers_own_clause_between_quotes_is_its_own(nlp):
+    # the first row's content runs from quote to quote; the relative clause on its
+    # speaker is the frame between them, not what was said, so its report is found
+    text = (
+        '"I have never voted in a primary, but I am going to vote in this one," said '
+        "Nicky Driscoll, 24, a student from Manchester, who said Sanders is best suited "
+        'to get corporate money out of politics. "It is supposed to be for the people, '
+        'not for the banks."'
+    )
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc)
+    assert [r.cue for r in rows] == ["said", "said"]
+    assert rows[0].content.endswith('not for the banks."')
+    assert rows[1].content == "Sanders is best suited to get corporate money out of politics"
+    # a candidate inside a quote of the content stays inside it
+    text = '"Jones groused that it failed," said Smith. "It is over."'
+    article, doc = _doc(nlp, text)
+    assert [r.cue for r in extract_attributions(article, doc)] == ["said"]
+
+
 def test_rule_cue_the_model_rejects_is_dropped_unless_precise(nlp):
     text = "“It is over,” Marant said. Brenn argued that the plan failed."
     article, doc = _doc(nlp, text)

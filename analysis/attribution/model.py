@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,6 +183,19 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+def _content_pieces(f: _Found) -> list[tuple[int, int]]:
+    """The stretches of `f`'s content that are what was said: the whole span, less
+    the frame between two of its quotes that holds the cue ('"...," said Nicky
+    Driscoll, who said Sanders is best suited ... "..."': the speaker's own clause,
+    where another report may stand)."""
+    start, end = f.content
+    cue_at = f.cue_tokens[0].idx
+    for before, after in itertools.pairwise(f.content_quotes):
+        if before.end <= cue_at < after.start:
+            return [(start, before.end), (after.start, end)]
+    return [(start, end)]
+
+
 def apply_model(
     doc: Doc,
     found: list[_Found],
@@ -226,7 +240,10 @@ def apply_model(
             _fill_source(f, ctx, model, quotes)
     taken = {t.i for f in rule_found for t in f.cue_tokens}
     contents = [
-        f.content for f in kept if f.content and quotes.containing(f.cue_tokens[0].idx) is None
+        piece
+        for f in kept
+        if f.content and quotes.containing(f.cue_tokens[0].idx) is None
+        for piece in _content_pieces(f)
     ]
     order = np.argsort(-probs, kind="stable")
     added: list[_Found] = []
