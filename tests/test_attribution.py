@@ -24,7 +24,7 @@ def _extract(nlp, text: str, article_id: str = "t") -> list[Attribution]:
 def _sources(nlp, text: str) -> dict[str, str]:
     """Each cue's source phrase as written (cues without a source left out)."""
     rows = _extract(nlp, text)
-    return {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start}
+    return {r.cue: text[r.source_start : r.source_end] for r in rows if r.source_start is not None}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -548,6 +548,38 @@ def test_a_contrasting_report_after_while_is_its_own(nlp):
         ("said", "other voters", "they had not heard anything new"),
         ("said", "The mayor", "the plan would cut costs while the schools stayed open"),
     ]
+
+
+def test_a_verb_going_on_from_the_speaker_ends_the_content(nlp):
+    """ "proposed that more troops be left in Iraq, and pushed to send arms": "pushed"
+    has no subject, the cue's tense and a first conjunct ("be left") that cannot share
+    it, so it goes on with the speaker's doings — the content ends before it (and the
+    model may take it as a report of its own). A conjunct in the reported clause's own
+    tense stays in the content, and so does a participle read as a past tense on a
+    passive ("should be suspended ... and demoted")."""
+    text = (
+        "Clinton proposed that more troops be left in Iraq, and pushed to send arms to "
+        "the rebels. The senator refused to speak to reporters and watched the speeches "
+        "from a private suite. Mr. Kerry said he would meet the envoy and flew to Geneva "
+        "on Sunday. Lee said the plan failed and cost too much. The office said that "
+        "Mr. Strzok should be suspended for 60 days and demoted."
+    )
+    rows = _extract(nlp, text)
+    found = [(r.cue, r.speaker, text[r.content_start : r.content_end]) for r in rows]
+    assert found == [
+        ("proposed", "Clinton", "that more troops be left in Iraq"),
+        ("pushed", "Clinton", "to send arms to the rebels"),
+        ("refused", "The senator", "to speak to reporters"),
+        ("said", "Kerry", "he would meet the envoy"),
+        ("said", "Lee", "the plan failed and cost too much"),
+        ("said", "The office", "that Mr. Strzok should be suspended for 60 days and demoted"),
+    ]
+    # its source is the speaker's phrase, not the subject of the clause it hangs in
+    text = (
+        "Kasich says he would sit Putin down and tell him to stop and tells the crowd "
+        "he was the first one to say it."
+    )
+    assert _sources(nlp, text)["tells"] == "Kasich"
 
 
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):

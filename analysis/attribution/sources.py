@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _cue_index, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _end, _span_of
+from analysis.attribution.spans import _end, _goes_on_from, _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     OBJECT_SPEAKS_VERBS,
@@ -154,6 +154,9 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             if child.lower_ == "it" and _expletive(cur):
                 return None  # "It was unclear where Mr. Bush got the figure": no one
             return _past_dateline(child)
+        if cur is tok and (above := _goes_on_from(tok)) is not None:
+            cur = above  # "said he would order a review and warned ...": said's subject
+            continue
         # Participial, coordinated or infinitival cues take their head's subject.
         if (
             cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "npadvmod", "prep")

@@ -192,6 +192,8 @@ def _content(
         if clause.i < tok.i:
             stop = source.left_edge.i - 1 if source is not None and source.i < tok.i else tok.i - 1
             j = min(j, stop)
+        else:
+            j = _before_the_speakers_next_verb(tok, i, j)
         span = _trim(doc, i, j, quotes)
         if span is not None:
             return span, []
@@ -247,7 +249,7 @@ def _content(
         obj = _object(tok, cue_tokens, lemma)
         if obj is not None:
             i, j = _subtree_range(obj)
-            j = _with_complement(tok, j)
+            j = _before_the_speakers_next_verb(tok, i, _with_complement(tok, j))
             span = _trim(doc, i, j, quotes)
             if span is not None:
                 return span, []
@@ -509,6 +511,55 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
     ):
         return None
     return None
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _finite_tag(verb: Token) -> str:
+    """The tense a verb shows: its first auxiliary's tag, else its own."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return aux[0].tag_ if aux else verb.tag_
+
+
+def _goes_on_from(verb: Token) -> Token | None:
+    """The verb whose subject's doings the conjunct `verb` goes on with, where the
+    parser hangs it inside that verb's content: a conjunct without a subject whose
+    first conjunct cannot share its tense, and the nearest verb above in that tense
+    ("Trump said he would order a review and warned against hackers": "warned" goes on
+    from "said", not from "would order"; "called on allies to attack the oil ... and
+    proposed a safe zone"). None for any other verb."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tense = _finite_tag(verb)
+    if tense not in FINITE_TAGS or _finite_tag(verb.head) in FINITE_TAGS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.head.children) and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children
+    ):
+        return None  # "should be suspended for 60 days and demoted": a participle read as past
+    for above in verb.head.ancestors:
+        if above.pos_ in ("VERB", "AUX") and _finite_tag(above) in FINITE_TAGS:
+            return above if _finite_tag(above) == tense else None
+    return None
+
+
+def _before_the_speakers_next_verb(tok: Token, i: int, j: int) -> int:
+    """The end of a content after the cue `tok` (tokens i..j), cut before a verb that
+    goes on with the speaker's own doings (`_goes_on_from`): "refused to speak to
+    reporters ... | and watched", "says he'd sit Putin down and tell him ... | and
+    tells the crowd". PolNeAR annotates such a verb apart."""
+    doc = tok.doc
+    for k in range(i + 1, j + 1):
+        verb = doc[k]
+        if i <= verb.head.i < k and (above := _goes_on_from(verb)) is not None and above.i == tok.i:
+            cut = verb.left_edge.i - 1
+            while cut > i and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            return cut
+    return j
 
 
 def _across_semicolon(clause: Token, tok: Token) -> bool:
