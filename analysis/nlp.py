@@ -31,10 +31,12 @@ from pathlib import Path
 
 import numpy as np
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from analysis.config import cache_dir
+from analysis.headline_case import headline_case
 from analysis.records import Article, Problem
 
 OFFICIAL_MODEL = "en_core_web_sm"
@@ -43,7 +45,7 @@ MODEL_ENV = "FRAMING_SPACY_MODEL"
 
 #: Bump when the kit's own pipeline components or parse settings change: cached
 #: parses made under another version are then not used.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -335,20 +337,43 @@ class Parser:
         """`nlp.pipe` over a batch; if the batch fails, each text alone, so that only the
         text that breaks the pipeline is lost."""
         try:
-            return list(self.nlp.pipe(texts))
+            return [
+                _parse_result(doc, text)
+                for doc, text in zip(
+                    self.nlp.pipe(headline_case(t) for t in texts), texts, strict=True
+                )
+            ]
         except Exception:  # noqa: BLE001 - retried one by one below
             results: list[Doc | Exception] = []
             for text in texts:
                 try:
-                    results.append(self.nlp(text))
+                    results.append(parse_text(text, self.nlp))
                 except Exception as error:  # noqa: BLE001
                     results.append(error)
             return results
 
 
+#: What a parse is put back on the original words with (`_parse_result`).
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+
+
+def _parse_result(doc: Doc, text: str) -> Doc:
+    """The parse `doc` of `headline_case(text)` as a parse of `text` itself: where a
+    headline's case was changed, the same tokens, tags, tree, entities and vectors on
+    the original words."""
+    if doc.text == text:
+        return doc
+    words = [text[t.idx : t.idx + len(t)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    restored.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
+    restored.tensor = doc.tensor
+    return restored
+
+
 def parse_text(text: str, nlp: Language | None = None) -> Doc:
-    """Parse one string (no cache): for notebooks and quick checks."""
-    return (nlp or load_pipeline())(text)
+    """Parse one string (no cache), its Title Case headlines read as sentences
+    (`analysis.headline_case`): for notebooks and quick checks."""
+    return _parse_result((nlp or load_pipeline())(headline_case(text)), text)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
