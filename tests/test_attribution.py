@@ -582,6 +582,23 @@ def test_a_verb_going_on_from_the_speaker_ends_the_content(nlp):
     assert _sources(nlp, text)["tells"] == "Kasich"
 
 
+def test_a_relative_pronoun_speaks_only_inside_its_own_clause(nlp):
+    """The parser hangs "a White House official who spoke anonymously" on the clause
+    before, so "said" has no subject and the source model picks among the names
+    around it: "who" stands there for the official. Inside its own clause "who" is
+    the source, as PolNeAR annotates it."""
+    text = (
+        "Although there is no such overlap with Sanders's team, a White House official "
+        'who spoke anonymously to discuss internal strategy said Wednesday, "Certainly '
+        'there are discussions." Mitt Romney, who said he would not attend, stayed home.'
+    )
+    sources = _sources(nlp, text)
+    assert sources["said"] == "who"  # the second "said", inside "who said ..."
+    rows = _extract(nlp, text)
+    first = next(r for r in rows if r.cue == "said")
+    assert text[first.source_start : first.source_end].startswith("a White House official")
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a
@@ -646,5 +663,6 @@ def test_a_place_or_group_word_before_a_noun_is_no_speaker(nlp):
     doc = nlp("A Catholic university hosted the Vermont senator on Friday.")
     catholic = next(t for t in doc if t.text == "Catholic")
     vermont = next(t for t in doc if t.text == "Vermont")
-    assert _speaking_head(catholic) is None
-    assert _speaking_head(vermont).text == "senator"
+    hosted = next(t for t in doc if t.text == "hosted")
+    assert _speaking_head(catholic, hosted) is None
+    assert _speaking_head(vermont, hosted).text == "senator"

@@ -35,6 +35,7 @@ from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     HYPOTHETICAL,
     LEMMA_FIXES,
+    RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
 )
@@ -424,7 +425,7 @@ def source_candidates(
         and not in_dateline(t)
         and not (outside and ctx.quotes.containing(t.idx) is not None)
     ]
-    speakers = [s for t in speakers if (s := _speaking_head(t)) is not None]
+    speakers = [s for t in speakers if (s := _speaking_head(t, tok)) is not None]
     before = [t for t in speakers if t.i < tok.i]
     after = [t for t in speakers if t.i > tok.i]
     for kind, toks in (("before", before[-1:]), ("after", after[:1])):
@@ -435,11 +436,24 @@ def source_candidates(
     return out
 
 
-def _speaking_head(t: Token) -> Token | None:
+def _speaking_head(t: Token, cue: Token) -> Token | None:
     """A place or group word modifying a common noun is no speaker by itself: it stands
     for that noun's phrase where the noun names a speaker ("the Vermont senator",
     "Democratic leaders") and for no one otherwise ("a Catholic university", "the
-    Republican field", "U.S. leadership")."""
+    Republican field", "U.S. leadership"). A relative pronoun speaks for its
+    antecedent outside its own clause ("a White House official who spoke anonymously
+    ... said": the official, not "who"), and is the source inside it ("Romney, who
+    said ...")."""
+    clause = t.head
+    if (
+        t.lower_ in RELATIVE_PRONOUNS
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and clause.dep_ == "relcl"
+        and clause.head.i < t.i
+        and clause.i != cue.i
+        and clause.i not in {a.i for a in cue.ancestors}
+    ):
+        return clause.head
     if (
         t.ent_type_ in ("NORP", "GPE")
         and t.dep_ in ("compound", "amod", "nmod")
