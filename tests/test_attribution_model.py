@@ -115,10 +115,11 @@ def test_unknown_cue_gets_stance_other_and_is_listed(nlp):
 def test_model_cannot_break_a_sense_guard(nlp):
     text = (
         "The fire claimed two lives. He would say anything. Don't blame Bush. She called "
-        "her brother on Monday. The weather was clear on Sunday. The team added two goals."
+        "her brother on Monday. The weather was clear on Sunday. The team added two goals. "
+        "A replacement was ordered in 2024."
     )
     article, doc = _doc(nlp, text)
-    words = ("claim", "say", "blame", "call", "clear", "add")
+    words = ("claim", "say", "blame", "call", "clear", "add", "order")
     model = _tiny_model(dict.fromkeys(words, 10.0))
     assert extract_attributions(article, doc, model=model) == []
 

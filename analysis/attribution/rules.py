@@ -610,6 +610,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
 
     if _aspect_only(tok, children, index) or _no_impression(tok, children):
         return None
+    if _thing_ordered(lemma, deps):
+        return None
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
     if lemma in RAISING_VERBS and not (
@@ -699,13 +701,21 @@ def _mistagged_name(tok: Token) -> bool:
     return tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.pos_ == "INTJ"
 
 
+def _thing_ordered(lemma: str, deps: set[str]) -> bool:
+    """ "a replacement was ordered in 2024": a passive "order" with neither an orderer
+    nor what is ordered done is a purchase, no one's directive ("was ordered to
+    testify", "ordered by the court" stay). PolNeAR has no such passive."""
+    return lemma == "order" and "nsubjpass" in deps and not deps & {"ccomp", "xcomp", "agent"}
+
+
 def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -> bool:
     """True when one of the rules' sense guards rules out `tok` as a cue, whatever a
     learned model makes of it: a clause-only verb without a clause or quote ("the fire
     claimed two lives", "insisted on a recount"), "call" that does not name ("called
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
-    "admit", a markup tag's name ("<tweet ...>"), hypothetical
+    "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
+    ("<tweet ...>"), hypothetical
     speech ("would say"), an imperative, a bare infinitive ("obliged to report"; not
     after refuse/decline/fail), "let's say", "a stream called ...", and a belief inside
     what someone said ("said he thinks ...")."""
@@ -728,6 +738,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         )
         and (quotes is None or _naming_content(tok, quotes) is None)
     ):
+        return True
+    if _thing_ordered(lemma, deps):
         return True
     if lemma == "admit" and (
         "auxpass" in deps
