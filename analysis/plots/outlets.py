@@ -287,7 +287,9 @@ def plot_stance_by_outlet(
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("share of the outlet's reporting cues")
-    ax.set_title(_wrap_title(title))
+    # over the whole figure, not the axes: the legend outside on the right would
+    # otherwise run into a long title
+    figure.suptitle(_wrap_title(title, 80), x=0.01, ha="left", fontweight="bold")
     figure.legend(title="stance class", loc="outside right upper")
     _set_caption(
         figure,
