@@ -599,6 +599,24 @@ def test_a_relative_pronoun_speaks_only_inside_its_own_clause(nlp):
     assert text[first.source_start : first.source_end].startswith("a White House official")
 
 
+def test_a_quote_in_a_clause_of_its_own_is_not_more_of_the_first(nlp):
+    """ "said, meaning that he's '...'": the second quote is what "meaning" says, so the
+    first report's quotes stop before it ("said, laughing. '...'" goes on); and the
+    quote before "said before adding:" is said's, not what "adding" adds."""
+    text = (
+        '"Savage," she said, meaning that he\'s "radical enough and doesn\'t care what '
+        'people think." "A lot of people," he said, laughing. "They all came." "If she '
+        'gets to pick her judges, nothing you can do," Trump said before adding: "Though '
+        'maybe there is."'
+    )
+    rows = _extract(nlp, text)
+    found = {(r.cue, text[r.content_start : r.content_end]) for r in rows if not r.in_quote}
+    assert ("said", '"Savage,"') in found
+    assert ("said", '"A lot of people," he said, laughing. "They all came."') in found
+    assert ("adding", '"Though maybe there is."') in found
+    assert ("said", '"If she gets to pick her judges, nothing you can do,"') in found
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a

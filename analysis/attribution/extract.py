@@ -500,7 +500,7 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
                 # Only the rest of the cue clause and a sentence end between them.
                 ok = last.end < cue_at and re.fullmatch(r"[^\n.!?]*[.!?]?\s{1,3}", gap) is not None
                 ok = ok and gap.count("\n") == 0
-            if not ok:
+            if not ok or _clause_of_its_own(f, doc, max(last.end, cue_at), nxt):
                 break
             # No other cue between the two quotes ('he said, adding that “...”').
             # A cue in what describes the speaker ('said Tom Rath, who had endorsed
@@ -534,6 +534,25 @@ def _extend_quote_chains(found: list[_Found], doc: Doc, quotes: _Quotes) -> None
             f.content = (f.content[0], nxt.end)
             last = nxt
             search = nxt.end
+
+
+def _clause_of_its_own(f: _Found, doc: Doc, start: int, nxt: Quote) -> bool:
+    """True when a verb between `start` and the quote `nxt` (not the cue, not in the
+    source phrase) holds that quote in its clause: '"Savage," she said, meaning that
+    he's "radical enough ..."' — the second quote is what "meaning" says, not more of
+    what she said ('"A," he said, laughing. "B."' goes on)."""
+    words = doc.char_span(start, nxt.start, alignment_mode="expand")
+    if words is None:
+        return False
+    cue = {t.i for t in f.cue_tokens}
+    for tok in words:
+        if tok.i in cue or tok.pos_ not in ("VERB", "AUX") or tok.idx < start:
+            continue
+        if f.source is not None and f.source.is_ancestor(tok):
+            continue
+        if tok.left_edge.idx <= nxt.start <= tok.right_edge.idx:
+            return True
+    return False
 
 
 def _a_title(q: Quote, cue: Token, text: str) -> bool:

@@ -154,12 +154,17 @@ def _content(
         first_word = anchor_start + len(clause_text) - len(clause_text.lstrip())
         if before is not None and "\n" in text[before.end : first_word]:
             before = None
+        # the verb the cue goes on from: its head, or the verb over "before adding"
+        governor = tok.head.head if tok.dep_ == "pcomp" else tok.head
         if (
             before is not None
-            and tok.dep_ in ("advcl", "conj", "xcomp")
-            and before.end <= tok.head.idx < tok.idx
+            and tok.dep_ in ("advcl", "conj", "xcomp", "pcomp")
+            and before.end <= governor.idx < tok.idx
         ):
-            before = None  # '"...," Sanders said, invoking the 2008 race': the quote is said's
+            # '"...," Sanders said, invoking the 2008 race', '"...," Trump said before
+            # adding: "..."': the quote is said's
+            before = None
+
         if before is not None and before.end <= tok.sent.start_char + 1 and _own_complement(tok):
             # '"..." Clinton touted her credentials': a quote closing the sentence before
             # is not what a cue with its own object or clause says.
