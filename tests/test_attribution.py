@@ -615,6 +615,22 @@ def test_a_quote_in_a_clause_of_its_own_is_not_more_of_the_first(nlp):
     assert ("said", '"A lot of people," he said, laughing. "They all came."') in found
     assert ("adding", '"Though maybe there is."') in found
     assert ("said", '"If she gets to pick her judges, nothing you can do,"') in found
+    # the parser hangs "suggesting" inside the quote after it: it still goes on from
+    # "said", and says its object and that quote
+    text = (
+        '"The American people do not agree with Trump," Sanders said, suggesting a few '
+        'questions, including, "Mr. Trump, do you really think that billionaires need a '
+        'massive tax break?"'
+    )
+    found = {(r.cue, text[r.content_start : r.content_end]) for r in _extract(nlp, text)}
+    assert found == {
+        ("said", '"The American people do not agree with Trump,"'),
+        (
+            "suggesting",
+            'a few questions, including, "Mr. Trump, do you really think that billionaires '
+            'need a massive tax break?"',
+        ),
+    }
 
 
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):

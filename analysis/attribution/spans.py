@@ -169,6 +169,20 @@ def _content(
             # '"..." Clinton touted her credentials': a quote closing the sentence before
             # is not what a cue with its own object or clause says.
             before = None
+        if before is not None and _goes_on_after_a_comma(tok, before):
+            # '"...," Sanders said, suggesting a few questions, including, "..."', the
+            # parser hanging the participle inside the next quote: that quote, with the
+            # participle's object before it, is what it says; the one before is said's
+            before = None
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+            nxt = quotes.next_after(anchor_end)
+            if (
+                objects
+                and nxt is not None
+                and _quote_in_sentence(nxt, tok, after=True)
+                and not re.search(r"[.!?\n]", text[objects[0].left_edge.idx : nxt.start])
+            ):
+                return (objects[0].left_edge.idx, nxt.end), [nxt]
         if after is not None and not _quote_in_sentence(after, tok, after=True):
             after = None
         clause_in_after = (
@@ -425,6 +439,20 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
     if q is not None and q.start - span[1] <= 5 and not named:
         return span[0], q.end
     return span
+
+
+def _goes_on_after_a_comma(tok: Token, before: Quote) -> bool:
+    """An "-ing" participle right after a comma that follows a verb standing after the
+    quote `before` ('"...," Sanders said, suggesting ...'): it goes on from that verb,
+    wherever the parser hangs it."""
+    doc = tok.doc
+    return (
+        tok.tag_ == "VBG"
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.head.i > tok.i
+        and any(t.pos_ == "VERB" and t.idx >= before.end for t in doc[tok.sent.start : tok.i])
+    )
 
 
 def _quote_in_sentence(q: Quote, tok: Token, after: bool = False) -> bool:
