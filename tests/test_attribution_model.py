@@ -157,13 +157,15 @@ def test_model_cannot_make_a_filler_or_a_sighting_a_report(nlp):
 
 def test_a_law_has_a_purpose_not_an_attitude(nlp):
     """ "The law aims to protect ..." (a user's complaint in issue 16) is what the law is
-    for; an owned plan keeps its owner as the source, and people keep their wants."""
+    for, and so is what a device "which is intended to" do; an owned plan keeps its
+    owner as the source, and people keep their wants."""
     text = (
         "The law aims to protect small businesses. The bill seeks to raise sanctions. "
-        "Opponents filed a lawsuit aimed at blocking the rule."
+        "Opponents filed a lawsuit aimed at blocking the rule. The device, which is "
+        "intended to locate underground lines, shoots radar waves."
     )
     article, doc = _doc(nlp, text)
-    model = _tiny_model(dict.fromkeys(("aim", "seek"), 10.0))
+    model = _tiny_model(dict.fromkeys(("aim", "seek", "intend"), 10.0))
     assert extract_attributions(article, doc, model=model) == []
     kept = "Marant's plan is intended to cut taxes. Senators want to end the shutdown."
     article, doc = _doc(nlp, kept)

@@ -394,6 +394,8 @@ def _instrument_purpose(tok: Token, children: Sequence[Token]) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.dep_ == "acl":  # "a measure aimed at ..."
         subjects.append(tok.head)
+    if tok.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
+        subjects.append(tok.head)  # "the device, which is intended to ..."
     return any(
         s.lemma_.lower() in INSTRUMENT_NOUNS and not any(c.dep_ == "poss" for c in s.children)
         for s in subjects

@@ -175,13 +175,15 @@ FINDING_SOURCES = frozenset(
 #: `INSTRUMENT_NOUNS` they are the writer's description, not a source's attitude (a
 #: user's report on BASIL, issue 16; PolNeAR train and dev annotate 4 of 11 such uses).
 PURPOSE_VERBS = frozenset("aim seek intend try attempt want design mean".split())
-#: Laws, bills and other instruments: no source of their own ("the campaign" and "the
-#: effort" are people at work, and stay).
+#: Laws, bills and other instruments, and devices ("the device, which is intended to
+#: locate underground lines", PolNeAR train): no source of their own ("the campaign"
+#: and "the effort" are people at work, and stay).
 INSTRUMENT_NOUNS = frozenset(
     {"law", "bill", "measure", "legislation", "act", "amendment", "policy", "rule",
      "order", "proposal", "plan", "program", "programme", "regulation", "reform",
      "provision", "initiative", "ad", "advertisement", "ordinance", "statute",
-     "resolution", "treaty", "deal", "agreement", "lawsuit", "suit", "budget"}
+     "resolution", "treaty", "deal", "agreement", "lawsuit", "suit", "budget",
+     "device", "tool", "machine", "technology", "software", "equipment", "system"}
 )  # fmt: skip
 #: Denial cues that can refuse a thing instead of denying a claim: "rejected a
 #: subpoena", "dismissed the lawsuit", "denied access" are refusals (stance `other`),
