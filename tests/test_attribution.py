@@ -633,6 +633,15 @@ def test_a_quote_in_a_clause_of_its_own_is_not_more_of_the_first(nlp):
     }
 
 
+def test_a_noun_cue_speaks_for_its_possessor(nlp):
+    """ "Her support for the trade deal", "his decision not to ...": a noun cue's
+    possessive determiner is its source, as a possessive name is ("Trump's claim")."""
+    assert _sources(nlp, "Her support for the trade deal angered unions.")["support"] == "Her"
+    assert _sources(nlp, "Trump's claim that the vote was rigged drew criticism.")["claim"] == (
+        "Trump"
+    )
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a

@@ -98,6 +98,9 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
             return names[-1]
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
+        if owners:
+            return owners[0]  # "his decision not to participate", "Trump's demand"
         nouns = [
             c
             for c in tok.children
