@@ -642,6 +642,28 @@ def test_a_noun_cue_speaks_for_its_possessor(nlp):
     )
 
 
+def test_an_opinion_held_has_its_holder_as_source(nlp):
+    """ "The voters are split on whether ...", "is still persuaded of ...": like a
+    feeling ("were angered by"), the passive subject holds the opinion — the source —
+    and what it is about is the content; "A curfew was announced" keeps its subject as
+    the content."""
+    text = (
+        "The voters are split on whether the next president should be an outsider. "
+        "Mr. Autor is still persuaded of the benefits of trade. A curfew was announced."
+    )
+    rows = _extract(nlp, text)
+    found = [
+        (r.cue, text[r.source_start : r.source_end] if r.source_start is not None else None,
+         r.content)
+        for r in rows
+    ]  # fmt: skip
+    assert found == [
+        ("split", "The voters", "whether the next president should be an outsider"),
+        ("persuaded of", "Mr. Autor", "the benefits of trade"),
+        ("announced", None, "A curfew"),
+    ]
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a

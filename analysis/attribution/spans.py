@@ -21,6 +21,7 @@ from analysis.attribution.words import (
     NAMING_VERBS,
     NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
+    PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
     TOPIC_PREPOSITIONS,
@@ -232,7 +233,11 @@ def _content(
             return span, []
     # "has been endorsed by dozens of papers", "a curfew was announced", "was viewed
     # as favorable": the passive subject (with its "as" complement) is the content.
+    # Not for a feeling or an opinion held ("The voters are split on whether ..."):
+    # its subject is the one who holds it (`sources`), not what is talked about.
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if tok.lower_ in PSYCH_PARTICIPLES:
+        subj = None
     if subj is not None and subj.lower_ != "it" and subj.lower_ not in RELATIVE_PRONOUNS:
         j = subj.right_edge.i
         for c in tok.children:

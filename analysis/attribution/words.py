@@ -153,14 +153,16 @@ COLON_SPEAKER = re.compile(
 )
 #: Participles of verbs of feeling whose passive subject is the one who feels
 #: ("Trump was miffed over ...", "voters were angered by ..."): the source, where
-#: other passives' subjects are what is talked about ("he was accused of ...").
+#: other passives' subjects are what is talked about ("he was accused of ..."). Also
+#: the opinions a poll or a field holds ("The voters are split on whether ...", "is
+#: still persuaded of the benefits": PolNeAR train marks the subject as the source).
 PSYCH_PARTICIPLES = frozenset(
     """alarmed amazed angered annoyed appalled baffled befuddled bothered concerned
     confused convinced delighted disappointed disgusted dismayed displeased disturbed enraged
     exasperated excited frustrated heartened horrified impressed incensed infuriated
     irritated miffed offended outraged perplexed pleased puzzled relieved saddened
     satisfied shocked stunned surprised thrilled troubled unimpressed upset
-    worried""".split()
+    worried split divided persuaded torn""".split()
 )
 #: Subjects whose "find" + object is a finding ("the survey found broad support"), not a
 #: thing found ("agents found the tunnels").
