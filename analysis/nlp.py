@@ -227,6 +227,15 @@ class DocCache:
     def _recompute_tensor(self, doc: Doc) -> np.ndarray | None:
         if "tok2vec" not in self.nlp.pipe_names:
             return np.zeros((len(doc), 0), dtype=np.float16)
+        # on the words the parser read: a Title Case line with the article's capitals
+        text = doc.text
+        cased = headline_case(text)
+        if cased != text:
+            doc = Doc(
+                doc.vocab,
+                words=[cased[t.idx : t.idx + len(t)] for t in doc],
+                spaces=[bool(t.whitespace_) for t in doc],
+            )
         try:
             return self.nlp.get_pipe("tok2vec")(doc).tensor
         except Exception:  # noqa: BLE001 - the entry is then parsed again

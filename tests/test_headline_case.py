@@ -69,3 +69,22 @@ def test_a_headline_cue_is_an_attribution_written_as_in_the_article(nlp, tmp_pat
     head = [r for r in rows if r.cue_start < ARTICLE.index("\n")]
     assert [(r.cue, r.speaker) for r in head] == [("Slams", "Hillary Clinton")]
     assert head[0].content.startswith("Donald Trump On Abortion")
+
+
+def test_a_recomputed_tensor_is_the_cold_one(nlp, tmp_path):
+    """A cache entry whose vectors are lost gets them recomputed on the words the parser
+    read (the headline with the article's capitals), so a warm run sees the cold run's
+    vectors."""
+    import numpy as np
+
+    from analysis.nlp import DocCache
+
+    article = make_article(ARTICLE, article_id="h")
+    (cold,) = Parser(nlp, cache_directory=tmp_path).parse([article])
+    cache = DocCache(nlp, tmp_path)
+    DocCache.tensor_path(cache.path(article.analysis_text())).unlink()
+    (warm,) = Parser(nlp, cache_directory=tmp_path).parse([article])
+    assert warm.from_cache
+    expected = cold.doc.tensor.astype(np.float16).astype(np.float32)
+    assert np.allclose(warm.doc.tensor, expected, atol=1e-2)
+    assert not np.allclose(nlp(ARTICLE).tensor[:3], expected[:3], atol=1e-2)
