@@ -72,12 +72,12 @@ def headline_case(text: str) -> str:
     """`text` with each Title Case line's words given the article's own capitals (see
     the module docstring); the same length, and the same string when nothing changes."""
     lines = text.split("\n")
-    heads = [k for k, line in enumerate(lines) if _title_case(_WORD.findall(line))]
+    heads = {k for k, line in enumerate(lines) if _title_case(_WORD.findall(line))}
     if not heads:
         return text
-    rest = "\n".join(line for k, line in enumerate(lines) if k not in set(heads))
+    rest = "\n".join(line for k, line in enumerate(lines) if k not in heads)
     lower, capital = _usage(rest)
-    for k in heads:
+    for k in sorted(heads):
         line = lines[k]
         chars = list(line)
         words = list(_WORD.finditer(line))

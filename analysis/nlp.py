@@ -228,14 +228,9 @@ class DocCache:
         if "tok2vec" not in self.nlp.pipe_names:
             return np.zeros((len(doc), 0), dtype=np.float16)
         # on the words the parser read: a Title Case line with the article's capitals
-        text = doc.text
-        cased = headline_case(text)
-        if cased != text:
-            doc = Doc(
-                doc.vocab,
-                words=[cased[t.idx : t.idx + len(t)] for t in doc],
-                spaces=[bool(t.whitespace_) for t in doc],
-            )
+        cased = headline_case(doc.text)
+        if cased != doc.text:
+            doc = _same_tokens(doc, cased)
         try:
             return self.nlp.get_pipe("tok2vec")(doc).tensor
         except Exception:  # noqa: BLE001 - the entry is then parsed again
@@ -372,11 +367,20 @@ def _parse_result(doc: Doc, text: str) -> Doc:
     the original words."""
     if doc.text == text:
         return doc
-    words = [text[t.idx : t.idx + len(t)] for t in doc]
-    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    restored = _same_tokens(doc, text)
     restored.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
     restored.tensor = doc.tensor
     return restored
+
+
+def _same_tokens(doc: Doc, text: str) -> Doc:
+    """A bare doc with `doc`'s tokens spelled as in `text` (a string of the same length
+    that differs only in case)."""
+    return Doc(
+        doc.vocab,
+        words=[text[t.idx : t.idx + len(t)] for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+    )
 
 
 def parse_text(text: str, nlp: Language | None = None) -> Doc:
