@@ -21,6 +21,11 @@ def _extract(nlp, text: str, article_id: str = "t") -> list[Attribution]:
     return extract_attributions(article, nlp(article.analysis_text()))
 
 
+def _reports(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(cue, speaker, content) of each attribution, in text order."""
+    return [(r.cue, r.speaker, r.content) for r in _extract(nlp, text)]
+
+
 def _sources(nlp, text: str) -> dict[str, str]:
     """Each cue's source phrase as written (cues without a source left out)."""
     rows = _extract(nlp, text)
@@ -541,9 +546,7 @@ def test_a_contrasting_report_after_while_is_its_own(nlp):
         "other voters said they had not heard anything new. The mayor said the plan would "
         "cut costs while the schools stayed open."
     )
-    rows = _extract(nlp, text)
-    found = [(r.cue, r.speaker, text[r.content_start : r.content_end]) for r in rows]
-    assert found == [
+    assert _reports(nlp, text) == [
         ("said", "Many voters", "the former president had made a good case for his wife"),
         ("said", "other voters", "they had not heard anything new"),
         ("said", "The mayor", "the plan would cut costs while the schools stayed open"),
@@ -564,9 +567,7 @@ def test_a_verb_going_on_from_the_speaker_ends_the_content(nlp):
         "on Sunday. Lee said the plan failed and cost too much. The office said that "
         "Mr. Strzok should be suspended for 60 days and demoted."
     )
-    rows = _extract(nlp, text)
-    found = [(r.cue, r.speaker, text[r.content_start : r.content_end]) for r in rows]
-    assert found == [
+    assert _reports(nlp, text) == [
         ("proposed", "Clinton", "that more troops be left in Iraq"),
         ("pushed", "Clinton", "to send arms to the rebels"),
         ("refused", "The senator", "to speak to reporters"),
