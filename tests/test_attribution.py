@@ -665,6 +665,17 @@ def test_an_opinion_held_has_its_holder_as_source(nlp):
     ]
 
 
+def test_said_no_says_the_answer(nlp):
+    """ "Asked if he was ever bullied, the candidate said no": "no" is what he said, and
+    "Asked" is a report of its own; "said no one would come" is a clause as before."""
+    text = "Asked if he was ever bullied, the candidate said no. Ms. Hale said no one would come."
+    assert _reports(nlp, text) == [
+        ("Asked", None, "if he was ever bullied"),
+        ("said", "the candidate", "no"),
+        ("said", "Hale", "no one would come"),
+    ]
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a

@@ -204,6 +204,10 @@ def _content(
             return (parts[0].start, parts[-1].end), parts
         if after is not None:
             return (after.start, after.end), [after]
+    # "the candidate said no": the answer itself (not the "Asked if ..." before it)
+    answer = next((c for c in tok.children if c.i == tok.i + 1 and c.lower_ in ("yes", "no")), None)
+    if answer is not None and answer.dep_ in ("intj", "dobj", "ccomp", "npadvmod"):
+        return (answer.idx, _end(answer)), []
     medial = _parenthetical_content(tok, source, quotes)
     if medial is not None:
         return medial, []
