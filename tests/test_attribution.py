@@ -676,6 +676,18 @@ def test_said_no_says_the_answer(nlp):
     ]
 
 
+def test_a_clause_of_time_before_the_cue_is_not_what_was_said(nlp):
+    """The parser hangs "While he acknowledged ..." on "noted" as its clause: a clause
+    opened by "while", "when", "if" ... before the cue says when, not what."""
+    text = (
+        "While he acknowledged funding was a major reason, the general noted several "
+        "intangibles that left him disillusioned."
+    )
+    assert _reports(nlp, text) == [
+        ("noted", "the general", "several intangibles that left him disillusioned")
+    ]
+
+
 def test_call_read_as_a_naming_participle_can_still_be_someone_calling(nlp):
     """The parser reads "Beruff, a Scott ally, called Florida's standards ..." and
     "Sanders' campaign called AP's report a ..." as "a stream called Miracle Run": with a

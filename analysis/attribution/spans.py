@@ -24,6 +24,7 @@ from analysis.attribution.words import (
     PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
+    TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
 )
 from analysis.resolve import doc_text
@@ -510,6 +511,8 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
                     continue
                 if dep == "ccomp" and _across_semicolon(child, tok):
                     continue
+                if child.i < tok.i and child.left_edge.lower_ in TIME_CONJUNCTIONS:
+                    continue  # "When told Perez was in the Cabinet, Bush thought ...": when
                 return child
     # "said after the convention he would not accept ...": the parser's advcl with no
     # conjunction; "Language unclear on ..., experts say": a fronted fragment.

@@ -151,6 +151,10 @@ DASH_SIGNATURE = re.compile(
 COLON_SPEAKER = re.compile(
     r"(?m)^[ \t]*[\"“]?([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)$"
 )
+#: Words opening a clause of time or condition: such a clause before a cue is when it
+#: spoke, not what it said ("When told Perez was in the Cabinet, Bush thought ...",
+#: where the parser hangs the clause on the cue).
+TIME_CONJUNCTIONS = frozenset("when whenever after before once since until while if".split())
 #: Participles of verbs of feeling whose passive subject is the one who feels
 #: ("Trump was miffed over ...", "voters were angered by ..."): the source, where
 #: other passives' subjects are what is talked about ("he was accused of ..."). Also
