@@ -755,3 +755,29 @@ def test_a_place_or_group_word_before_a_noun_is_no_speaker(nlp):
     hosted = next(t for t in doc if t.text == "hosted")
     assert _speaking_head(catholic, hosted) is None
     assert _speaking_head(vermont, hosted).text == "senator"
+
+
+def test_an_infinitive_that_happened_is_a_report(nlp):
+    """ "went on to say", "took to Twitter to slam", "led her to declare": the
+    infinitive reports what was said (the source of "led ... to" is its object);
+    "wants to say" and "plans to announce" are still no report."""
+    assert ("say", "Clinton", "that Trump is unfit") in _reports(
+        nlp, "Clinton went on to say that Trump is unfit."
+    )
+    assert ("slam", "Trump", "the judge") in _reports(
+        nlp, "Trump took to Twitter to slam the judge."
+    )
+    assert ("declare", "Clinton", "that the nomination was hers") in _reports(
+        nlp, "The win led Clinton to declare that the nomination was hers."
+    )
+    wanted = _reports(nlp, "He wants to say that he won. She plans to announce a run.")
+    assert not [r for r in wanted if r[0] in ("say", "announce")]
+
+
+def test_went_on_a_medium_is_no_cue_but_went_on_speaking_is(nlp):
+    """ "went on Twitter to applaud": "on Twitter" is where, the infinitive the cue;
+    '"...," he went on' is still "go on" (speaking further)."""
+    rows = _reports(
+        nlp, 'Janelle Monae went on Twitter to applaud the plan. "We will win," he went on.'
+    )
+    assert [r[0] for r in rows] == ["applaud", "went on"]

@@ -46,6 +46,7 @@ from analysis.attribution.words import (
     PURPOSE_VERBS,
     QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
+    REALISING_HEADS,
     RECEIVING_LIGHT_VERBS,
     REFUSAL_VERBS,
     SPEAKER_NOUNS,
@@ -445,6 +446,7 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
     if (
         any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         and _lemma(head) not in NEGATING_HEADS
+        and not _realised(tok)
     ):
         return True
     if _filler(tok):
@@ -474,6 +476,30 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
             for c in children
         )
         and not negated_ability
+    )
+
+
+def _realised(tok: Token) -> bool:
+    """An infinitive that reports what was said, not what was wanted or planned: "went
+    on to say", "continues to insist", "led her to declare", "took to Twitter to
+    slam" (`REALISING_HEADS`; "wants to talk", "plans to support" stay guarded)."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl") or head.i > tok.i:
+        return False
+    lemma = _lemma(head)
+    if lemma in REALISING_HEADS:
+        return tok.dep_ == "xcomp" or lemma != "continue"
+    particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep", "advmod")}
+    return (lemma == "go" and "on" in particles) or (lemma == "take" and "to" in particles)
+
+
+def _went_on_a_medium(lemma: str, children: Sequence[Token]) -> bool:
+    """ "went on Twitter to applaud ...", "went on CNN": "on" with an object is where
+    the speaking happened, not the phrasal "go on" (speaking further); the infinitive
+    after it, if any, is the cue (`_realised`)."""
+    return lemma == "go" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children)
+        for c in children
     )
 
 
@@ -612,7 +638,7 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
 
     if _aspect_only(tok, children, index) or _no_impression(tok, children):
         return None
-    if _thing_ordered(lemma, deps):
+    if _thing_ordered(lemma, deps) or _went_on_a_medium(lemma, children):
         return None
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
@@ -717,7 +743,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
     "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
-    ("<tweet ...>"), hypothetical
+    ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue), hypothetical
     speech ("would say"), an imperative, a bare infinitive ("obliged to report"; not
     after refuse/decline/fail), "let's say", "a stream called ...", and a belief inside
     what someone said ("said he thinks ...")."""
@@ -742,6 +768,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     ):
         return True
     if _thing_ordered(lemma, deps):
+        return True
+    if _went_on_a_medium(lemma, children):
         return True
     if lemma == "admit" and (
         "auxpass" in deps

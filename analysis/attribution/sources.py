@@ -15,6 +15,7 @@ from analysis.attribution.quotes import _Quotes
 from analysis.attribution.spans import _end, _goes_on_from, _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
+    CAUSING_HEADS,
     OBJECT_SPEAKS_VERBS,
     PSYCH_PARTICIPLES,
     SPEAKER_NOUNS,
@@ -160,6 +161,10 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         if cur is tok and (above := _goes_on_from(tok)) is not None:
             cur = above  # "said he would order a review and warned ...": said's subject
             continue
+        if cur.dep_ == "xcomp" and _lemma(cur.head) in CAUSING_HEADS:
+            caused = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+            if caused:
+                return caused[0]  # "the win led her to declare ...": "her"
         # Participial, coordinated or infinitival cues take their head's subject.
         if (
             cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "npadvmod", "prep")
