@@ -781,3 +781,19 @@ def test_went_on_a_medium_is_no_cue_but_went_on_speaking_is(nlp):
         nlp, 'Janelle Monae went on Twitter to applaud the plan. "We will win," he went on.'
     )
     assert [r[0] for r in rows] == ["applaud", "went on"]
+
+
+def test_judgement_received_is_the_givers_about_the_receiver(nlp):
+    """ "The proposal drew criticism from Democrats": the Democrats criticise, the
+    proposal is what they criticise — not the proposal speaking; without a giver
+    ("The plan drew criticism.") there is no row at all."""
+    assert _reports(nlp, "The proposal drew sharp criticism from Democrats.") == [
+        ("drew sharp criticism", "Democrats", "The proposal")
+    ]
+    assert _reports(nlp, "Kelly came under fire from Trump over her questions.") == [
+        ("came under fire", "Trump", "Kelly")
+    ]
+    assert _reports(nlp, "It is a plan that drew criticism from Democrats.") == [
+        ("drew criticism", "Democrats", "a plan")
+    ]
+    assert _reports(nlp, "The plan drew criticism.") == []

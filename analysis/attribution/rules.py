@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
+from analysis.attribution.received import received_cue, received_with
 from analysis.attribution.record import _Found
 from analysis.attribution.sources import (
     _experiencer,
@@ -47,7 +48,9 @@ from analysis.attribution.words import (
     QUOTED_CONTENT_NOUNS,
     RAISING_VERBS,
     REALISING_HEADS,
+    RECEIVED_NOUNS,
     RECEIVING_LIGHT_VERBS,
+    RECEIVING_VERBS,
     REFUSAL_VERBS,
     SPEAKER_NOUNS,
     SPEAKING_LIGHT_VERBS,
@@ -77,6 +80,9 @@ def _match_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_cue(tok, index, quotes)
     if tok.pos_ == "NOUN":
+        received = received_cue(tok, index, quotes)
+        if received is not None:
+            return received  # "drew criticism from Democrats": Democrats criticise
         if _verb_tagged_as_noun(tok) and _lemma(tok) in index.verbs:
             hit = _verb_cue(tok, index, quotes)
             if hit is not None:
@@ -743,10 +749,11 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
     "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
-    ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue), hypothetical
-    speech ("would say"), an imperative, a bare infinitive ("obliged to report"; not
-    after refuse/decline/fail), "let's say", "a stream called ...", and a belief inside
-    what someone said ("said he thinks ...")."""
+    ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue), "drew
+    criticism" (received, not said: `received`), hypothetical speech ("would say"), an
+    imperative, a bare infinitive ("obliged to report"; not after refuse/decline/fail),
+    "let's say", "a stream called ...", and a belief inside what someone said ("said he
+    thinks ...")."""
     lemma = _lemma(tok)
     children = list(tok.children)
     deps = {c.dep_ for c in children}
@@ -771,6 +778,12 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if _went_on_a_medium(lemma, children):
         return True
+    if lemma in RECEIVING_VERBS and any(
+        c.dep_ == "dobj" and _lemma(c) in RECEIVED_NOUNS for c in children
+    ):
+        return True  # "the plan drew criticism": the plan received it, said nothing
+    if received_with(tok):
+        return True  # "drew fierce criticism and a call for his resignation"
     if lemma == "admit" and (
         "auxpass" in deps
         or "nsubjpass" in deps

@@ -135,6 +135,20 @@ SPEAKING_LIGHT_VERBS = frozenset(
      "reiterate", "renew", "launch", "share", "lodge", "file"}
 )  # fmt: skip
 RECEIVING_LIGHT_VERBS = frozenset({"face", "draw", "receive", "attract", "spark", "prompt"})
+#: Verbs by which a subject gets others' judgement: "The proposal has drawn harsh
+#: criticism from fellow GOP presidential hopefuls", "won overwhelming support from
+#: members of Congress", "came under fire from Trump" (`received`).
+RECEIVING_VERBS = (RECEIVING_LIGHT_VERBS - {"prompt"}) | {"earn", "win", "garner", "get"}
+#: What is received in that construction, with the lexicon entry whose stance it
+#: carries. On PolNeAR train a receiving verb with one of these nouns and a "from" or
+#: "of" giver is a gold cue (source: the giver; content: the receiver) in most cases.
+RECEIVED_NOUNS = {
+    "criticism": "criticism", "condemnation": "condemnation", "complaint": "complaint",
+    "fire": "criticism", "backlash": "criticism", "ire": "criticism", "outrage": "criticism",
+    "wrath": "criticism", "rebuke": "rebuke", "scorn": "criticism", "ridicule": "criticism",
+    "pushback": "push back", "opposition": "oppose", "praise": "praise",
+    "applause": "praise", "support": "support", "endorsement": "endorse",
+}  # fmt: skip
 #: Verbs that make a cue noun their object a cue ("took a swipe at", "drew criticism").
 LIGHT_VERBS = SPEAKING_LIGHT_VERBS | RECEIVING_LIGHT_VERBS | {"take"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
