@@ -797,3 +797,11 @@ def test_judgement_received_is_the_givers_about_the_receiver(nlp):
         ("drew criticism", "Democrats", "a plan")
     ]
     assert _reports(nlp, "The plan drew criticism.") == []
+
+
+def test_quoted_as_saying_is_one_cue_with_its_speaker(nlp):
+    """ "X was quoted as saying ...": X speaks, what follows "saying" is the content
+    (not the whole sentence as what some unnamed quoter reported)."""
+    assert _reports(nlp, "Obama was quoted as saying the war was over.") == [
+        ("quoted as saying", "Obama", "the war was over")
+    ]

@@ -499,6 +499,27 @@ def _realised(tok: Token) -> bool:
     return (lemma == "go" and "on" in particles) or (lemma == "take" and "to" in particles)
 
 
+def _quoted_as(tok: Token) -> Token | None:
+    """The passive "quoted" of "was quoted as saying ...", when `tok` is its "saying"."""
+    head = tok.head
+    if tok.dep_ != "pcomp" or head.lower_ != "as" or head.dep_ != "prep":
+        return None
+    quoted = head.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in quoted.children)
+    return quoted if _lemma(quoted) == "quote" and passive else None
+
+
+def _quoted_saying(tok: Token, index: _CueIndex) -> Token | None:
+    """The "saying" (or "writing", "telling") of a passive "quoted as ...", when `tok`
+    is the "quoted"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for verb in prep.children:
+                if verb.dep_ == "pcomp" and _lemma(verb) in index.verbs and _quoted_as(verb):
+                    return verb
+    return None
+
+
 def _went_on_a_medium(lemma: str, children: Sequence[Token]) -> bool:
     """ "went on Twitter to applaud ...", "went on CNN": "on" with an object is where
     the speaking happened, not the phrasal "go on" (speaking further); the infinitive
@@ -646,6 +667,13 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         return None
     if _thing_ordered(lemma, deps) or _went_on_a_medium(lemma, children):
         return None
+    if lemma == "quote" and _quoted_saying(tok, index) is not None:
+        return None  # "was quoted as saying ...": the "saying" carries the report
+    quoted = _quoted_as(tok)
+    if quoted is not None:
+        # "Obama was quoted as saying the war was over": one cue, Obama its source.
+        cue_tokens = [quoted, *cue_tokens]
+        cue = index.phrases.get("quoted as saying", cue)
     source = _source_token(tok, quotes)
     subject_of_impression = source if lemma in RAISING_VERBS else None
     if lemma in RAISING_VERBS and not (
