@@ -805,3 +805,14 @@ def test_quoted_as_saying_is_one_cue_with_its_speaker(nlp):
     assert _reports(nlp, "Obama was quoted as saying the war was over.") == [
         ("quoted as saying", "Obama", "the war was over")
     ]
+
+
+def test_a_phrasal_cue_said_by_its_participle_is_one_report(nlp):
+    """ "Sanders fired back, saying ...": one report (the participle's), not also
+    "fired" with "back" as what was said; "pushed back against X, calling it ..." keeps
+    its own row about X."""
+    assert _reports(nlp, "Sanders fired back, saying Clinton was wrong.") == [
+        ("saying", "Sanders", "Clinton was wrong")
+    ]
+    rows = _reports(nlp, "The campaign pushed back against the attack, calling it a smear.")
+    assert [r[0] for r in rows] == ["pushed back", "calling"]

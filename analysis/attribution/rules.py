@@ -499,6 +499,31 @@ def _realised(tok: Token) -> bool:
     return (lemma == "go" and "on" in particles) or (lemma == "take" and "to" in particles)
 
 
+def _said_by_its_participle(tok: Token, children: Sequence[Token], index: _CueIndex) -> bool:
+    """ "Sanders fired back, saying Clinton was wrong": a phrasal cue with no content
+    of its own (nothing it is against, at or about) whose participle says it — one
+    report, the participle's row; not "fired" with "back" as what was said."""
+    phrasal = any(
+        c.dep_ in ("advmod", "prt")
+        and c.i == tok.i + 1
+        and (_lemma(tok), c.lower_) in index.phrasal
+        for c in children
+    )
+    about = any(
+        c.dep_ in ("dobj", "ccomp")
+        or (c.dep_ == "prep" and c.lower_ in ("against", "at", "over", "about", "to"))
+        for c in [*children, *(g for c in children if c.i == tok.i + 1 for g in c.children)]
+    )  # "pushed back against Mr. Sanders's attack, calling it ...": a content of its own
+    return (
+        phrasal
+        and not about
+        and any(
+            c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i and _lemma(c) in index.verbs
+            for c in children
+        )
+    )
+
+
 def _quoted_as(tok: Token) -> Token | None:
     """The passive "quoted" of "was quoted as saying ...", when `tok` is its "saying"."""
     head = tok.head
@@ -616,7 +641,10 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     cue_lemma = lemma
     # Phrasal cues first: particle ("point out") or preposition ("call for").
     for child in tok.children:
-        if (child.dep_ == "prt" and 0 < child.i - tok.i <= 3) or (
+        if (
+            (child.dep_ == "prt" and 0 < child.i - tok.i <= 3)
+            or (child.dep_ == "advmod" and child.i == tok.i + 1)  # "fired back, saying"
+        ) or (
             child.dep_ == "prep"
             and (
                 child.i == tok.i + 1 or (child.i == tok.i + 2 and tok.doc[tok.i + 1].pos_ == "ADV")
@@ -812,6 +840,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True  # "the plan drew criticism": the plan received it, said nothing
     if received_with(tok):
         return True  # "drew fierce criticism and a call for his resignation"
+    if _said_by_its_participle(tok, children, index):
+        return True
     if lemma == "admit" and (
         "auxpass" in deps
         or "nsubjpass" in deps
