@@ -816,3 +816,10 @@ def test_a_phrasal_cue_said_by_its_participle_is_one_report(nlp):
     ]
     rows = _reports(nlp, "The campaign pushed back against the attack, calling it a smear.")
     assert [r[0] for r in rows] == ["pushed back", "calling"]
+
+
+def test_what_was_said_without_is_no_report(nlp):
+    """ "Without offering evidence, Trump claimed ...": the claim is a report, the
+    evidence not offered is not."""
+    rows = _reports(nlp, "Without offering evidence, Trump claimed the vote was rigged.")
+    assert rows == [("claimed", "Trump", "the vote was rigged")]
