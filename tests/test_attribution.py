@@ -823,3 +823,21 @@ def test_what_was_said_without_is_no_report(nlp):
     evidence not offered is not."""
     rows = _reports(nlp, "Without offering evidence, Trump claimed the vote was rigged.")
     assert rows == [("claimed", "Trump", "the vote was rigged")]
+
+
+def test_a_participle_in_a_reported_clause_goes_on_from_the_reporter(nlp):
+    """ "A strategist said Clinton will have to choose ..., saying, '...'": the
+    strategist says it, through the infinitive the parser hangs it on; after a quote's
+    own frame ('"...," Lewandowski added, saying ...') the frame's speaker goes on."""
+    sources = _sources(
+        nlp,
+        "A top GOP strategist said Clinton will have to choose whose side she is on, "
+        "saying, “At some point, she is going to have to come out.”",
+    )
+    assert sources["saying"] == "A top GOP strategist"
+    sources = _sources(
+        nlp,
+        "Comey cannot say that “from his perspective,” Lewandowski added, saying it "
+        "should be “up to the prosecutor.”",
+    )
+    assert sources["saying"] == "Lewandowski"

@@ -175,16 +175,11 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
                     cur = cur.head.head  # "issued a statement saying ...": the issuer
                     continue
                 return cur.head
-            if (
-                cur is tok
-                and tok.dep_ == "advcl"
-                and tok.tag_ == "VBG"
-                and cur.head.dep_ == "ccomp"
-                and _lemma(cur.head.head) in _cue_index(None).verbs
-            ):
+            reporter = _reporter_above(tok) if cur is tok else None
+            if reporter is not None:
                 # "X said he did not believe it, arguing that ...": the participle
                 # goes on from the speaker, not from the reported clause.
-                cur = cur.head.head
+                cur = reporter
                 continue
             cur = cur.head
             continue
@@ -193,6 +188,33 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             # parser hung the verb on the name as a relative clause without a subject.
             return cur.head
         return _name_before(cur) or (_name_after(cur) if cur is tok else None)
+    return None
+
+
+def _reporter_above(tok: Token) -> Token | None:
+    """The reporting verb whose reported clause an "-ing" participle hangs in: "X said
+    he did not believe it, arguing ...", "a strategist said Clinton will have to
+    choose ..., saying ..." (through the infinitive). None when the verb it hangs on
+    frames a quote of its own ('X cannot say that "...," Lewandowski added, saying
+    ...': it goes on from "added")."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+        return None
+    verbs = _cue_index(None).verbs
+    reported = tok.head
+    doc = tok.doc
+    subject = next((c for c in reported.children if c.dep_ in SUBJECT_DEPS), None)
+    if (
+        reported.dep_ == "ccomp"
+        and _lemma(reported) in verbs
+        and subject is not None
+        and 0 < subject.left_edge.i < reported.i
+        and doc[subject.left_edge.i - 1].is_quote
+    ):
+        return None  # a quote's frame the parser hung on the verb before the quote
+    while reported.dep_ == "xcomp" and reported.head.i != reported.i:
+        reported = reported.head
+    if reported.dep_ == "ccomp" and _lemma(reported.head) in verbs:
+        return reported.head
     return None
 
 
