@@ -841,3 +841,16 @@ def test_a_participle_in_a_reported_clause_goes_on_from_the_reporter(nlp):
         "should be “up to the prosecutor.”",
     )
     assert sources["saying"] == "Lewandowski"
+
+
+def test_according_to_in_parentheses_reports_what_they_hold(nlp):
+    """ "... (the actual number is closer to 15 percent, according to Factcheck.org)":
+    the fact-checker's content is the parenthesis, not the sentence around it, whose
+    own cue ("cites") stays a report of its own."""
+    text = (
+        "Trump cites his followers as the source for some of his claims (the actual "
+        "number is closer to 15 percent, according to Factcheck.org)."
+    )
+    rows = _reports(nlp, text)
+    assert ("according to", "Factcheck.org", "the actual number is closer to 15 percent") in rows
+    assert "cites" in [r[0] for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
@@ -182,14 +182,36 @@ def _according_to(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | Non
     else:
         source_span = _source_span(pobj)
     sent = tok.sent
-    # Content: the rest of the sentence, on the larger side of "according to X".
-    left = (sent.start, tok.i - 1)
-    right = (src_j + 1, sent.end - 1)
-    side = left if (left[1] - left[0]) > (right[1] - right[0]) else right
-    content = _trim(doc, side[0], side[1], quotes) if side[0] <= side[1] else None
+    start, end = _parenthesis_around(tok, sent.start, sent.end - 1)
+    # Content: the rest of the sentence (or of the parenthesis it stands in: "... (the
+    # actual number is closer to 15 percent, according to Factcheck.org)"), on the
+    # larger side of "according to X".
+    content = _larger_side(doc, (start, tok.i - 1), (src_j + 1, end), quotes)
+    if content is None and (start, end) != (sent.start, sent.end - 1):
+        # "The actual number (according to Factcheck.org) is ...": the sentence's.
+        content = _larger_side(doc, (sent.start, tok.i - 1), (src_j + 1, sent.end - 1), quotes)
     if content is None:
         return None
     return _Found([tok, to], cue, "according to", pobj, source_span, content, [])
+
+
+def _larger_side(
+    doc: Doc, left: tuple[int, int], right: tuple[int, int], quotes: _Quotes
+) -> tuple[int, int] | None:
+    """The character span of the longer of two token ranges, trimmed."""
+    side = left if (left[1] - left[0]) > (right[1] - right[0]) else right
+    return _trim(doc, side[0], side[1], quotes) if side[0] <= side[1] else None
+
+
+def _parenthesis_around(tok: Token, start: int, end: int) -> tuple[int, int]:
+    """The token range inside the parentheses `tok` stands in, within start..end (the
+    sentence); start..end itself when it stands in none."""
+    doc = tok.doc
+    opening = next((k for k in range(tok.i - 1, start - 1, -1) if doc[k].text in ("(", ")")), None)
+    if opening is None or doc[opening].text != "(":
+        return start, end
+    closing = next((k for k in range(tok.i + 1, end + 1) if doc[k].text == ")"), end + 1)
+    return opening + 1, closing - 1
 
 
 def _in_poll(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
