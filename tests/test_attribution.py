@@ -854,3 +854,11 @@ def test_according_to_in_parentheses_reports_what_they_hold(nlp):
     rows = _reports(nlp, text)
     assert ("according to", "Factcheck.org", "the actual number is closer to 15 percent") in rows
     assert "cites" in [r[0] for r in rows]
+
+
+def test_the_answer_after_when_asked_why_is_a_report_of_its_own(nlp):
+    """ "When asked why, Sembler responded ...": the parser makes the answer the clause
+    of "asked"; the question is "why", the answer Sembler's."""
+    rows = _reports(nlp, 'When asked why, Sembler responded in a text message: "Trump will win."')
+    assert ("asked", None, "why") in rows
+    assert ("responded", "Sembler", '"Trump will win."') in rows

@@ -548,6 +548,26 @@ def _said_by_its_participle(tok: Token, children: Sequence[Token], index: _CueIn
     )
 
 
+def _asked_before_the_answer(tok: Token, index: _CueIndex) -> int | None:
+    """The comma after "When asked why" when the parser made the answer ("Sembler
+    responded ...") the clause of "asked": a passive participle without auxiliary or
+    subject whose clausal complement is a cue verb with its own subject after a comma."""
+    if tok.tag_ != "VBN" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
+    ):
+        return None
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or clause.i < tok.i or _lemma(clause) not in index.verbs:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        commas = [k for k in range(tok.i + 1, subject.left_edge.i) if tok.doc[k].text == ","]
+        if commas and commas[-1] == subject.left_edge.i - 1:
+            return commas[-1]
+    return None
+
+
 def _quoted_as(tok: Token) -> Token | None:
     """The passive "quoted" of "was quoted as saying ...", when `tok` is its "saying"."""
     head = tok.head
@@ -753,6 +773,12 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             return None
         source_span = _source_span(source) if source is not None else None
         return _Found(cue_tokens, cue, cue_lemma, source, source_span, content, [])
+    answer_comma = _asked_before_the_answer(tok, index)
+    if answer_comma is not None:
+        # "When asked why, Sembler responded ...": the question was "why"; the answer
+        # (the parser's clause of "asked") is a report of its own.
+        content = _trim(tok.doc, tok.i + 1, answer_comma - 1, quotes)
+        return _Found(cue_tokens, cue, cue_lemma, None, None, content, []) if content else None
     if for_clause is not None:
         content, content_quotes = (
             _trim(tok.doc, cue_tokens[1].i + 1, for_clause.right_edge.i, quotes),
