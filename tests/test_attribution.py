@@ -862,3 +862,21 @@ def test_the_answer_after_when_asked_why_is_a_report_of_its_own(nlp):
     rows = _reports(nlp, 'When asked why, Sembler responded in a text message: "Trump will win."')
     assert ("asked", None, "why") in rows
     assert ("responded", "Sembler", '"Trump will win."') in rows
+
+
+def test_a_coordinated_report_with_its_own_subject_is_not_more_content(nlp):
+    """ "Rubio said the real extremist is Clinton, and he railed against the
+    moderators": two reports; "said that ... and that he believes ..." stays one."""
+    rows = _reports(
+        nlp,
+        "Rubio said the real extremist on abortion is Hillary Clinton, and he railed "
+        "against Democratic debate moderators for failing to bring up abortion.",
+    )
+    assert ("said", "Rubio", "the real extremist on abortion is Hillary Clinton") in rows
+    assert "railed against" in [r[0] for r in rows]
+    rows = _reports(
+        nlp, "Collins said that the plan was sound and that Smith believes it will work."
+    )
+    assert rows == [
+        ("said", "Collins", "that the plan was sound and that Smith believes it will work")
+    ]

@@ -591,6 +591,32 @@ def _goes_on_from(verb: Token) -> Token | None:
     return None
 
 
+def _report_of_its_own(verb: Token) -> bool:
+    """A coordinated clause with its own subject and reporting verb, set off by a comma
+    or dash, that the parser hangs inside a content: "said the real extremist is
+    Clinton, and he railed against the moderators", "said he had been led astray — and
+    he singled out Bennett". A new report, not more of what was said ("said that ...
+    and that he believes ..." stays)."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    index = _cue_index(None)
+    children = list(verb.children)
+    lemma = _lemma(verb)
+    if lemma not in index.verbs and not any((lemma, c.lower_) in index.phrasal for c in children):
+        return False
+    subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which"):
+        return False
+    if any(c.dep_ == "mark" for c in children):
+        return False
+    doc = verb.doc
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
+    if cc is None:
+        return False
+    before = doc[cc.i - 1] if cc.i > 0 else None
+    return cc.lower_ == "but" or (before is not None and before.text in (",", "—", "–", "--", ";"))
+
+
 def _before_the_speakers_next_verb(tok: Token, i: int, j: int) -> int:
     """The end of a content after the cue `tok` (tokens i..j), cut before a verb that
     goes on with the speaker's own doings (`_goes_on_from`): "refused to speak to
@@ -599,7 +625,11 @@ def _before_the_speakers_next_verb(tok: Token, i: int, j: int) -> int:
     doc = tok.doc
     for k in range(i + 1, j + 1):
         verb = doc[k]
-        if i <= verb.head.i < k and (above := _goes_on_from(verb)) is not None and above.i == tok.i:
+        if i <= verb.head.i < k and _report_of_its_own(verb):
+            above = tok
+        else:
+            above = _goes_on_from(verb) if i <= verb.head.i < k else None
+        if above is not None and above.i == tok.i:
             cut = verb.left_edge.i - 1
             while cut > i and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
                 cut -= 1
