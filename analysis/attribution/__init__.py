@@ -32,7 +32,13 @@ How cues are found by rule (over spaCy's dependency parse):
   not a kicker, "Breaking: ...", "BOOM: ...", nor an interview's "Q:" and "A:");
 - a poll as the source of a finding: "in" + one poll named with a determiner ("In the
   latest Gallup poll, the governor led ...", "trails by four points in a new
-  Quinnipiac poll"); the polls in general ("slipped in the polls") are no source.
+  Quinnipiac poll"); the polls in general ("slipped in the polls") are no source;
+- judgement received: "The proposal drew criticism from Democrats", "Kelly came
+  under fire from Trump" — the giver is the source, the receiver the content
+  (`received`); with no giver ("the plan drew criticism") there is no row;
+- an infinitive that happened: "went on to say", "continues to insist", "took to
+  Twitter to slam", "led Clinton to declare" (the object speaks); "X was quoted as
+  saying ..." is one cue with X as its source.
 
 Sense guards: "claim", "insist", "add" and the belief verbs need a clause or quote
 ("the fire claimed two lives", "insisted on a recount" are not attributions; "claim"
@@ -46,13 +52,16 @@ beliefs reported inside what someone said ("said he thinks ...") are not
 attributions of their own; nor are a participle used as a modifier ("pledged
 delegates"), "find" of finding a thing ("found ways to", "found itself", "can be found
 here"), a question put to the reader ("Do you support ...?") and a time as the topic
-("voted on Friday").
+("voted on Friday"), what was not said ("without offering evidence"), "went on
+Twitter" (a medium, not "go on") and a receiving verb ("drew criticism").
 
 Reports inside reports: an attribution whose cue stands in another one's indirect
 content ("Smith said Jones had denied it") is left out, as PolNeAR annotates only the
 outer one (none of its 2,193 dev cues is nested); a participle after a comma or a
 verb coordinated with the cue ("said ..., adding that ...", "said ... and warned
-...") is the same speaker going on, and the outer content ends before it. Noun cues
+...") is the same speaker going on, and the outer content ends before it; so does a
+coordinated clause with its own subject and cue after a comma ("said the real
+extremist is Clinton, and he railed against the moderators"). Noun cues
 ("rejected X's claim that ...") and cues inside direct quotes are kept.
 
 Speakers: the subject (or the "by" agent of a passive; none for an agentless
@@ -88,7 +97,8 @@ fine-tuned transformer's cue probabilities (`tagger`; slower, see its card).
 
 Modules: `words` (grammar word lists), `quotes` (quotation marks), `cues` (the lexicon
 as lookup tables), `spans` (content from the parse, and the token helpers), `sources`
-(the source: token, span and phrase), `rules` (cue matching and sense guards),
+(the source: token, span and phrase), `rules` (cue matching), `guards` (the sense
+guards the rules and the model share), `received` (judgement received),
 `extract` (rows assembled), `record` (the row dataclass), `features`, `model` and
 `train` (the learned components), `tagger` (the transformer).
 """

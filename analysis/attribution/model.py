@@ -47,9 +47,9 @@ from analysis.attribution.features import (
     source_candidates,
     source_features,
 )
+from analysis.attribution.guards import sense_guarded
 from analysis.attribution.quotes import _Quotes, _rstrip, _rstrip_separators
 from analysis.attribution.record import _Found
-from analysis.attribution.rules import sense_guarded
 from analysis.attribution.sources import (
     _clause_start,
     _phrase_before,
