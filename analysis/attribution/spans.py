@@ -222,15 +222,22 @@ def _content(
         span = _trim(doc, i, j, quotes)
         if span is not None:
             return span, []
-    as_clause = tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+    # "..., as Rubio has said": the clause the "as" clause hangs on; not "as he
+    # discussed his plan" (a time, with its own object: below).
+    as_clause = (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ not in ("it", "so")
+            for c in tok.children
+        )  # "as a memo put it" stays
     )
     if (tok.dep_ == "parataxis" or as_clause) and tok.head.i != tok.i:
         head = tok.head
         i, j = _subtree_range(head, exclude=[tok])
         left = (head.left_edge.i, tok.left_edge.i - 1)
         right = (tok.right_edge.i + 1, head.right_edge.i)
-        if left[0] <= left[1] and right[0] <= right[1]:
+        if _has_words(doc, *left) and _has_words(doc, *right):
             span = _trim(doc, left[0], right[1], quotes)
         else:
             span = _trim(doc, i, j, quotes)
@@ -306,6 +313,11 @@ def _content(
                 if span is not None:
                     return span, []
     return None, []
+
+
+def _has_words(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens i..j hold more than punctuation and spaces."""
+    return any(not (t.is_punct or t.is_space) for t in doc[i : j + 1]) if i <= j else False
 
 
 def _parenthetical_content(
