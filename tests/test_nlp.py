@@ -143,3 +143,15 @@ def test_cached_doc_keeps_its_token_vectors(nlp, tmp_path):
     again = cache.get(article.analysis_text())
     assert again is not None and np.array_equal(again.tensor, expected)
     assert DocCache.tensor_path(entry).is_file()
+
+
+def test_a_quotation_mark_glued_to_words_is_split(nlp):
+    """'Ryan said,“Look, ...”' (web copy that lost its spaces): "said", the comma and
+    the opening mark are tokens of their own, so the parser sees the verb and its
+    quote; offsets still index the text as written."""
+    text = "Ryan said,“Look, they have no place here.” Then he left."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    assert words[:5] == ["Ryan", "said", ",", "“", "Look"]
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    assert [t.text for t in nlp("He is 5'10\" tall.")][:3] == ["He", "is", "5'10"]
