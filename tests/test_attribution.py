@@ -915,3 +915,13 @@ def test_seed_attributions_unchanged(seed_rows):
         for r in rows
     ]
     assert now == recorded
+
+
+def test_a_share_or_quantifier_hung_on_the_verb_speaks(nlp):
+    """ "About 4 in 10 say ...", "That attitude, many argue, could ...": the parser
+    hangs the share or the quantifier on the verb as a modifier; it is the source."""
+    assert _sources(nlp, "About 4 in 10 say they want the next president to do more.") == {
+        "say": "About 4 in 10"
+    }
+    sources = _sources(nlp, "That attitude, many argue, could carry constitutional implications.")
+    assert sources["argue"] == "many"

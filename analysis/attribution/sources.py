@@ -18,6 +18,7 @@ from analysis.attribution.words import (
     CAUSING_HEADS,
     OBJECT_SPEAKS_VERBS,
     PSYCH_PARTICIPLES,
+    QUANTIFIER_SOURCES,
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
 )
@@ -140,6 +141,18 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
         if not subjects and cur is tok:
             # "Schilling, through a spokeswoman, declined": a surname read as a gerund
             subjects = [c for c in tok.children if c.i < tok.i and name_read_as_gerund(c)]
+        if not subjects and cur is tok:
+            # "About 4 in 10 say ...", "That attitude, many argue, could ...": a share
+            # or a quantifier the parser hung on the verb as a modifier.
+            subjects = [
+                c
+                for c in tok.children
+                if c.i < tok.i
+                and (
+                    (c.dep_ == "nummod" and c.pos_ == "NUM")
+                    or (c.dep_ == "amod" and c.lower_ in QUANTIFIER_SOURCES)
+                )
+            ]
         if not subjects and cur.tag_ in ("VBD", "VBZ", "VBN"):
             # "Will wrote", "May said": no modal comes right before a past or
             # third-person verb; it is a name the parser read as one (George Will,

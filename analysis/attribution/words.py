@@ -45,6 +45,8 @@ SPEAKER_NOUNS = frozenset(
      "administration", "agency", "department", "ministry", "court", "judge", "union"}
 )  # fmt: skip
 ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "you"})
+#: Quantifiers that speak for the people they count ("many argue", "most say").
+QUANTIFIER_SOURCES = frozenset({"many", "most", "some", "few", "others", "several"})
 #: Verbs whose object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "urge", "inform", "brief", "warn", "remind", "assure", "reassure",
