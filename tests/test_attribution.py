@@ -925,3 +925,16 @@ def test_a_share_or_quantifier_hung_on_the_verb_speaks(nlp):
     }
     sources = _sources(nlp, "That attitude, many argue, could carry constitutional implications.")
     assert sources["argue"] == "many"
+
+
+def test_a_name_read_as_a_verb_heads_a_broken_series(nlp):
+    """ "Trump further summed up Clinton as 'terrible,' denounced her record and said
+    ...": the tagger reads "Trump" as the verb and the parser hangs "summed up" on
+    "denounced"; the series is Trump's, not Clinton's (the nearest name)."""
+    sources = _sources(
+        nlp,
+        "Trump further summed up Clinton as “terrible,” denounced her record as secretary "
+        "of state and said she should not even be allowed to run for office.",
+    )
+    assert sources["denounced"] == "Trump"
+    assert sources["said"] == "Trump"

@@ -600,10 +600,13 @@ def _mistagged_name(tok: Token) -> bool:
     """A name the tagger read as another word class: "Trump, however, paints ..." has
     "Trump" as an interjection; kept as a source when it is a named entity, a
     capitalised interjection as subject (not "Of" or a gerund: "Holding rates near
-    zero ... supporting growth"), or a surname read as a modal or a gerund ("May said",
+    zero ... supporting growth"), a capitalised subject read as a base verb ("Trump
+    further summed up ..."), or a surname read as a modal or a gerund ("May said",
     "Schilling, through a spokeswoman, declined")."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if name_read_as_modal(tok) or name_read_as_gerund(tok):
         return True
+    if tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.tag_ in ("VB", "VBP"):
+        return True  # "Trump further summed up ...": the name read as the verb "trump"
     return tok.dep_ in SUBJECT_DEPS and tok.is_title and tok.pos_ == "INTJ"

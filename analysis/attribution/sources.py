@@ -200,7 +200,29 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             # "Speaker Paul D. Ryan, the ... Republican, on Tuesday called ...": the
             # parser hung the verb on the name as a relative clause without a subject.
             return cur.head
+        series = _subject_of_series(cur)
+        if series is not None:
+            return series
         return _name_before(cur) or (_name_after(cur) if cur is tok else None)
+    return None
+
+
+def _subject_of_series(verb: Token) -> Token | None:
+    """The subject of a series the parser broke: "Trump further summed up Clinton as
+    'terrible,' denounced her record and said ...", where "summed up" hangs on
+    "denounced" as a clause of its own: the subject of such a clause before a verb
+    that has none, unless the clause is a subordinate one ("when he ...", "if ...")."""
+    for clause in verb.children:
+        if (
+            clause.dep_ == "advcl"
+            and clause.i < verb.i
+            and clause.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and clause.tag_ in ("VBD", "VBZ", "VBP")
+        ):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < clause.i:
+                return subject
     return None
 
 
