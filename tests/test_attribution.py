@@ -938,3 +938,12 @@ def test_a_name_read_as_a_verb_heads_a_broken_series(nlp):
     )
     assert sources["denounced"] == "Trump"
     assert sources["said"] == "Trump"
+
+
+def test_a_headline_label_is_a_speaker_unless_it_is_a_kicker(nlp):
+    """ "Pence: Trump Will Win" names a speaker; "BREAKING: ..." and "FIX IS IN: ..."
+    (a label with a verb is a phrase, not a name) do not."""
+    assert _reports(nlp, "Pence: Trump Will Win.\n\nHe spoke in Ohio.")[0][:2] == (":", "Pence")
+    for label in ("BREAKING", "FIX IS IN"):
+        rows = _reports(nlp, f"{label}: PBS Moderators Ignore Clinton Scandals.\n\nMore soon.")
+        assert not [r for r in rows if r[0] == ":"], label

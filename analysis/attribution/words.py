@@ -249,10 +249,11 @@ FINDING_OBJECTS = frozenset(
 #: Nouns whose "in" phrase names the source of a finding ("leads in the poll").
 POLL_NOUNS = frozenset({"poll", "survey"})
 #: Words of a headline's label that make it a kicker, not a speaker ("Breaking: ...",
-#: "BOOM: Trump Just Fired ...", "Revealed: ..."; read off PolNeAR train headlines).
+#: "BOOM: Trump Just Fired ...", "Revealed: ...", "FIX IS IN: ..." — a label with a
+#: verb is a phrase, not a name; read off PolNeAR train headlines).
 HEADLINE_KICKERS = frozenset(
     """alert boom bombshell breaking busted clarification correction exclusive latest
-    leaked look photos revealed update updated video watch wow""".split()
+    leaked look photos revealed update updated video watch wow is are was were""".split()
 )
 #: Lower-case words a name before a colon may hold ("Former AG Mukasey at RNC",
 #: "Clinton camp", "WSJ editorial", "Blumenthal and Cohen").
