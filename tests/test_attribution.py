@@ -947,3 +947,18 @@ def test_a_headline_label_is_a_speaker_unless_it_is_a_kicker(nlp):
     for label in ("BREAKING", "FIX IS IN"):
         rows = _reports(nlp, f"{label}: PBS Moderators Ignore Clinton Scandals.\n\nMore soon.")
         assert not [r for r in rows if r[0] == ":"], label
+
+
+def test_an_as_clause_with_a_phrasal_cue_reports_its_own_object(nlp):
+    """ "..., as many legislators called for a special session": what they called for
+    is the session, not the clause before (whose own cue stays a report); "did not
+    back down" is a retreat, no support."""
+    rows = _reports(
+        nlp,
+        "Both Democrats and Republicans have denounced the remarks, as many legislators "
+        "called for a special session.",
+    )
+    assert ("called for", "many legislators", "a special session") in rows
+    assert "denounced" in [r[0] for r in rows]
+    rows = _reports(nlp, "Schilling did not back down, even as critics called for his dismissal.")
+    assert [r[0] for r in rows] == ["called for"]

@@ -290,10 +290,10 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
     "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
     ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue), "drew
-    criticism" (received, not said: `received`), hypothetical speech ("would say"), an
-    imperative, a bare infinitive ("obliged to report"; not after refuse/decline/fail),
-    "let's say", "a stream called ...", and a belief inside what someone said ("said he
-    thinks ...")."""
+    criticism" (received, not said: `received`), "back down", hypothetical speech
+    ("would say"), an imperative, a bare infinitive ("obliged to report"; not after
+    refuse/decline/fail), "let's say", "a stream called ...", and a belief inside what
+    someone said ("said he thinks ...")."""
     lemma = _lemma(tok)
     children = list(tok.children)
     deps = {c.dep_ for c in children}
@@ -318,6 +318,10 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if _went_on_a_medium(lemma, children):
         return True
+    if lemma == "back" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "off", "away", "out") for c in children
+    ):
+        return True  # "did not back down": retreat, not support
     if lemma in RECEIVING_VERBS and any(
         c.dep_ == "dobj" and _lemma(c) in RECEIVED_NOUNS for c in children
     ):

@@ -231,6 +231,8 @@ def _content(
             c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ not in ("it", "so")
             for c in tok.children
         )  # "as a memo put it" stays
+        # "as legislators called for a special session": the phrasal cue's own object
+        and not any(c.dep_ == "pobj" for t in cue_tokens[1:] for c in t.children)
     )
     if (tok.dep_ == "parataxis" or as_clause) and tok.head.i != tok.i:
         head = tok.head
