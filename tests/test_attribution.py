@@ -962,3 +962,14 @@ def test_an_as_clause_with_a_phrasal_cue_reports_its_own_object(nlp):
     assert "denounced" in [r[0] for r in rows]
     rows = _reports(nlp, "Schilling did not back down, even as critics called for his dismissal.")
     assert [r[0] for r in rows] == ["called for"]
+
+
+def test_a_quote_signed_on_a_paragraph_of_its_own(nlp):
+    """Fact-check style: a quote, a blank line, "- Sanders." is Sanders's quote; a
+    section line set between dashes ("– An immigrant himself –.") signs nothing."""
+    text = '"Boeing and GE and other multinationals pay zero taxes."\n\n- Sanders.\n\nTrue.'
+    assert _reports(nlp, text) == [
+        ("-", "Sanders", '"Boeing and GE and other multinationals pay zero taxes."')
+    ]
+    text = "“They fear seeing their country change.”\n\n– An immigrant himself –.\n\nMore."
+    assert not [r for r in _reports(nlp, text) if r[0] in ("-", "–")]

@@ -21,6 +21,7 @@ from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
     COLON_SPEAKER,
     DASH_SIGNATURE,
+    DASH_SIGNATURE_PARAGRAPH,
     HEADLINE_KICKERS,
     LAYOUT_CUE,
     NAME_GLUE_WORDS,
@@ -387,7 +388,7 @@ def _layout_attributions(doc: Doc, quotes: _Quotes, used: set[int]) -> list[_Fou
     token_at = {t.idx: t for t in doc if not t.is_space}
     out: list[_Found] = []
     for q in quotes.spans:
-        m = DASH_SIGNATURE.match(text, q.end)
+        m = DASH_SIGNATURE.match(text, q.end) or DASH_SIGNATURE_PARAGRAPH.match(text, q.end)
         if m is None:
             continue
         dash = token_at.get(m.start(1))

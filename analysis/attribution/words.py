@@ -172,6 +172,13 @@ STANCE_DEFAULT = Cue("", "verb", "other", 0.0, 0, "")
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(―|—|–|--)[ \t\u00a0]*([A-Z][^\n.,;:“”\"]{1,60})"
 )
+#: A quote signed on a paragraph of its own, as fact-checks do: '"... pay zero
+#: taxes."' then a blank line and "- Sanders." (a hyphen too; one to four capitalised
+#: words; not a section line set between dashes, "– An immigrant himself –.").
+DASH_SIGNATURE_PARAGRAPH = re.compile(
+    r"[ \t\u00a0]*\n[ \t\u00a0]*\n[ \t\u00a0]*(-|―|—|–|--)[ \t\u00a0]*"
+    r"((?:[A-Z][\w'’]*\.?[ \t\u00a0]+){0,3}[A-Z][\w'’]*)\.?[ \t\u00a0]*(?=\n|$)"
+)
 #: A line opening with a speaker and a colon: transcripts ("PENCE: Well, ...") and
 #: headlines ("Pat Caddell: Democrat voters worried ...").
 COLON_SPEAKER = re.compile(
