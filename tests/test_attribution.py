@@ -973,3 +973,16 @@ def test_a_quote_signed_on_a_paragraph_of_its_own(nlp):
     ]
     text = "“They fear seeing their country change.”\n\n– An immigrant himself –.\n\nMore."
     assert not [r for r in _reports(nlp, text) if r[0] in ("-", "–")]
+
+
+def test_call_as_calling_out_naming_past_an_aside_and_calling_again_for(nlp):
+    """ "called over her shoulder, ''...''" (calling out a quote), "calling him, among
+    other things, “a failed candidate.”" (naming past an aside) and "called again for
+    X to resign" are reports; "called her brother on Monday" is a phone call."""
+    rows = _reports(nlp, "Capito called over her shoulder, ''His comments are not helpful.''")
+    assert rows == [("called", "Capito", "''His comments are not helpful.''")]
+    rows = _reports(nlp, "Trump attacked Romney, calling him, among other things, “a failed man.”")
+    assert ("calling", "Trump", "him, among other things, “a failed man.”") in rows
+    rows = _reports(nlp, "Donald Trump called again for President Obama to resign.")
+    assert rows == [("called again for", "Donald Trump", "President Obama to resign")]
+    assert _reports(nlp, "She called her brother on Monday.") == []

@@ -16,9 +16,7 @@ from analysis.attribution.received import received_with
 from analysis.attribution.sources import (
     name_read_as_modal,
 )
-from analysis.attribution.spans import (
-    _naming_content,
-)
+from analysis.attribution.spans import _called_out, _naming_content
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     ASPECT_VERBS,
@@ -311,7 +309,10 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
             c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out") and c.i == tok.i + 1
             for c in children
         )
-        and (quotes is None or _naming_content(tok, quotes) is None)
+        and (
+            quotes is None
+            or (_naming_content(tok, quotes) is None and _called_out(tok, quotes) is None)
+        )
     ):
         return True
     if _thing_ordered(lemma, deps):

@@ -31,6 +31,7 @@ from analysis.attribution.sources import (
 )
 from analysis.attribution.spans import (
     _animate,
+    _called_out,
     _content,
     _naming_content,
     _span_of,
@@ -476,9 +477,11 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             if child.dep_ not in ("advcl", "ccomp", "xcomp") or child.i < tok.i:
                 continue
             mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            # "called Friday for Mr. Trump to ...": a time may stand between
+            # "called Friday for Mr. Trump to ...", "called again for President Obama to
+            # resign": a time or an adverb may stand between
             after_time = mark is not None and all(
-                tok.doc[k].ent_type_ in ("DATE", "TIME") for k in range(tok.i + 1, mark.i)
+                tok.doc[k].ent_type_ in ("DATE", "TIME") or tok.doc[k].pos_ == "ADV"
+                for k in range(tok.i + 1, mark.i)
             )
             if mark is not None and mark.lower_ == "for" and 0 < mark.i - tok.i <= 3 and after_time:
                 cue, cue_lemma, cue_tokens, for_clause = for_cue, f"{lemma} for", [tok, mark], child
@@ -536,7 +539,7 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     if len(cue_tokens) == 1 and _names_a_thing(tok):
         return None  # "a stream called Miracle Run"
     if lemma == "call" and len(cue_tokens) == 1:
-        content = _naming_content(tok, quotes)
+        content = _naming_content(tok, quotes) or _called_out(tok, quotes)
         if content is None:
             return None
         source_span = _source_span(source) if source is not None else None

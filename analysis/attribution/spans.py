@@ -444,8 +444,11 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
         if not objs:
             return None
-        # 'called Mr. Obama's remarks "a true wake-up call"': the name is a quote.
-        q = quotes.starting_after(_end(objs[0].right_edge), r"\s*")
+        # 'called Mr. Obama's remarks "a true wake-up call"': the name is a quote, also
+        # past an aside ('calling him, among other things, “a failed candidate.”').
+        q = quotes.starting_after(_end(objs[0].right_edge), r"\s*") or quotes.starting_after(
+            _end(objs[0].right_edge), r"\s*,[^,.;:!?“”\"\n]{1,40},\s*"
+        )
         if q is not None:
             return objs[0].left_edge.idx, q.end
         # The parser hangs the quoted name inside the object: 'called his executive
@@ -463,6 +466,15 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
     if q is not None and q.start - span[1] <= 5 and not named:
         return span[0], q.end
     return span
+
+
+def _called_out(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """ "called over her shoulder, ''His comments are not helpful''": "call" as
+    calling out, a direct quote after a few words of its own and a comma or colon."""
+    q = quotes.starting_after(_end(tok), r"[^.!?;“”\"\n]{0,40}?[,:]\s*")
+    if q is None or q.start > tok.sent.end_char:
+        return None
+    return q.start, q.end
 
 
 def _goes_on_after_a_comma(tok: Token, before: Quote) -> bool:
