@@ -986,3 +986,12 @@ def test_call_as_calling_out_naming_past_an_aside_and_calling_again_for(nlp):
     rows = _reports(nlp, "Donald Trump called again for President Obama to resign.")
     assert rows == [("called again for", "Donald Trump", "President Obama to resign")]
     assert _reports(nlp, "She called her brother on Monday.") == []
+
+
+def test_the_topic_hung_on_the_one_spoken_to_is_the_topic(nlp):
+    """ "is talking to voters about health care": the parser hangs "about" on
+    "voters"; it is what the talk is about. "spoke to reporters on Monday" has none."""
+    assert _reports(nlp, "Sanders is talking to voters about health care.") == [
+        ("talking", "Sanders", "health care")
+    ]
+    assert _reports(nlp, "He spoke to reporters on Monday.") == []

@@ -303,7 +303,7 @@ def _content(
     # "complained about his mic", "warned against hackers", "apologized for ...": the
     # topic of the speech. "insisted on a recount" stays out (clause-only verbs take
     # only "about").
-    for child in tok.children:
+    for child in [*tok.children, *_topic_on_the_addressee(tok)]:
         if child.dep_ == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPOSITIONS:
             if (lemma in CLAUSE_ONLY and child.lower_ != "about") or _a_time(child):
                 continue  # "voted on Friday": a time, not a topic
@@ -315,6 +315,20 @@ def _content(
                 if span is not None:
                     return span, []
     return None, []
+
+
+def _topic_on_the_addressee(tok: Token) -> list[Token]:
+    """ "is talking to voters about health care": the parser hangs the topic on the
+    one spoken to; it is the topic of the talk."""
+    return [
+        prep
+        for to in tok.children
+        if to.dep_ == "prep" and to.lower_ == "to" and to.i > tok.i
+        for listener in to.children
+        if listener.dep_ == "pobj"
+        for prep in listener.children
+        if prep.dep_ == "prep" and prep.lower_ in ("about", "on", "over")
+    ]
 
 
 def _has_words(doc: Doc, i: int, j: int) -> bool:
