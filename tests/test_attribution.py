@@ -986,6 +986,8 @@ def test_call_as_calling_out_naming_past_an_aside_and_calling_again_for(nlp):
     rows = _reports(nlp, "Donald Trump called again for President Obama to resign.")
     assert rows == [("called again for", "Donald Trump", "President Obama to resign")]
     assert _reports(nlp, "She called her brother on Monday.") == []
+    text = "The Wire ran a story about that cover called, simply, “How Creepy Is the Cover?”"
+    assert not [r for r in _reports(nlp, text) if r[0] == "called"]
 
 
 def test_the_topic_hung_on_the_one_spoken_to_is_the_topic(nlp):

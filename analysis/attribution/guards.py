@@ -16,7 +16,7 @@ from analysis.attribution.received import received_with
 from analysis.attribution.sources import (
     name_read_as_modal,
 )
-from analysis.attribution.spans import _called_out, _naming_content
+from analysis.attribution.spans import _animate, _called_out, _naming_content
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     ASPECT_VERBS,
@@ -355,13 +355,13 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
 
 def _names_a_thing(tok: Token) -> bool:
     """ "a stream called Miracle Run": "call" as a participle naming a thing, unless it
-    is someone calling something a name (`_called_by_someone`)."""
-    return (
-        _lemma(tok) == "call"
-        and tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and not _called_by_someone(tok)
-    )
+    is someone calling something a name (`_called_by_someone`); also where the parser
+    makes it the clause of a preposition ("a story about that cover called “...”")."""
+    if _lemma(tok) != "call" or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "pcomp":  # not "in what Bay Buchanan ... called “hand-to-hand combat”"
+        return not _animate(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+    return tok.dep_ == "acl" and not _called_by_someone(tok)
 
 
 def _called_by_someone(tok: Token) -> bool:

@@ -484,7 +484,11 @@ def _naming_content(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
 
 def _called_out(tok: Token, quotes: _Quotes) -> tuple[int, int] | None:
     """ "called over her shoulder, ''His comments are not helpful''": "call" as
-    calling out, a direct quote after a few words of its own and a comma or colon."""
+    calling out, a direct quote after a few words of its own and a comma or colon —
+    said by a subject of its own, not a thing's name ("a story called, simply, “...”")."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ in ("acl", "amod", "relcl") or not _animate(subject):
+        return None
     q = quotes.starting_after(_end(tok), r"[^.!?;“”\"\n]{0,40}?[,:]\s*")
     if q is None or q.start > tok.sent.end_char:
         return None
