@@ -997,3 +997,14 @@ def test_the_topic_hung_on_the_one_spoken_to_is_the_topic(nlp):
         ("talking", "Sanders", "health care")
     ]
     assert _reports(nlp, "He spoke to reporters on Monday.") == []
+
+
+def test_a_dateline_is_no_part_of_a_content(nlp):
+    """ "WASHINGTON — Peter Strzok ... has been fired, his lawyer said": what the
+    lawyer said starts at "Peter"; the dateline says where the story was filed."""
+    text = (
+        "WASHINGTON — Peter Strzok, the agent who disparaged the president, has been "
+        "fired for violating bureau policies, Mr. Strzok’s lawyer said Monday."
+    )
+    contents = [r[2] for r in _reports(nlp, text) if r[0] == "said"]
+    assert contents and contents[0].startswith("Peter Strzok")

@@ -16,6 +16,7 @@ from analysis.attribution.spans import _end, _goes_on_from, _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CAUSING_HEADS,
+    DATELINE,
     OBJECT_SPEAKS_VERBS,
     PSYCH_PARTICIPLES,
     QUANTIFIER_SOURCES,
@@ -59,10 +60,6 @@ def _reader_question(you: Token) -> bool:
 
 #: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ",
 #: "NEW YORK (AP) — ", "CLEVELAND, July 19 (UPI) — " (a date after the place).
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
-    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
-)
 
 
 def _dateline_end(tok: Token) -> int | None:
@@ -72,7 +69,7 @@ def _dateline_end(tok: Token) -> int | None:
         return None
     text = doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
-    dateline = _DATELINE.match(text, line_start)
+    dateline = DATELINE.match(text, line_start)
     return dateline.end() if dateline is not None and tok.idx < dateline.end() else None
 
 

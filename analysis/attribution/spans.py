@@ -17,6 +17,7 @@ from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CHANNEL_NOUNS,
     CLAUSE_ONLY,
+    DATELINE,
     FRAME_NOUNS,
     NAMING_VERBS,
     NO_OBJECT_VERBS,
@@ -50,6 +51,7 @@ def _trim(doc: Doc, i: int, j: int, quotes: _Quotes) -> tuple[int, int] | None:
     j = _trailing_adjunct(doc, i, j, quotes)
     while i <= j and (doc[i].is_space or (doc[i].is_punct and not _is_quote_mark(doc[i]))):
         i += 1
+    i = _past_a_dateline(doc, i, j)
     while j >= i and (doc[j].is_space or (doc[j].is_punct and not _is_quote_mark(doc[j]))):
         j -= 1
     if i > j:
@@ -329,6 +331,27 @@ def _topic_on_the_addressee(tok: Token) -> list[Token]:
         for prep in listener.children
         if prep.dep_ == "prep" and prep.lower_ in ("about", "on", "over")
     ]
+
+
+def _past_a_dateline(doc: Doc, i: int, j: int) -> int:
+    """The first token after a dateline that opens a paragraph at token i ("WASHINGTON
+    — Peter Strzok ... has been fired, his lawyer said": the content starts at "Peter");
+    i itself when there is none."""
+    if i > j or not doc[i].is_upper:
+        return i
+    text = doc_text(doc)
+    start = doc[i].idx
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return i  # not at the start of a line
+    dateline = DATELINE.match(text, start)
+    if dateline is None:
+        return i
+    k = i
+    while k <= j and doc[k].idx < dateline.end():
+        k += 1
+    while k <= j and doc[k].is_space:
+        k += 1
+    return k if k <= j else i
 
 
 def _has_words(doc: Doc, i: int, j: int) -> bool:
