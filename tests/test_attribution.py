@@ -1008,3 +1008,12 @@ def test_a_dateline_is_no_part_of_a_content(nlp):
     )
     contents = [r[2] for r in _reports(nlp, text) if r[0] == "said"]
     assert contents and contents[0].startswith("Peter Strzok")
+
+
+def test_sure_to_is_a_prediction_not_a_certainty(nlp):
+    """ "That prospect is sure to infuriate the White House": the writer's prediction,
+    no one's attitude; "He was sure Trump would win" is his."""
+    assert _reports(nlp, "That prospect is sure to infuriate the White House.") == []
+    assert _reports(nlp, "Collins was sure Trump would win.") == [
+        ("was sure", "Collins", "Trump would win")
+    ]

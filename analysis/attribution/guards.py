@@ -184,6 +184,16 @@ def _quoted_saying(tok: Token, index: _CueIndex) -> Token | None:
     return None
 
 
+def certain_to(tok: Token) -> bool:
+    """ "That prospect is sure to infuriate the White House", "the bill is certain to
+    pass": "sure"/"certain" with an infinitive is the writer's prediction, no one's
+    certainty ("he was sure Trump would win" stays)."""
+    return _lemma(tok) in ("sure", "certain") and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children
+    )
+
+
 def _went_on_a_medium(lemma: str, children: Sequence[Token]) -> bool:
     """ "went on Twitter to applaud ...", "went on CNN": "on" with an object is where
     the speaking happened, not the phrasal "go on" (speaking further); the infinitive
@@ -317,7 +327,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if _thing_ordered(lemma, deps):
         return True
-    if _went_on_a_medium(lemma, children):
+    if _went_on_a_medium(lemma, children) or certain_to(tok):
         return True
     if lemma == "back" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "off", "away", "out") for c in children

@@ -16,6 +16,7 @@ from analysis.attribution.guards import (
     _reports_in_complement,
     _thing_ordered,
     _went_on_a_medium,
+    certain_to,
     in_markup,
     not_a_report,
 )
@@ -106,7 +107,7 @@ def _adjective_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | No
         subject is not None and subject.lower_ in ("it", "this", "that", "there", "what")
     ):
         subject = None  # "it is clear that ...": the writer's own judgement, no source
-    if quotes.containing(tok.idx) is not None:
+    if quotes.containing(tok.idx) is not None or certain_to(tok):
         return None
     content = None
     for child in tok.children:
