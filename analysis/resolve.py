@@ -56,6 +56,10 @@ PERSON_TITLE_WORDS = frozenset(
      "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
+#: Dotted place abbreviations that end a sentence the parser ran into the next name
+#: ("… in Washington, D.C. Jackson's wife spent …" tagged as the person "D.C. Jackson"):
+#: never the first word of a person's name.
+PLACE_ABBREVIATIONS = frozenset("d.c. u.s. u.k. u.n. n.y. l.a. n.j. n.h. n.c. s.c.".split())
 #: Titles written before a name → the role nouns a later "the governor", "the
 #: senator" uses for that person (AP style abbreviates these before full names:
 #: "Gov. Asa Hutchinson ... the governor said"). Lower case, without the full stop.
@@ -167,6 +171,8 @@ def _clean_entity(ent: Span) -> tuple[int, int, str] | None:
         tokens.pop()
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
+    while ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].lower_ in PLACE_ABBREVIATIONS:
+        tokens.pop(0)  # "Washington, D.C. Jackson's wife": the sentence ran into the name
     while (  # "General Eric Holder" (of "Attorney General"), "Sheriff Joe Arpaio"
         ent.label_ == "PERSON"
         and len(tokens) > 2

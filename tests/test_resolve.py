@@ -179,3 +179,14 @@ def test_a_place_in_front_of_a_role_is_not_the_referent(nlp):
     assert _who(nlp, text, "the Texas governor") == "Ann Lowe"
     officials, _ = _resolved(nlp, text, "US officials", nth=1)
     assert officials.how == "organisation"
+
+
+def test_a_place_abbreviation_run_into_a_name_is_no_part_of_it(nlp):
+    """ "in Washington, D.C. Jackson's wife ...": the sentence ran into the name; the
+    referent (and so the speaker of "Jackson said") is "Jackson", not "D.C. Jackson"."""
+    from analysis.resolve import referents
+
+    doc = nlp("He spent the money in Washington, D.C. Jackson's wife was also charged.")
+    names = [r.text for r in referents(doc)]
+    assert "D.C. Jackson" not in names
+    assert "Jackson" in names

@@ -121,10 +121,6 @@ NOT_NAME_WORDS = frozenset(
     as at by for from in into of on to the a an this that these those his her their its
     our my your dear sorry thanks yes no not per fellow""".split()
 )
-#: Dotted place abbreviations that end a sentence the parser ran into the next name
-#: ("… in Washington, D.C. Jackson's wife spent …" tagged as the person "D.C. Jackson"):
-#: never the first word of a person's name.
-PLACE_ABBREVIATIONS = frozenset("d.c. u.s. u.k. u.n. n.y. l.a. n.j. n.h. n.c. s.c.".split())
 #: Suffixes that tell father and son apart: "Donald Trump Jr." is not "Donald Trump".
 IDENTITY_SUFFIXES = frozenset("jr. jr sr. sr".split())
 #: Suffixes of formal names that news writing drops ("Robert S. Mueller III").

@@ -17,7 +17,6 @@ from analysis.actors.base import (
     IDENTITY_SUFFIXES,
     NAME_PREFIXES,
     PERSON_ROLE_NOUNS,
-    PLACE_ABBREVIATIONS,
     PLACE_NOUNS,
     POSSESSIVE,
     Cand,
@@ -36,6 +35,7 @@ from analysis.actors.identity import link_names, opening_words, split_name, stri
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
+from analysis.resolve import PLACE_ABBREVIATIONS
 
 
 def find_mentions(
