@@ -1017,3 +1017,16 @@ def test_sure_to_is_a_prediction_not_a_certainty(nlp):
     assert _reports(nlp, "Collins was sure Trump would win.") == [
         ("was sure", "Collins", "Trump would win")
     ]
+
+
+def test_a_subordinate_clause_reports_nothing_before_it(nlp):
+    """ "Democrats pressured Trump ..., after a dozen officers were indicted": the
+    parser makes the main clause the indictment's; what was charged is the officers,
+    not the Democrats' pressure."""
+    text = (
+        "Top Democrats on Friday swiftly pressured President Trump to consider cancelling "
+        "his upcoming summit with Vladimir Putin, after a dozen Russian intelligence "
+        "officers were indicted for allegedly hacking party emails in 2016."
+    )
+    indicted = [r for r in _reports(nlp, text) if r[0] == "indicted"]
+    assert indicted and not indicted[0][2].startswith("Top Democrats")

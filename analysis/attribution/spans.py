@@ -214,6 +214,11 @@ def _content(
     medial = _parenthetical_content(tok, source, quotes)
     if medial is not None:
         return medial, []
+    if clause is not None and clause.i < tok.i and _subordinate(tok):
+        # "Democrats pressured Trump ..., after a dozen officers were indicted": the
+        # parser made the main clause the indictment's; a clause with "after", "when",
+        # "because" ... reports nothing before it.
+        clause = None
     if clause is not None:
         i, j = _subtree_range(clause, exclude=[tok] if clause.i < tok.i else ())
         if clause.i < tok.i:
@@ -352,6 +357,12 @@ def _past_a_dateline(doc: Doc, i: int, j: int) -> int:
     while k <= j and doc[k].is_space:
         k += 1
     return k if k <= j else i
+
+
+def _subordinate(tok: Token) -> bool:
+    """A verb opening a subordinate clause: a "mark" other than "as" or "that" ("after
+    a dozen officers were indicted", "because he said ...")."""
+    return any(c.dep_ == "mark" and c.lower_ not in ("as", "that") for c in tok.children)
 
 
 def _has_words(doc: Doc, i: int, j: int) -> bool:
