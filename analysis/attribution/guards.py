@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from analysis.attribution.cues import _CueIndex, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.received import received_with
+from analysis.attribution.received import received_with, receives_judgement
 from analysis.attribution.sources import (
     name_read_as_modal,
 )
@@ -29,8 +29,6 @@ from analysis.attribution.words import (
     NEGATING_HEADS,
     PURPOSE_VERBS,
     REALISING_HEADS,
-    RECEIVED_NOUNS,
-    RECEIVING_VERBS,
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
     TOPIC_PREPOSITIONS,
@@ -333,12 +331,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "off", "away", "out") for c in children
     ):
         return True  # "did not back down": retreat, not support
-    if lemma in RECEIVING_VERBS and any(
-        c.dep_ == "dobj" and _lemma(c) in RECEIVED_NOUNS for c in children
-    ):
-        return True  # "the plan drew criticism": the plan received it, said nothing
-    if received_with(tok):
-        return True  # "drew fierce criticism and a call for his resignation"
+    if receives_judgement(tok) or received_with(tok):
+        return True  # "the plan drew criticism", "drew criticism and a call for ..."
     if _said_by_its_participle(tok, children, index):
         return True
     if lemma == "admit" and (

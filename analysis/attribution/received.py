@@ -48,6 +48,16 @@ def received_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None
     return _Found([verb, tok], cue, lemma, giver, _source_span(giver), content, [])
 
 
+def receives_judgement(verb: Token) -> bool:
+    """ "the plan drew criticism": a receiving verb whose object is a received
+    judgement — the subject received it and said nothing, so the verb is no cue."""
+    for noun in verb.children:
+        receiving = _receiving_verb(noun) if _lemma(noun) in RECEIVED_NOUNS else None
+        if receiving is not None and receiving.i == verb.i:
+            return True
+    return False
+
+
 def received_with(tok: Token) -> bool:
     """A noun coordinated with a received judgement ("drew fierce criticism and a call
     for his resignation"): received too, so its speaker is not the receiving verb's
