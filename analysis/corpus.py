@@ -27,6 +27,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from analysis import actors, tables
+from analysis.attribution import quoted_speakers_follow
 from analysis.beside import result_or_none
 from analysis.beside import submit as beside_submit
 from analysis.loaded import loaded_terms_rows
@@ -135,6 +136,8 @@ def record_tables(
         else a
         for a, m in zip(raw_attributions, speakers, strict=True)
     ]
+    # A quoted "I" or "we" names the one its quoting row names, once that is final.
+    attributions = quoted_speakers_follow(raw_attributions, attributions)
     attributions_frame = tables.attributions_table(attributions)
 
     by_article: dict[str, list[actors.Mention]] = defaultdict(list)

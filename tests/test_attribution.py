@@ -1030,3 +1030,74 @@ def test_a_subordinate_clause_reports_nothing_before_it(nlp):
     )
     indicted = [r for r in _reports(nlp, text) if r[0] == "indicted"]
     assert indicted and not indicted[0][2].startswith("Top Democrats")
+
+
+def test_i_and_we_inside_a_quote_are_its_speaker(nlp):
+    """An "I" or "we" speaking inside a direct quote is the one quoted: the caucus
+    that wrote the letter, not the outlet that reported it; Sestak, not the Clinton
+    named last before the quote."""
+    text = (
+        "Every Senate Republican has signed a letter to Harry Reid, Fox News has learned. "
+        '"We cannot agree to prioritize any other matters," Mitch McConnell wrote. '
+        "Rahm Emanuel called Joe Sestak and Bill Clinton last summer. "
+        '"I told them that I would not run," Sestak said on Friday.'
+    )
+    rows = {r.cue: r for r in _extract(nlp, text)}
+    assert rows["agree"].in_quote and rows["agree"].speaker == "Mitch McConnell"
+    assert rows["told"].in_quote and rows["told"].speaker == "Joe Sestak"
+
+
+def test_that_said_is_a_discourse_marker(nlp):
+    """ "That said, ..." means "having said that": no report of anyone's; a message
+    "that said, “...”" after a noun reports what it said."""
+    assert _reports(nlp, "That said, a loss to Mr. Sanders here would hurt her.") == []
+    assert _reports(nlp, 'Royce said "that said, this is the wrong move."')[0][1] == "Royce"
+    assert len(_reports(nlp, 'Royce said "that said, this is the wrong move."')) == 1
+    rows = _reports(nlp, "They handed out bottles that said, “The party welcomes you.”")
+    assert [r[0] for r in rows][:1] == ["said"]
+
+
+def test_a_clause_across_a_semicolon_is_no_content(nlp):
+    """ "47% say the troops should go; 37% disagree": the parser hangs the first
+    clause on "disagree", which would swallow the first report; across a semicolon
+    the clause is a report of its own."""
+    text = (
+        "On this issue, there is a partisan divide: a 69% majority of Republicans "
+        "support deploying ground forces; a 45% plurality of Democrats oppose the idea."
+    )
+    reports = {r[0]: r[2] for r in _reports(nlp, text)}
+    assert reports.get("support") == "deploying ground forces"
+    assert reports.get("oppose") == "the idea"
+
+
+def test_a_quoted_i_follows_its_quoting_row_once_speakers_are_final():
+    """The actor stage may rename the speaker of '"... I do think ...," he said' (a
+    pronoun it resolves among the corrected mentions); the quoted "I" names the same
+    person, actor and camp as the row quoting it, not what extraction first guessed."""
+    from dataclasses import replace
+
+    from analysis.attribution import quoted_speakers_follow
+
+    outer = Attribution(
+        article_id="a", sentence=1, speaker="Bush", speaker_start=40, speaker_end=42,
+        resolution="pronoun", cue="said", cue_start=43, cue_end=47, cue_lemma="say",
+        stance="neutral", credibility=0.0, content="“I do think so,”", content_start=20,
+        content_end=37, quote_type="direct", negated=False, in_quote=False,
+    )  # fmt: skip
+    inner = replace(
+        outer, speaker_start=21, speaker_end=22, cue="think", cue_start=26, cue_end=31,
+        cue_lemma="think", content="so", content_start=32, content_end=34,
+        quote_type="mixed", in_quote=True,
+    )  # fmt: skip
+    elsewhere = replace(inner, article_id="b")  # another article's row: left alone
+    raw = [outer, inner, elsewhere]
+    final = [
+        replace(outer, speaker="Rob Shapiro", actor="Rob Shapiro", camp="Democratic Party"),
+        replace(inner, actor="George W. Bush", camp="Republican Party"),
+        elsewhere,
+    ]
+    followed = quoted_speakers_follow(raw, final)
+    assert (followed[1].speaker, followed[1].actor, followed[1].camp) == (
+        "Rob Shapiro", "Rob Shapiro", "Democratic Party",
+    )  # fmt: skip
+    assert followed[0] == final[0] and followed[2] == elsewhere

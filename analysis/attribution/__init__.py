@@ -105,8 +105,21 @@ guards the rules and the model share), `received` (judgement received),
 
 from __future__ import annotations
 
-from analysis.attribution.extract import DEFAULT_MODE, MODES, extract_attributions
+from analysis.attribution.extract import (
+    DEFAULT_MODE,
+    MODES,
+    extract_attributions,
+    quoted_speakers_follow,
+)
 from analysis.attribution.quotes import Quote, quote_spans
 from analysis.attribution.record import Attribution
 
-__all__ = ["DEFAULT_MODE", "MODES", "Attribution", "Quote", "extract_attributions", "quote_spans"]
+__all__ = [
+    "DEFAULT_MODE",
+    "MODES",
+    "Attribution",
+    "Quote",
+    "extract_attributions",
+    "quote_spans",
+    "quoted_speakers_follow",
+]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -22,8 +23,10 @@ from analysis.attribution.words import (
     COLON_SPEAKER,
     DASH_SIGNATURE,
     DASH_SIGNATURE_PARAGRAPH,
+    FIRST_PERSON_SPEAKERS,
     HEADLINE_KICKERS,
     LAYOUT_CUE,
+    MESSAGE_NOUNS,
     NAME_GLUE_WORDS,
     NEGATING_HEADS,
     RELATIVE_PRONOUNS,
@@ -214,7 +217,70 @@ def build_rows(
                 source_end=phrase[1],
             )
         )
-    return rows
+    return _first_person_in_quotes(rows, text)
+
+
+def _first_person_in_quotes(rows: list[Attribution], text: str) -> list[Attribution]:
+    """An "I" or "we" speaking inside a direct quote is the quote's own speaker
+    ('"We cannot agree to prioritize ...," they wrote': the senators who wrote the
+    letter, not the nearest organisation, "Fox News"; '"I think ...," Obama said'):
+    the speaker of the row whose content holds it (`quoting_row`), where it has one."""
+    out = []
+    for row in rows:
+        written = text[row.speaker_start : row.speaker_end] if row.speaker_start is not None else ""
+        if row.in_quote and written.lower() in FIRST_PERSON_SPEAKERS:
+            outer = quoting_row(row, rows)
+            if outer is not None and not _a_message(outer.speaker or ""):
+                row = replace(row, speaker=outer.speaker, resolution="pronoun")
+        out.append(row)
+    return out
+
+
+def _a_message(speaker: str) -> bool:
+    """A speaker that is a message, not its author ("the statement continued", "the
+    video showed Tlaib telling supporters"): the "I" in it is someone else."""
+    words = speaker.lower().split()
+    return bool(words) and words[-1] in MESSAGE_NOUNS
+
+
+def quoting_row(row: Attribution, rows: Sequence[Attribution]) -> Attribution | None:
+    """The row of the writer's whose quoted content holds `row`'s cue (a cue inside
+    someone's quote), when it names a speaker; None otherwise."""
+    if not row.in_quote:
+        return None
+    return next(
+        (
+            o
+            for o in rows
+            if not o.in_quote
+            and o.speaker
+            and o.quote_type != "indirect"
+            and o.content_start is not None
+            and o.content_start <= row.cue_start < o.content_end
+        ),
+        None,
+    )
+
+
+def quoted_speakers_follow(
+    raw: Sequence[Attribution], final: Sequence[Attribution]
+) -> list[Attribution]:
+    """`final` (the rows of `raw` once the actor stage has named their speakers) with
+    each quoted "I" or "we" given the final speaker, actor and camp of the row quoting
+    it: the two name one person in the tables. A row counts as such when extraction
+    gave it its quoting row's speaker (`_first_person_in_quotes`)."""
+    index = {id(a): k for k, a in enumerate(raw)}
+    by_article: dict[str, list[Attribution]] = {}
+    for row in raw:
+        by_article.setdefault(row.article_id, []).append(row)
+    out = list(final)
+    for k, row in enumerate(raw):
+        outer = quoting_row(row, by_article[row.article_id])
+        if outer is None or row.resolution != "pronoun" or row.speaker != outer.speaker:
+            continue
+        source = final[index[id(outer)]]
+        out[k] = replace(final[k], speaker=source.speaker, actor=source.actor, camp=source.camp)
+    return out
 
 
 def _within_own_quote(found: _Found, quotes: _Quotes) -> bool:

@@ -57,6 +57,25 @@ def _filler(tok: Token) -> bool:
     return before in _FILLER_MARKS and after in _FILLER_MARKS
 
 
+def _that_said(tok: Token) -> bool:
+    """ "That said, ..." / "That being said, ...": a discourse marker (having said
+    that), no one's report; a message "that said, “...”" after a noun stays."""
+    doc = tok.doc
+    if _lemma(tok) != "say" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    k = tok.i - 1
+    if k >= 0 and doc[k].lower_ == "being":
+        k -= 1
+    if k < 0 or doc[k].lower_ != "that":
+        return False
+    before = doc[k - 1] if k > 0 else None
+    return before is None or before.is_sent_end or before.text in _OPENERS or doc[k].is_sent_start
+
+
+#: What may stand right before a sentence-opening "That said,".
+_OPENERS = frozenset({"“", '"', "‘", "(", "—", "--", "–", ".", "\n", "\n\n"})
+
+
 def _instrument_purpose(tok: Token, children: Sequence[Token]) -> bool:
     """ "The law aims to protect", "the bill seeks to step up", "a measure aimed at":
     the purpose of a law, bill or other instrument (`words.INSTRUMENT_NOUNS`) that no
@@ -92,7 +111,7 @@ def not_a_report(tok: Token, children: Sequence[Token]) -> bool:
         and not _realised(tok)
     ):
         return True
-    if _filler(tok):
+    if _filler(tok) or _that_said(tok):
         return True  # "the requests, you know, were handled": a filler, no report
     if _instrument_purpose(tok, children):
         return True  # "The law aims to protect ...": what it is for, no one's attitude

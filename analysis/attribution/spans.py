@@ -219,6 +219,11 @@ def _content(
         # parser made the main clause the indictment's; a clause with "after", "when",
         # "because" ... reports nothing before it.
         clause = None
+    if clause is not None and clause.i < tok.i and _semicolon_between(clause, tok, source):
+        # "47% say the troops should go; 37% disagree": the parser hung the first
+        # clause on "disagree"; across a semicolon it is no one's content (not once
+        # in PolNeAR train) but a report of its own.
+        clause = None
     if clause is not None:
         i, j = _subtree_range(clause, exclude=[tok] if clause.i < tok.i else ())
         if clause.i < tok.i:
@@ -363,6 +368,13 @@ def _subordinate(tok: Token) -> bool:
     """A verb opening a subordinate clause: a "mark" other than "as" or "that" ("after
     a dozen officers were indicted", "because he said ...")."""
     return any(c.dep_ == "mark" and c.lower_ not in ("as", "that") for c in tok.children)
+
+
+def _semicolon_between(clause: Token, tok: Token, source: Token | None) -> bool:
+    """A semicolon between a clause before the cue and the cue's own clause (its
+    source, or the cue itself)."""
+    stop = source.left_edge.i if source is not None and source.i < tok.i else tok.i
+    return any(t.text == ";" for t in tok.doc[clause.i + 1 : stop])
 
 
 def _has_words(doc: Doc, i: int, j: int) -> bool:

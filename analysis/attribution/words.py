@@ -45,6 +45,8 @@ SPEAKER_NOUNS = frozenset(
      "administration", "agency", "department", "ministry", "court", "judge", "union"}
 )  # fmt: skip
 ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "you"})
+#: A first-person subject inside a quote: the quote's own speaker speaking.
+FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
 #: Quantifiers that speak for the people they count ("many argue", "most say").
 QUANTIFIER_SOURCES = frozenset({"many", "most", "some", "few", "others", "several"})
 #: Verbs whose object is the addressee, not the content ("told reporters that ...").
