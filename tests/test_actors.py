@@ -266,6 +266,42 @@ def test_actor_at_falls_back_to_the_resolved_name(mentions_of, minimal):
     assert actor_at(found, k, k + 1, name="Anna Berg").actor == "Anna Berg"
 
 
+def test_actor_at_takes_a_name_the_resolved_phrase_opens_with(mentions_of, minimal):
+    """ "Vanity Fair magazine, which estimated ...": the speaker resolved to the phrase
+    "Vanity Fair magazine"; its actor is the name it opens with, written just before."""
+    text = "The reading was panned by Vanity Fair magazine, which estimated its cost."
+    found = mentions_of(text, minimal)
+    k = text.index("which")
+    name = "Vanity Fair magazine"
+    assert actor_at(found, k, k + 5) is None
+    assert actor_at(found, k, k + 5, name=name).actor == "Vanity Fair"
+    assert actor_at(found, k, k + 5, name="Fair magazine") is None
+
+
+def test_a_relation_after_a_possessive_is_someone_else(mentions_of, minimal):
+    """ "Many of Ms. Tlaib's new colleagues", "One of Mr. Santorum's rivals for the
+    nomination": not Tlaib, not Santorum (the relation need not end the phrase);
+    "Trump's old friend Roger Stone" is Stone."""
+    text = (
+        "Rashida Tlaib spoke on Friday. Many of Ms. Tlaib's new colleagues expressed "
+        "sympathy. Rick Santorum campaigned. One of Mr. Santorum's rivals for the "
+        "nomination scoffed. Donald Trump's old friend Roger Stone laughed."
+    )
+    found = mentions_of(text, minimal)
+    for phrase in (
+        "Many of Ms. Tlaib's new colleagues",
+        "One of Mr. Santorum's rivals for the nomination",
+    ):
+        k = text.index(phrase)
+        assert actor_at(found, k, k + len(phrase), name=phrase) is None
+    phrase = "Donald Trump's old friend Roger Stone"
+    k = text.index(phrase)
+    assert actor_at(found, k, k + len(phrase), name=phrase).actor == "Roger Stone"
+    from analysis.actors.roles import _someone_else
+
+    assert not _someone_else("a spokesman for American Media, the Enquirer's parent company")
+
+
 def test_its_after_a_role_noun_is_that_organisation(mentions_of, minimal):
     found = mentions_of(
         "The International Commission for Shared Waters arrived. Ukraine promised access. "

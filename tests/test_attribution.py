@@ -1101,3 +1101,44 @@ def test_a_quoted_i_follows_its_quoting_row_once_speakers_are_final():
         "Rob Shapiro", "Rob Shapiro", "Democratic Party",
     )  # fmt: skip
     assert followed[0] == final[0] and followed[2] == elsewhere
+
+
+def test_an_audience_reaction_is_when_not_what(nlp):
+    """ "..., Chris Wallace said, as the crowd cheered": the cheering is when he spoke,
+    not a report whose content is his words (which would then hide his own row)."""
+    rows = _reports(nlp, '"The bullying," Fox\'s Chris Wallace said, as the crowd cheered.')
+    assert [r[0] for r in rows] == ["said"]
+    assert _reports(nlp, "Trump has small hands, as Rubio has said.") == [
+        ("said", "Rubio", "Trump has small hands")
+    ]
+
+
+def test_a_relative_pronoun_after_an_apposition_stands_for_the_name(nlp):
+    """ "Jeb Bush of Florida, a leading Republican contender, who has argued ...": the
+    speaker is Jeb Bush, not "a leading Republican contender"."""
+    text = (
+        "The move sets up a contrast with former Gov. Jeb Bush of Florida, a leading "
+        "Republican contender, who has argued he is more transparent."
+    )
+    assert [r[1] for r in _reports(nlp, text)] == ["Jeb Bush"]
+
+
+def test_sworn_in_is_an_oath_of_office(nlp):
+    """ "before a new Congress is sworn in next month": an act, no report; "He swore
+    that he would never raise taxes" is one."""
+    text = (
+        "Negotiators must move before a new Congress is sworn in next month. "
+        "Obama was sworn in as president in 2009."
+    )
+    assert _reports(nlp, text) == []
+    assert [r[0] for r in _reports(nlp, "Paul swore that he would never raise taxes.")] == ["swore"]
+
+
+def test_the_speaker_is_never_the_content_of_a_contraction_read_as_passive(nlp):
+    """ "he’s maintained in interviews that ...": the parser reads "’s" as a passive
+    auxiliary, and the passive-subject rule made "he" both the source and the content."""
+    text = (
+        "McConnell hasn’t tipped his hand on strategy; however, he’s maintained in "
+        "interviews that, one way or another, “the nominee will be confirmed.”"
+    )
+    assert all(r.content != "he" for r in _extract(nlp, text))

@@ -74,7 +74,7 @@ RELATION_NOUNS = frozenset(
     """critic opponent ally supporter friend fan foe enemy rival victim target admirer
     adversary detractor challenger successor predecessor biographer member one part
     guest graduate alumnus alumna alumni alum native resident veteran classmate
-    roommate neighbor neighbour""".split()
+    roommate neighbor neighbour colleague doctor physician""".split()
 )
 #: Kin: "his wife", "her sister" are other people than the one the possessive names.
 KIN_NOUNS = frozenset(

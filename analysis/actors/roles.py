@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from analysis.actors.base import BODY_WORDS, KIN_NOUNS, RELATION_NOUNS, Cand, Mention, end_char
-from analysis.resolve import doc_text
+from analysis.resolve import ORGANISATION_WORDS, doc_text
 
 
 def role_of(doc: Doc, cand: Cand) -> str:
@@ -66,7 +66,27 @@ def _someone_else(phrase: str) -> bool:
     head = words[-1]
     if head.rstrip("s") in ("member", "one", "part"):  # "Tea Party members" are the group
         return False
-    return head in KIN_NOUNS or head in RELATION_NOUNS or head.rstrip("s") in RELATION_NOUNS
+    if _relation(head):
+        return True
+    # "One of Mr. Santorum's rivals for the nomination", "Many of Ms. Tlaib's new
+    # colleagues": the relation right after the possessive, whatever follows it.
+    # (Not "the Enquirer's parent company": the relation word must head the phrase.)
+    for k, word in enumerate(words[:-1]):
+        if not (word.endswith(("'s", "’s")) or word in ("his", "her", "their")):
+            continue
+        for n in range(k + 1, min(k + 3, len(words))):
+            following = words[n + 1] if n + 1 < len(words) else None
+            if _relation(words[n]) and (following is None or following in _AFTER_HEAD):
+                return True
+    return False
+
+
+#: Words that may follow the head noun of a phrase ("rivals for the nomination").
+_AFTER_HEAD = frozenset({"for", "of", "in", "at", "on", "from", "with", "and", "who", "to"})
+
+
+def _relation(word: str) -> bool:
+    return word in KIN_NOUNS or word in RELATION_NOUNS or word.rstrip("s") in RELATION_NOUNS
 
 
 def _pick(items: list[tuple[Any, int, int, str]], start: int, end: int) -> Any:
@@ -119,9 +139,26 @@ def actor_at(
             if low in (m.actor.lower(), m.text.lower().removeprefix("the "))
             and (not modifier or m.type == "person")
         ]
+        if not named and not modifier:
+            # "Vanity Fair magazine, which estimated ...": a name the phrase opens with,
+            # written just before it, and then only a word saying what it is.
+            named = [
+                m
+                for m in mentions
+                if m.end <= start
+                and start - m.end <= len(name) + 2
+                and _name_and_kind(low, m.text.lower().removeprefix("the "))
+            ]
         if named:
             found = min(named, key=lambda m: abs(m.start - start))
     return found
+
+
+def _name_and_kind(phrase: str, name: str) -> bool:
+    """Whether `phrase` is `name` and then only words for what kind of body it is
+    ("vanity fair magazine"; not "gop candidate", "house conservatives")."""
+    rest = phrase.removeprefix(name + " ").split() if phrase.startswith(name + " ") else []
+    return bool(rest) and all(word in ORGANISATION_WORDS for word in rest)
 
 
 def speaker_name(attribution: Any, mention: Mention | None) -> str | None:

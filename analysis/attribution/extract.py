@@ -150,7 +150,7 @@ def build_rows(
             r_start, r_end = s_start, s_end
             src = f.source
             if src is not None and src.lower_ in RELATIVE_PRONOUNS and src.head.dep_ == "relcl":
-                r_start, r_end = _source_span(src.head.head) or (s_start, s_end)
+                r_start, r_end = _source_span(_antecedent(src.head.head)) or (s_start, s_end)
             res = resolve(doc, r_start, r_end, people, recent)
             written = text[s_start:s_end]
             if res.referent is not None:
@@ -218,6 +218,16 @@ def build_rows(
             )
         )
     return _first_person_in_quotes(rows, text)
+
+
+def _antecedent(noun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on, or the name
+    that noun describes ("Jeb Bush of Florida, a leading Republican contender, who has
+    argued ...": Jeb Bush, not "a leading Republican contender")."""
+    head = noun.head
+    if noun.dep_ == "appos" and head.i < noun.i and head.ent_type_ in ("PERSON", "ORG"):
+        return head
+    return noun
 
 
 def _first_person_in_quotes(rows: list[Attribution], text: str) -> list[Attribution]:

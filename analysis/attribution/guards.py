@@ -300,6 +300,17 @@ def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
     return subject is None or not any(t.lemma_.lower() in FINDING_SOURCES for t in subject.subtree)
 
 
+def sworn_in(lemma: str, children: Sequence[Token], deps: set[str]) -> bool:
+    """ "Congress is sworn in next month", "was sworn in as president": an oath of
+    office, no report ("sworn in to tell the truth" stays)."""
+    return (
+        lemma == "swear"
+        and any(c.dep_ in ("prt", "prep") and c.lower_ == "in" for c in children)
+        and not deps & {"xcomp", "ccomp"}
+        and not any(c.dep_ == "advcl" and c.tag_ == "VB" for c in children)
+    )
+
+
 def _thing_ordered(lemma: str, deps: set[str]) -> bool:
     """ "a replacement was ordered in 2024": a passive "order" with neither an orderer
     nor what is ordered done is a purchase, no one's directive ("was ordered to
@@ -341,6 +352,8 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
             or (_naming_content(tok, quotes) is None and _called_out(tok, quotes) is None)
         )
     ):
+        return True
+    if sworn_in(lemma, children, deps):
         return True
     if _thing_ordered(lemma, deps):
         return True

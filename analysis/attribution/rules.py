@@ -19,6 +19,7 @@ from analysis.attribution.guards import (
     certain_to,
     in_markup,
     not_a_report,
+    sworn_in,
 )
 from analysis.attribution.quotes import _Quotes
 from analysis.attribution.received import received_cue
@@ -527,6 +528,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     if _aspect_only(tok, children, index) or _no_impression(tok, children):
         return None
     if _thing_ordered(lemma, deps) or _went_on_a_medium(lemma, children):
+        return None
+    if sworn_in(lemma, children, deps):
         return None
     if lemma == "quote" and _quoted_saying(tok, index) is not None:
         return None  # "was quoted as saying ...": the "saying" carries the report

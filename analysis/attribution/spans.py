@@ -23,6 +23,7 @@ from analysis.attribution.words import (
     NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
     PSYCH_PARTICIPLES,
+    REACTION_VERBS,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
     TIME_CONJUNCTIONS,
@@ -245,6 +246,8 @@ def _content(
         )  # "as a memo put it" stays
         # "as legislators called for a special session": the phrasal cue's own object
         and not any(c.dep_ == "pobj" for t in cue_tokens[1:] for c in t.children)
+        # "..., Chris Wallace said, as the crowd cheered": when, not what
+        and tok.lemma_.lower() not in REACTION_VERBS
     )
     if (tok.dep_ == "parataxis" or as_clause) and tok.head.i != tok.i:
         head = tok.head
@@ -264,6 +267,8 @@ def _content(
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if tok.lower_ in PSYCH_PARTICIPLES:
         subj = None
+    if source is not None and subj is not None and subj.i == source.i:
+        subj = None  # "he’s maintained" read as a passive: the speaker, not what he said
     if subj is not None and subj.lower_ != "it" and subj.lower_ not in RELATIVE_PRONOUNS:
         j = subj.right_edge.i
         for c in tok.children:

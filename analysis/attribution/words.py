@@ -217,6 +217,11 @@ FINDING_SOURCES = frozenset(
      "commission", "jury", "court", "judge", "inspector", "auditor", "test", "data",
      "article", "paper", "author", "book", "document", "memo", "estimate", "model"}
 )  # fmt: skip
+#: An audience's reaction: "as the crowd cheered" is when something was said, not a
+#: report of it (PolNeAR train and dev: 0 of 9 such "as" clauses).
+REACTION_VERBS = frozenset(
+    {"cheer", "applaud", "boo", "jeer", "laugh", "clap", "chant", "roar", "gasp", "groan"}
+)
 #: Verbs of purpose that an instrument can have without anyone speaking: "The law aims
 #: to protect", "the bill seeks to", "a measure intended to". With a subject from
 #: `INSTRUMENT_NOUNS` they are the writer's description, not a source's attitude (a
