@@ -1142,3 +1142,28 @@ def test_the_speaker_is_never_the_content_of_a_contraction_read_as_passive(nlp):
         "interviews that, one way or another, “the nominee will be confirmed.”"
     )
     assert all(r.content != "he" for r in _extract(nlp, text))
+
+
+def test_movements_gazes_and_frames_are_no_reports(nlp):
+    """ "walked grim-faced to the podium", "looked back in the direction of his
+    father", "began his questions by saying, ...": a movement, a gaze and the frame of
+    the report that follows; only the "saying" reports."""
+    text = (
+        "The somber president walked grim-faced to the podium. Jackson looked back in "
+        "the direction of his father several times during the hearing. Senator John "
+        "McCain began his questions by saying, “It’s wonderful to see you in good health.”"
+    )
+    assert [(r[0], r[1]) for r in _reports(nlp, text)] == [("saying", "John McCain")]
+
+
+def test_a_subject_read_as_the_verbs_object_opens_the_content(nlp):
+    """ "... and said his Democratic opponent, Hillary Clinton, suffered no
+    consequences": the parser makes "his Democratic opponent" the object of "said"; it
+    is the subject of what was said."""
+    text = (
+        "President Trump on Monday said the F.B.I. ruined the life of his former national "
+        "security adviser and said his Democratic opponent for president, Hillary Clinton, "
+        "suffered no consequences after she lied “many times” to the F.B.I."
+    )
+    contents = [r[2] for r in _reports(nlp, text) if r[0] == "said"]
+    assert len(contents) == 2 and contents[1].startswith("his Democratic opponent")

@@ -26,6 +26,8 @@ from analysis.attribution.words import (
     FINDING_SOURCES,
     HYPOTHETICAL,
     INSTRUMENT_NOUNS,
+    LOOK_AWAY,
+    LOOK_TOWARD,
     NEGATING_HEADS,
     PURPOSE_VERBS,
     REALISING_HEADS,
@@ -300,6 +302,29 @@ def _found_thing(tok: Token, children: Sequence[Token]) -> bool:
     return subject is None or not any(t.lemma_.lower() in FINDING_SOURCES for t in subject.subtree)
 
 
+def _movement_or_frame(lemma: str, children: Sequence[Token], index: _CueIndex) -> bool:
+    """Verbs the model may take for a report that here are a movement, a gaze, an act of
+    law or the frame of one: "walked grim-faced to the podium" ("walked back his
+    remarks" stays), "looked back in the direction of his father", "signed into law",
+    "began his questions by saying, ..." (the report is the "saying")."""
+    particles = {c.lower_ for c in children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if lemma == "walk":
+        return not any(c.lower_ == "back" and c.i == c.head.i + 1 for c in children)
+    if lemma == "look":
+        return bool(particles & LOOK_AWAY or preps & LOOK_TOWARD)
+    if lemma == "sign":
+        return "into" in preps
+    if lemma in ASPECT_VERBS | {"open"}:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "by"
+            and any(g.dep_ == "pcomp" and _lemma(g) in index.verbs for g in c.children)
+            for c in children
+        )
+    return False
+
+
 def sworn_in(lemma: str, children: Sequence[Token], deps: set[str]) -> bool:
     """ "Congress is sworn in next month", "was sworn in as president": an oath of
     office, no report ("sworn in to tell the truth" stays)."""
@@ -353,7 +378,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         )
     ):
         return True
-    if sworn_in(lemma, children, deps):
+    if sworn_in(lemma, children, deps) or _movement_or_frame(lemma, children, index):
         return True
     if _thing_ordered(lemma, deps):
         return True

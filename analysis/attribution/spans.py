@@ -26,6 +26,7 @@ from analysis.attribution.words import (
     REACTION_VERBS,
     RELATIVE_PRONOUNS,
     SPEAKER_NOUNS,
+    SUBJECT_DEPS,
     TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
 )
@@ -232,6 +233,7 @@ def _content(
             j = min(j, stop)
         else:
             j = _before_the_speakers_next_verb(tok, i, j)
+            i = _subject_read_as_object(tok, clause, lemma, i)
         span = _trim(doc, i, j, quotes)
         if span is not None:
             return span, []
@@ -373,6 +375,19 @@ def _subordinate(tok: Token) -> bool:
     """A verb opening a subordinate clause: a "mark" other than "as" or "that" ("after
     a dozen officers were indicted", "because he said ...")."""
     return any(c.dep_ == "mark" and c.lower_ not in ("as", "that") for c in tok.children)
+
+
+def _subject_read_as_object(tok: Token, clause: Token, lemma: str, i: int) -> int:
+    """Where the content starts when the parser took its subject for the verb's
+    object: "said his Democratic opponent, Hillary Clinton, suffered no consequences"
+    (the object "his Democratic opponent", the clause "suffered ..." with no subject of
+    its own): at the object, for a verb that takes a clause only ("say")."""
+    if lemma not in CLAUSE_ONLY or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return i
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
+    if obj is None or obj.lower_ in ("it", "so", "this", "that", "nothing", "much"):
+        return i
+    return min(i, obj.left_edge.i)
 
 
 def _semicolon_between(clause: Token, tok: Token, source: Token | None) -> bool:

@@ -117,6 +117,11 @@ RAISING_VERBS = frozenset({"seem", "appear", "look"})
 #: on, not that anyone spoke ("the lead continues to grow", "continue to back her";
 #: "continued to insist that ..." stays a report).
 ASPECT_VERBS = frozenset({"continue", "keep", "begin", "start", "resume"})
+#: "look" as a gaze, not an impression or a search: a direction ("looked back in the
+#: direction of his father", "looked at the crowd"; "looked at the number of murders"
+#: is read as an examination by PolNeAR no more often).
+LOOK_AWAY = frozenset({"back", "away", "down", "up", "around", "out"})
+LOOK_TOWARD = frozenset({"in", "into", "at", "toward", "towards", "across", "over", "around"})
 #: Lemmatiser slips of en_core_web_sm on cue words: (lemma, word) -> lemma.
 LEMMA_FIXES = {("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
 #: Prepositions that introduce what a speech act is about ("warned against ...").
