@@ -1167,3 +1167,15 @@ def test_a_subject_read_as_the_verbs_object_opens_the_content(nlp):
     )
     contents = [r[2] for r in _reports(nlp, text) if r[0] == "said"]
     assert len(contents) == 2 and contents[1].startswith("his Democratic opponent")
+
+
+def test_a_subject_hung_on_an_aside_before_the_cue_speaks(nlp):
+    """ "It’s useful to remember ... when Todd Akin, running as the Republican nominee
+    ..., defended what he called ...": the parser coordinates "defended" with "’s" and
+    hangs Akin on the aside "running as ..."; the source is Akin, not "It"."""
+    text = (
+        "It’s useful to remember the news media outrage in 2012 when Todd Akin, running "
+        "as the Republican nominee for Senate in Missouri, defended what he called "
+        "“legitimate rape,” a remark that was overwhelmingly offensive."
+    )
+    assert _sources(nlp, text).get("defended") == "Todd Akin"

@@ -165,6 +165,11 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
                 return None
+            if child.lower_ == "it" and cur is not tok and (aside := _subject_before_aside(tok)):
+                # "It’s useful to remember ... when Todd Akin, running as ..., defended
+                # what he called ...": the parser coordinated the cue with the copula;
+                # its subject is the one it hung on the aside right before the cue.
+                return aside
             if child.lower_ == "it" and _expletive(cur):
                 return None  # "It was unclear where Mr. Bush got the figure": no one
             return _past_dateline(child)
@@ -295,6 +300,24 @@ def _name_after(verb: Token) -> Token | None:
     if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
         return next(doc[e.end - 1] for e in doc.ents if e.start == j)
     return None
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """The subject the parser hung on a participle aside set off right before the
+    verb: "Todd Akin, running as the Republican nominee for Senate in Missouri,
+    defended ..." — Akin, the subject of "running", whose clause ends at the comma."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    aside = next(
+        (a for a in [last, *last.ancestors] if a.tag_ == "VBG" and a.right_edge.i == last.i),
+        None,
+    )
+    if aside is None:
+        return None
+    subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+    return subject if subject is not None and subject.ent_type_ == "PERSON" else None
 
 
 def _name_before(verb: Token) -> Token | None:
