@@ -461,6 +461,20 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     return subject
 
 
+def previous_subject(doc: Doc, token: Token) -> Token | None:
+    """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
+    subject of the main verb of the sentence before; None otherwise. "Those firms have
+    denied they give the government a back door. But they acknowledge ...": "firms"."""
+    sent = token.sent
+    if sent.start == 0 or any(
+        not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"
+    ):
+        return None
+    before = doc[sent.start - 1].sent
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i]
+    return subjects[0] if len(subjects) == 1 else None
+
+
 def _compatible(ref: Referent, pronoun: str) -> int:
     """3 a sure match, 2 possible, 1 a last resort, 0 incompatible."""
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:

@@ -1179,3 +1179,16 @@ def test_a_subject_hung_on_an_aside_before_the_cue_speaks(nlp):
         "“legitimate rape,” a remark that was overwhelmingly offensive."
     )
     assert _sources(nlp, text).get("defended") == "Todd Akin"
+
+
+def test_they_opening_a_sentence_continues_the_plural_subject_before(nlp):
+    """ "Those firms have denied ... But they acknowledge ...": the firms, not the
+    nearest organisation named (Microsoft); "Protesters gathered ... They argued ...":
+    the protesters."""
+    text = (
+        "The government had access to the servers at Google and Microsoft. Those firms "
+        "have denied they give the government a back door. But they acknowledge handing "
+        "over material when ordered to do so by the court."
+    )
+    rows = {r.cue: r for r in _extract(nlp, text)}
+    assert rows["acknowledge"].speaker == "Those firms"

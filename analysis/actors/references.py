@@ -214,21 +214,8 @@ def _salient_subject(
     for t in reversed(doc[sent.start : token.i]):  # else the nearest person named in it
         if t.lower_ not in _SINGULAR and (found := person(t)) is not None:
             return found
-    subject = _subject_before(doc, token)
+    subject = _resolver.previous_subject(doc, token)
     return subject_person(subject) if subject is not None else None
-
-
-def _subject_before(doc: Doc, token: Token) -> Token | None:
-    """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
-    subject of the main verb of the sentence before; None otherwise."""
-    sent = token.sent
-    if sent.start == 0 or any(
-        not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"
-    ):
-        return None
-    before = doc[sent.start - 1].sent
-    subjects = [t for t in before if t.dep_ in _SUBJECT and t.head.i == before.root.i]
-    return subjects[0] if len(subjects) == 1 else None
 
 
 def _own_subjects(token: Token) -> set[int]:
@@ -279,7 +266,7 @@ def _previous_subject(doc: Doc, token: Token, cands: list[Cand]) -> Cand | None:
     representatives", "members of the Republicans"), not the nearest plural named."""
     if token.dep_ not in _SUBJECT:
         return None
-    subject = _subject_before(doc, token)
+    subject = _resolver.previous_subject(doc, token)
     if subject is None or inside_quote(doc, subject.i):
         return None
     if any(c.dep_ == "cc" for c in subject.children):

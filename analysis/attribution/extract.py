@@ -35,7 +35,7 @@ from analysis.attribution.words import (
 from analysis.lexicons import Cue
 from analysis.nlp import sentence_spans
 from analysis.records import Article
-from analysis.resolve import PRONOUNS, Referent, doc_text, referents, resolve
+from analysis.resolve import PRONOUNS, Referent, doc_text, previous_subject, referents, resolve
 
 #: How cues are decided: the rules alone, the learned model alone, or both (the
 #: rules where they are precise, the model for the rest; the default); `tagger` is
@@ -151,9 +151,16 @@ def build_rows(
             src = f.source
             if src is not None and src.lower_ in RELATIVE_PRONOUNS and src.head.dep_ == "relcl":
                 r_start, r_end = _source_span(_antecedent(src.head.head)) or (s_start, s_end)
+            group = _group_before(src, quotes)
+            if group is not None:
+                r_start, r_end = group
             res = resolve(doc, r_start, r_end, people, recent)
             written = text[s_start:s_end]
-            if res.referent is not None:
+            if group is not None and (res.referent is None or _coordination(src)):
+                # "Those firms have denied ... But they acknowledge ...": the firms,
+                # whom no actor names (nor one of "state lawmakers and Gov. Pence").
+                speaker, resolution = text[r_start:r_end], "nominal"
+            elif res.referent is not None:
                 # an organisation as written ("US officials"; for "who", its antecedent)
                 speaker = res.referent.text if res.how != "organisation" else text[r_start:r_end]
                 if res.how == "name" and res.referent.start >= s_start:
@@ -218,6 +225,32 @@ def build_rows(
             )
         )
     return _first_person_in_quotes(rows, text)
+
+
+def _group_before(source: Token | None, quotes: _Quotes) -> tuple[int, int] | None:
+    """For a "they" opening its sentence as subject, the plural noun phrase that was the
+    subject of the sentence before ("Protesters gathered outside his office. They
+    argued ...", "Those firms have denied ... But they acknowledge ..."), outside
+    quotes: its character span. None otherwise (the nearest named group or
+    organisation is then a guess, and "they" after "Fox News has learned" was the
+    outlet)."""
+    if source is None or source.lower_ != "they" or source.dep_ not in SUBJECT_DEPS:
+        return None
+    subject = previous_subject(source.doc, source)
+    if (
+        subject is None
+        or subject.tag_ not in ("NNS", "NNPS")
+        or quotes.containing(subject.idx) is not None
+    ):
+        return None
+    return _source_span(subject)
+
+
+def _coordination(source: Token | None) -> bool:
+    """Whether the subject a "they" continues is a coordination ("state lawmakers and
+    Republican Gov. Mike Pence"): all of them, whom no one actor stands for."""
+    subject = previous_subject(source.doc, source) if source is not None else None
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
 def _antecedent(noun: Token) -> Token:
