@@ -475,6 +475,37 @@ def previous_subject(doc: Doc, token: Token) -> Token | None:
     return subjects[0] if len(subjects) == 1 else None
 
 
+def plural_subject_before(pronoun: Token) -> Token | None:
+    """The plural noun a subject "they" continues: the subject of the sentence before
+    when "they" opens its sentence ("Those firms have denied ... But they acknowledge
+    ..."), or of the clause its own clause is coordinated with ("law enforcement
+    officials said ..., and they acknowledged ..."); None when there is none or it is
+    not a plural noun (then the nearest named group is the guess)."""
+    if pronoun.lower_ != "they" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    subject = previous_subject(pronoun.doc, pronoun)
+    verb = pronoun.head
+    if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    # People and bodies, not the documents or things that "show" ("The new returns
+    # show the couple paid ... They gave ...": the couple).
+    return subject if subject.tag_ == "NNPS" or subject.lemma_.lower() in GROUP_NOUNS else None
+
+
+#: Plural nouns of people and bodies a "they" may continue (`plural_subject_before`).
+GROUP_NOUNS = frozenset(
+    """official lawmaker senator representative member leader aide adviser advisor
+    spokesman spokeswoman protester demonstrator activist advocate supporter opponent
+    critic voter resident citizen worker employee investigator prosecutor agent officer
+    negotiator delegate elder firm company group organization organisation party
+    committee agency union republican democrat conservative liberal progressive
+    candidate analyst expert economist researcher scientist executive authority
+    people""".split()
+)
+
+
 def _compatible(ref: Referent, pronoun: str) -> int:
     """3 a sure match, 2 possible, 1 a last resort, 0 incompatible."""
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:

@@ -1192,3 +1192,21 @@ def test_they_opening_a_sentence_continues_the_plural_subject_before(nlp):
     )
     rows = {r.cue: r for r in _extract(nlp, text)}
     assert rows["acknowledge"].speaker == "Those firms"
+
+
+def test_they_continues_people_not_documents(nlp):
+    """ "law enforcement officials said ..., and they acknowledged ...": the officials
+    (the subject of the clause "they" is coordinated with), not the Islamic State
+    named last; "The new returns show the couple paid ... They gave ...": documents
+    are not whom "they" continues."""
+    text = (
+        "Law enforcement officials said that the gunman had pledged his allegiance to the "
+        "Islamic State, and they acknowledged that he had been investigated twice."
+    )
+    rows = {r.cue: r for r in _extract(nlp, text)}
+    assert rows["acknowledged"].speaker == "Law enforcement officials"
+    from analysis.resolve import plural_subject_before
+
+    doc = nlp("The new returns show that the couple paid taxes. They gave millions to charity.")
+    they = next(t for t in doc if t.text == "They")
+    assert plural_subject_before(they) is None

@@ -112,7 +112,11 @@ def reference_candidates(
             if inside_quote(doc, token.i):
                 continue
             if low == "they":
-                target = _previous_subject(doc, token, cands)
+                opening = _resolver.previous_subject(doc, token) if token.dep_ in _SUBJECT else None
+                plural = _resolver.plural_subject_before(token)
+                target = _group_at(doc, opening or plural, cands)
+                if target is None and plural is not None and not inside_quote(doc, plural.i):
+                    continue  # "Those firms ... But they ...": a group no actor names
             elif low in _SINGULAR:
                 target = _salient_subject(doc, token, person_at, genders)
             else:
@@ -259,14 +263,13 @@ def _other_than_own_subject(
     return None
 
 
-def _previous_subject(doc: Doc, token: Token, cands: list[Cand]) -> Cand | None:
+def _group_at(doc: Doc, subject: Token | None, cands: list[Cand]) -> Cand | None:
     """ "Republican senators rose to voice concerns about federal workers. They swore
     ...": a "They" opening a sentence as its subject continues the subject of the
-    sentence before (a group or organisation written there, outside quotes: "GOP
-    representatives", "members of the Republicans"), not the nearest plural named."""
-    if token.dep_ not in _SUBJECT:
-        return None
-    subject = _resolver.previous_subject(doc, token)
+    sentence before, and one in a clause coordinated with another that clause's
+    subject ("Valdorian officials insisted ..., but they have yet to release ..."):
+    the group or organisation written there, outside quotes ("GOP representatives",
+    "members of the Republicans"), not the nearest plural named."""
     if subject is None or inside_quote(doc, subject.i):
         return None
     if any(c.dep_ == "cc" for c in subject.children):

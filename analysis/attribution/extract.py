@@ -35,7 +35,14 @@ from analysis.attribution.words import (
 from analysis.lexicons import Cue
 from analysis.nlp import sentence_spans
 from analysis.records import Article
-from analysis.resolve import PRONOUNS, Referent, doc_text, previous_subject, referents, resolve
+from analysis.resolve import (
+    PRONOUNS,
+    Referent,
+    doc_text,
+    plural_subject_before,
+    referents,
+    resolve,
+)
 
 #: How cues are decided: the rules alone, the learned model alone, or both (the
 #: rules where they are precise, the model for the rest; the default); `tagger` is
@@ -228,20 +235,13 @@ def build_rows(
 
 
 def _group_before(source: Token | None, quotes: _Quotes) -> tuple[int, int] | None:
-    """For a "they" opening its sentence as subject, the plural noun phrase that was the
-    subject of the sentence before ("Protesters gathered outside his office. They
-    argued ...", "Those firms have denied ... But they acknowledge ..."), outside
-    quotes: its character span. None otherwise (the nearest named group or
-    organisation is then a guess, and "they" after "Fox News has learned" was the
-    outlet)."""
-    if source is None or source.lower_ != "they" or source.dep_ not in SUBJECT_DEPS:
-        return None
-    subject = previous_subject(source.doc, source)
-    if (
-        subject is None
-        or subject.tag_ not in ("NNS", "NNPS")
-        or quotes.containing(subject.idx) is not None
-    ):
+    """For a subject "they", the span of the plural noun phrase it continues
+    (`resolve.plural_subject_before`: "Protesters gathered outside his office. They
+    argued ...", "officials said ..., and they acknowledged ..."), outside quotes; None
+    otherwise (the nearest named group or organisation is then a guess: "they" after
+    "Fox News has learned" was the outlet)."""
+    subject = plural_subject_before(source) if source is not None else None
+    if subject is None or quotes.containing(subject.idx) is not None:
         return None
     return _source_span(subject)
 
@@ -249,7 +249,7 @@ def _group_before(source: Token | None, quotes: _Quotes) -> tuple[int, int] | No
 def _coordination(source: Token | None) -> bool:
     """Whether the subject a "they" continues is a coordination ("state lawmakers and
     Republican Gov. Mike Pence"): all of them, whom no one actor stands for."""
-    subject = previous_subject(source.doc, source) if source is not None else None
+    subject = plural_subject_before(source) if source is not None else None
     return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
