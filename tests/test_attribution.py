@@ -1210,3 +1210,17 @@ def test_they_continues_people_not_documents(nlp):
     doc = nlp("The new returns show that the couple paid taxes. They gave millions to charity.")
     they = next(t for t in doc if t.text == "They")
     assert plural_subject_before(they) is None
+
+
+def test_a_colon_cuts_a_clause_off_but_not_inside_a_quote(nlp):
+    """No content before its cue crosses a colon either (not once in PolNeAR train):
+    "Trump presented the deal as a victory, and indicated that ...: If they cannot
+    agree, he said that he was ready to ..." — "said" reports what follows it (a
+    quote's own colon, '“I am proud of ...: putting ..., he wrote', is left alone)."""
+    text = (
+        "Mr. Trump presented the agreement as a victory anyway, and indicated that his "
+        "cease-fire may only be temporary: If they cannot reach agreement by the "
+        "deadline, he said that he was ready to renew the confrontation."
+    )
+    said = [r for r in _reports(nlp, text) if r[0] == "said"]
+    assert said and said[0][2].startswith("that he was ready")

@@ -221,11 +221,6 @@ def _content(
         # parser made the main clause the indictment's; a clause with "after", "when",
         # "because" ... reports nothing before it.
         clause = None
-    if clause is not None and clause.i < tok.i and _semicolon_between(clause, tok, source):
-        # "47% say the troops should go; 37% disagree": the parser hung the first
-        # clause on "disagree"; across a semicolon it is no one's content (not once
-        # in PolNeAR train) but a report of its own.
-        clause = None
     if clause is not None:
         i, j = _subtree_range(clause, exclude=[tok] if clause.i < tok.i else ())
         if clause.i < tok.i:
@@ -388,13 +383,6 @@ def _subject_read_as_object(tok: Token, clause: Token, lemma: str, i: int) -> in
     if obj is None or obj.lower_ in ("it", "so", "this", "that", "nothing", "much"):
         return i
     return min(i, obj.left_edge.i)
-
-
-def _semicolon_between(clause: Token, tok: Token, source: Token | None) -> bool:
-    """A semicolon between a clause before the cue and the cue's own clause (its
-    source, or the cue itself)."""
-    stop = source.left_edge.i if source is not None and source.i < tok.i else tok.i
-    return any(t.text == ";" for t in tok.doc[clause.i + 1 : stop])
 
 
 def _has_words(doc: Doc, i: int, j: int) -> bool:
@@ -619,7 +607,7 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
             if child.dep_ == dep and child is not source:
                 if dep == "parataxis" and child.i > tok.i:
                     continue
-                if dep == "ccomp" and _across_semicolon(child, tok):
+                if _across_semicolon(child, tok, source):
                     continue
                 if child.i < tok.i and child.left_edge.lower_ in TIME_CONJUNCTIONS:
                     continue  # "When told Perez was in the Cabinet, Bush thought ...": when
@@ -638,7 +626,12 @@ def _clause(tok: Token, source: Token | None) -> Token | None:
             )
         ):
             return child
-        if child.dep_ == "dep" and child.i < tok.i and child.pos_ in ("NOUN", "PROPN", "VERB"):
+        if (
+            child.dep_ == "dep"
+            and child.i < tok.i
+            and child.pos_ in ("NOUN", "PROPN", "VERB")
+            and not _across_semicolon(child, tok, source)
+        ):
             return child
     # "said in a statement that ...", "underlined in a Thursday statement that ..."
     for child in tok.children:
@@ -747,16 +740,17 @@ def _before_the_speakers_next_verb(tok: Token, i: int, j: int) -> int:
     return j
 
 
-def _across_semicolon(clause: Token, tok: Token) -> bool:
-    """A clause before the cue, cut from it by a semicolon or colon, while the cue has a
-    clause of its own after it: "... were worried about the economy; most said they
-    were" (the parser hangs both on "said")."""
-    doc = tok.doc
-    return (
-        clause.i < tok.i
-        and any(doc[k].text in (";", ":") for k in range(clause.right_edge.i + 1, tok.i))
-        and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
-    )
+def _across_semicolon(clause: Token, tok: Token, source: Token | None) -> bool:
+    """A clause before the cue, cut from the cue's own clause (its source, or the cue)
+    by a semicolon or colon: no one's content (not once in PolNeAR train does a content
+    before its cue cross one) but a report of its own or the writer's — "... were
+    worried about the economy; most said they were" (the parser hangs both clauses on
+    "said"), "47% say the troops should go; 37% disagree" (it hangs the first report on
+    "disagree", whose content would swallow it)."""
+    if clause.i > tok.i or _is_quote_mark(clause.left_edge):
+        return False  # a quote's own punctuation ('“I am proud ...: putting ..., he wrote')
+    stop = source.left_edge.i if source is not None and source.i < tok.i else tok.i
+    return any(t.text in (";", ":") for t in tok.doc[clause.i + 1 : stop])
 
 
 def _with_complement(tok: Token, j: int) -> int:
