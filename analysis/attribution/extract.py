@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -160,10 +161,10 @@ def build_rows(
                 r_start, r_end = _source_span(_antecedent(src.head.head)) or (s_start, s_end)
             group = _group_before(src, quotes)
             if group is not None:
-                r_start, r_end = group
+                r_start, r_end = group.span
             res = resolve(doc, r_start, r_end, people, recent)
             written = text[s_start:s_end]
-            if group is not None and (res.referent is None or _coordination(src)):
+            if group is not None and (res.referent is None or group.coordinated):
                 # "Those firms have denied ... But they acknowledge ...": the firms,
                 # whom no actor names (nor one of "state lawmakers and Gov. Pence").
                 speaker, resolution = text[r_start:r_end], "nominal"
@@ -234,8 +235,17 @@ def build_rows(
     return _first_person_in_quotes(rows, text)
 
 
-def _group_before(source: Token | None, quotes: _Quotes) -> tuple[int, int] | None:
-    """For a subject "they", the span of the plural noun phrase it continues
+class _Group(NamedTuple):
+    """The plural noun phrase a subject "they" continues: its character span, and
+    whether it is a coordination ("state lawmakers and Republican Gov. Mike Pence":
+    all of them, whom no one actor stands for)."""
+
+    span: tuple[int, int]
+    coordinated: bool
+
+
+def _group_before(source: Token | None, quotes: _Quotes) -> _Group | None:
+    """For a subject "they", the plural noun phrase it continues
     (`resolve.plural_subject_before`: "Protesters gathered outside his office. They
     argued ...", "officials said ..., and they acknowledged ..."), outside quotes; None
     otherwise (the nearest named group or organisation is then a guess: "they" after
@@ -243,14 +253,10 @@ def _group_before(source: Token | None, quotes: _Quotes) -> tuple[int, int] | No
     subject = plural_subject_before(source) if source is not None else None
     if subject is None or quotes.containing(subject.idx) is not None:
         return None
-    return _source_span(subject)
-
-
-def _coordination(source: Token | None) -> bool:
-    """Whether the subject a "they" continues is a coordination ("state lawmakers and
-    Republican Gov. Mike Pence"): all of them, whom no one actor stands for."""
-    subject = plural_subject_before(source) if source is not None else None
-    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
+    span = _source_span(subject)
+    if span is None:
+        return None
+    return _Group(span, any(c.dep_ == "conj" for c in subject.children))
 
 
 def _antecedent(noun: Token) -> Token:
