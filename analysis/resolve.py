@@ -461,6 +461,10 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     return subject
 
 
+#: The dependencies of a clause's noun subject (attribution/words.SUBJECT_DEPS adds "csubj").
+NOUN_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
 def previous_subject(doc: Doc, token: Token) -> Token | None:
     """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
     subject of the main verb of the sentence before; None otherwise. "Those firms have
@@ -471,7 +475,7 @@ def previous_subject(doc: Doc, token: Token) -> Token | None:
     ):
         return None
     before = doc[sent.start - 1].sent
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i]
+    subjects = [t for t in before if t.dep_ in NOUN_SUBJECT_DEPS and t.head.i == before.root.i]
     return subjects[0] if len(subjects) == 1 else None
 
 
@@ -481,12 +485,12 @@ def plural_subject_before(pronoun: Token) -> Token | None:
     ..."), or of the clause its own clause is coordinated with ("law enforcement
     officials said ..., and they acknowledged ..."); None when there is none or it is
     not a plural noun (then the nearest named group is the guess)."""
-    if pronoun.lower_ != "they" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+    if pronoun.lower_ != "they" or pronoun.dep_ not in NOUN_SUBJECT_DEPS:
         return None
     subject = previous_subject(pronoun.doc, pronoun)
     verb = pronoun.head
     if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i:
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in verb.head.children if c.dep_ in NOUN_SUBJECT_DEPS), None)
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return None
     # People and bodies, not the documents or things that "show" ("The new returns

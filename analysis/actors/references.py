@@ -163,7 +163,7 @@ def reference_candidates(
 
 
 _SINGULAR = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
-_SUBJECT = ("nsubj", "nsubjpass")
+_SUBJECT = _resolver.NOUN_SUBJECT_DEPS
 
 
 def _salient_subject(
