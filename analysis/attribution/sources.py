@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from analysis.attribution.clauses import _end, _goes_on_from
 from analysis.attribution.cues import _cue_index, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _end, _goes_on_from, _span_of
+from analysis.attribution.spans import _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CAUSING_HEADS,
