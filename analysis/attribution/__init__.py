@@ -96,7 +96,8 @@ stance `other`. The `tagger` mode (`framing analyze --attribution tagger`) blend
 fine-tuned transformer's cue probabilities (`tagger`; slower, see its card).
 
 Modules: `words` (grammar word lists), `quotes` (quotation marks), `cues` (the lexicon
-as lookup tables), `spans` (content from the parse, and the token helpers), `sources`
+as lookup tables), `clauses` (which clause a cue reports, and where the speaker's
+own doings take over), `spans` (content from the parse, and the token helpers), `sources`
 (the source: token, span and phrase), `rules` (cue matching), `guards` (the sense
 guards the rules and the model share), `received` (judgement received),
 `extract` (rows assembled), `record` (the row dataclass), `features`, `model` and
