@@ -138,6 +138,23 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def inside_quote(doc: Doc, i: int) -> bool:
+    """Whether token i stands inside quotation marks in its paragraph (a pronoun in a
+    quote is the quoted speaker's, which the actor stage does not resolve)."""
+    opened = False
+    text = doc_text(doc)
+    start = text.rfind("\n\n", 0, doc[i].idx)
+    segment = text[start + 1 if start >= 0 else 0 : doc[i].idx]
+    for ch in segment:
+        if ch in "“":
+            opened = True
+        elif ch in "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened
+
+
 def _entity_tokens(ent: Span) -> list:
     tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("’s", "'s")]
     return tokens or list(ent)
@@ -510,8 +527,31 @@ GROUP_NOUNS = frozenset(
 )
 
 
-def _compatible(ref: Referent, pronoun: str) -> int:
-    """3 a sure match, 2 possible, 1 a last resort, 0 incompatible."""
+#: The third-person plural pronouns (the first person "we" may be a body's own voice).
+THEY = frozenset({"they", "them", "their", "themselves", "theirs"})
+
+
+#: Last words of singular bodies' names that look plural ("United Nations", "Fox News").
+SINGULAR_BODY_ENDINGS = frozenset(
+    {"states", "nations", "news", "times", "affairs", "services", "relations", "means"}
+)
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a body's name is written as a plural ("the Jacksons", "Tea Partiers";
+    not "Congress", "the United Nations")."""
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    return (
+        last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and last not in SINGULAR_BODY_ENDINGS
+    )
+
+
+def _compatible(ref: Referent, pronoun: str, quoted: bool = False) -> int:
+    """3 a sure match, 2 possible, 1 a last resort, 0 incompatible (`quoted`: the
+    pronoun stands in a quotation, where speakers say "they" of a body)."""
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
         if ref.kind != "person":
             return 1 if ref.kind == "organisation" and _looks_like_person(ref) else 0
@@ -519,6 +559,15 @@ def _compatible(ref: Referent, pronoun: str) -> int:
         if ref.gender is None:
             return 2
         return 3 if ref.gender == want else 0
+    if pronoun in THEY:
+        # American news style gives a body "it" ("the FBI said it ..."): the writer's
+        # "they" after "the Senate" or "Facebook" is mostly the people around it
+        # ("Democrats languished in the House minority ... they made it clear"). A
+        # body whose name is a plural ("the Jacksons") is a group; in a quotation,
+        # speakers say "they" of a body ("Now they can admit the rest").
+        if ref.kind == "organisation":
+            return 3 if quoted or _plural_name(ref.text) else 0
+        return 3 if ref.kind in ("group", "place") else 0  # (a place: see `resolve`)
     if pronoun in PLURAL_PRONOUNS:
         return 3 if ref.kind in ("group", "organisation", "place") else 0
     if pronoun in NEUTER_PRONOUNS:
@@ -610,7 +659,14 @@ def resolve(
         # sure gender match over a person whose gender the text never gave.
         recent = set(recent_speakers)
         pool = list(dict.fromkeys([*recent_speakers, *candidates]))
-        ref = _best(pool, start, lambda r, p=low: 2 * _compatible(r, p) + (r in recent))
+        quoted = low in THEY and phrase is not None and inside_quote(doc, phrase.root.i)
+        ref = _best(
+            pool, start, lambda r, p=low, q=quoted: 2 * _compatible(r, p, q) + (r in recent)
+        )
+        if ref is not None and ref.kind == "place" and low in THEY:
+            # "... in Ferguson. They want to help": the people there, whom no actor
+            # names (not the place; and not a group named further back).
+            return Resolution(None, "pronoun")
         return Resolution(ref, "pronoun")
 
     words = [w for w in low.replace("’s", "").replace("'s", "").split() if w.isalnum() or "-" in w]

@@ -956,3 +956,25 @@ def test_a_body_or_state_in_front_of_a_role_is_not_the_speaker(mentions_of, defa
     assert actor_at(found, *role).actor == "House"  # without a resolved name: the body
     body = (text.index("The House voted"), text.index(" voted"))
     assert actor_at(found, *body, name="Ann Voss").actor == "House"
+
+
+def test_the_writers_they_is_no_body_but_a_plural_name(mentions_of, default_aliases):
+    """A body takes "it" in news style: the writer's "they" after "the Senate" is not the
+    Senate; a name written as a plural ("the Jacksons") is one "they" can stand for."""
+    found = mentions_of(
+        "Democrats languished in the House minority for years. As the election loomed, "
+        "they made it clear that the reforms came first.",
+        default_aliases,
+    )
+    assert at(found, "they").actor == "Democrats"
+    body = mentions_of(
+        "The bill stalled in the Senate for years. As the election loomed, they gave up.",
+        default_aliases,
+    )
+    assert not [m for m in body if m.text == "they"]
+    family = mentions_of(
+        "Jesse Jackson Jr. filed the papers on Monday. The Jacksons spent $300 at "
+        "Build-A-Bear, the records show. Among the items they bought was an elk head.",
+        default_aliases,
+    )
+    assert at(family, "they").actor in ("Jacksons", "the Jacksons")

@@ -20,6 +20,7 @@ from analysis.actors.base import (
 )
 from analysis.actors.camps import office_holder, title_nouns
 from analysis.actors.identity import name_gender
+from analysis.resolve import inside_quote
 
 
 def _referent_kind(cand: Cand) -> str:
@@ -389,23 +390,6 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
             elif later is None:
                 later = cand
     return earlier or later
-
-
-def inside_quote(doc: Doc, i: int) -> bool:
-    """Whether token i stands inside quotation marks in its paragraph (a pronoun in a
-    quote is the quoted speaker's, which this layer does not resolve)."""
-    opened = False
-    text = _resolver.doc_text(doc)
-    start = text.rfind("\n\n", 0, doc[i].idx)
-    segment = text[start + 1 if start >= 0 else 0 : doc[i].idx]
-    for ch in segment:
-        if ch in "“":
-            opened = True
-        elif ch in "”":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
 
 
 #: Words that make "the president" someone other than the sitting one.
