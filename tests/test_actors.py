@@ -978,3 +978,17 @@ def test_the_writers_they_is_no_body_but_a_plural_name(mentions_of, default_alia
         default_aliases,
     )
     assert at(family, "they").actor in ("Jacksons", "the Jacksons")
+
+
+def test_a_groups_name_leaves_out_how_many(mentions_of, minimal):
+    """ "Very few lawmakers", "other lawmakers" and "most senior officials" are the
+    lawmakers and the senior officials; a hyphenated modifier keeps its hyphen."""
+    found = mentions_of(
+        "Very few lawmakers attended the briefing. Other lawmakers said it was too late, "
+        "and most senior officials agreed. The active-duty troops stayed home.",
+        minimal,
+    )
+    assert at(found, "lawmakers").actor == "lawmakers"
+    assert at(found, "lawmakers", 1).actor == "lawmakers"
+    assert at(found, "senior officials").actor == "senior officials"
+    assert at(found, "active-duty troops").actor == "active-duty troops"

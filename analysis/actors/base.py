@@ -61,6 +61,12 @@ GROUP_NOUNS = frozenset(
     donor""".split()
 )
 #: Nouns naming a state's government: "the Tessary regime" is the state itself.
+#: Words of how many or how much before a group noun ("very few lawmakers", "most
+#: senior leaders", "other candidates"): no part of whom the group is.
+QUANTITY_WORDS = frozenset(
+    """many most few fewer several other others more own such some all various numerous
+    multiple additional certain both each any no""".split()
+)
 GOVERNMENT_NOUNS = frozenset("government regime administration leadership".split())
 #: Geography: "Russian territory", "the Moscow region", "the Kestrel bank" are no actors.
 PLACE_NOUNS = frozenset(

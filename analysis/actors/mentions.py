@@ -19,6 +19,7 @@ from analysis.actors.base import (
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSSESSIVE,
+    QUANTITY_WORDS,
     Cand,
     Mention,
     norm_text,
@@ -35,7 +36,7 @@ from analysis.actors.identity import link_names, opening_words, split_name, stri
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
-from analysis.resolve import PLACE_ABBREVIATIONS
+from analysis.resolve import PLACE_ABBREVIATIONS, doc_text
 
 
 def find_mentions(
@@ -468,7 +469,9 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             left, _ = trim_span(doc, left, token.i + 1)
             if any(k in covered for k in range(left, token.i + 1)):
                 left = token.i
-            text = " ".join(t.text.lower() for t in doc[left : token.i + 1] if not t.is_space)
+            left = _past_quantities(doc, left, token.i)
+            start, end = doc[left].idx, token.idx + len(token.text)
+            text = " ".join(doc_text(doc)[start:end].lower().split())  # "active-duty troops"
             row = aliases.actor_row(text)
             party = _party_modifier(doc, left, token.i, aliases)
             if party and not row:  # "Republican lawmakers", "Democratic senators"
@@ -489,6 +492,20 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             )
             covered.update(range(left, token.i + 1))
     return extra
+
+
+def _past_quantities(doc: Doc, left: int, head: int) -> int:
+    """The first word of a group's name after the words of how many ("very few
+    lawmakers" → "lawmakers", "most senior leaders" → "senior leaders"): adverbs,
+    determiners and `QUANTITY_WORDS` before the first word of who they are."""
+    while left < head and (
+        doc[left].pos_ in ("ADV", "DET", "ADP", "PRON")
+        or doc[left].lower_ in QUANTITY_WORDS
+        or doc[left].is_punct
+        or doc[left].is_space
+    ):
+        left += 1
+    return left
 
 
 def _administrations(doc: Doc, cands: list[Cand]) -> None:
