@@ -992,3 +992,28 @@ def test_a_groups_name_leaves_out_how_many(mentions_of, minimal):
     assert at(found, "lawmakers", 1).actor == "lawmakers"
     assert at(found, "senior officials").actor == "senior officials"
     assert at(found, "active-duty troops").actor == "active-duty troops"
+
+
+def test_a_party_member_in_front_of_a_chamber_is_the_party_group(
+    mentions_of, default_aliases, minimal
+):
+    """ "a freshman House Democrat" speaks as one of the House Democrats the article
+    names, not as the House; with no such group the chamber stays, and a state's
+    ministry stays the state."""
+    text = (
+        "House Democrats met on Monday. A freshman House Democrat said the vote would "
+        "wait. The Senate adjourned."
+    )
+    found = mentions_of(text, default_aliases)
+    phrase = "A freshman House Democrat"
+    k = text.index(phrase)
+    assert actor_at(found, k, k + len(phrase), name=phrase).actor == "House Democrats"
+    alone = "The Senate adjourned. A freshman House Democrat said the vote would wait."
+    found = mentions_of(alone, default_aliases)
+    k = alone.index(phrase)
+    assert actor_at(found, k, k + len(phrase), name=phrase).actor == "House"
+    ministry = "Russian officials met. The Russian foreign ministry said the talks went well."
+    found = mentions_of(ministry, minimal)
+    phrase = "The Russian foreign ministry"
+    k = ministry.index(phrase)
+    assert actor_at(found, k, k + len(phrase), name=phrase).actor == "Russia"

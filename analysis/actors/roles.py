@@ -151,7 +151,36 @@ def actor_at(
             ]
         if named:
             found = min(named, key=lambda m: abs(m.start - start))
+        elif modifier:
+            # "a freshman House Democrat", "The Republican Senate caucus": a member of
+            # the party group the article names, not the chamber in front of the role.
+            found = _party_group(mentions, low, found)
     return found
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    return {w.removesuffix("s")[:8] for w in words if w.isalpha() and len(w) > 3}
+
+
+def _party_group(mentions: Sequence[Mention], phrase: str, body: Mention) -> Mention:
+    """The article's group of another camp than `body` whose name shares a word with
+    `phrase` beyond the words of bodies and of `body` itself ("House Democrats" for "a
+    freshman House Democrat", "Republican Party" for "The Republican Senate caucus";
+    not "Russian officials" for "the Russian foreign ministry"), the one sharing most;
+    else `body`."""
+    words = _stems(phrase.split())
+    not_party = _stems(BODY_WORDS) | _stems(f"{body.actor} {body.text}".lower().split())
+    best, best_overlap = body, 0
+    for m in mentions:
+        if m.type != "group" or not m.camp or m.camp == body.camp:
+            continue
+        own = _stems(m.actor.lower().split())
+        if not (own - not_party) & words:
+            continue
+        overlap = len(own & words)
+        if overlap > best_overlap:
+            best, best_overlap = m, overlap
+    return best
 
 
 def _name_and_kind(phrase: str, name: str) -> bool:
