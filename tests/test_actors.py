@@ -1017,3 +1017,20 @@ def test_a_party_member_in_front_of_a_chamber_is_the_party_group(
     phrase = "The Russian foreign ministry"
     k = ministry.index(phrase)
     assert actor_at(found, k, k + len(phrase), name=phrase).actor == "Russia"
+
+
+def test_their_after_two_coordinated_people_is_no_group(mentions_of, default_aliases):
+    """ "Barack Obama and John Boehner met ... in their latest attempt": the two of them,
+    not the group named before."""
+    found = mentions_of(
+        "Republicans objected to the plan. On Thursday, Barack Obama and John Boehner met "
+        "for an hour in their latest attempt to break the impasse.",
+        default_aliases,
+    )
+    assert not [m for m in found if m.text == "their"]
+    alone = mentions_of(
+        "Republicans objected to the plan. On Thursday they met for an hour in their "
+        "latest attempt to break the impasse.",
+        default_aliases,
+    )
+    assert at(alone, "their").actor == "Republicans"

@@ -139,6 +139,8 @@ def reference_candidates(
                 continue  # a plural "they" is rarely one state or person
             if low in ("they", "their") and _coordinated(doc, res.referent):
                 continue  # "Fiorina and Carson ... They": both, not the first
+            if low in ("they", "their") and _pair_between(doc, res.referent, token):
+                continue  # "Obama and Boehner met ... in their latest attempt": the two
             add(target, token.i, token.i + 1, "pronoun")
         elif _is_common_noun(token) and token.dep_ not in ("compound", "amod"):
             left = token.left_edge.i
@@ -299,6 +301,21 @@ def _coordinated(doc: Doc, ref: _resolver.Referent) -> bool:
         return False
     root = span.root
     return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+
+
+def _pair_between(doc: Doc, ref: _resolver.Referent, pronoun: Token) -> bool:
+    """Whether two persons coordinated with each other ("President Barack Obama and
+    House Speaker John Boehner met ...") stand between the referent and the plural
+    pronoun, in its sentence or the one before: the pronoun is the two of them, whom
+    no actor stands for, not a group named further back."""
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for token in doc[max(first, 0) : pronoun.i]:
+        if token.idx < ref.end or token.dep_ != "conj" or token.ent_type_ != "PERSON":
+            continue
+        if token.head.ent_type_ == "PERSON" and token.head.idx >= ref.end:
+            return True
+    return False
 
 
 def _inside_any(ref: _resolver.Referent, spans: list[tuple[int, int]]) -> bool:
