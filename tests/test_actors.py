@@ -1034,3 +1034,18 @@ def test_their_after_two_coordinated_people_is_no_group(mentions_of, default_ali
         default_aliases,
     )
     assert at(alone, "their").actor == "Republicans"
+
+
+def test_their_in_a_clause_of_coordinated_subjects_is_all_of_them(mentions_of, default_aliases):
+    found = mentions_of(
+        "Republicans objected to the bill. Oklahoma, South Carolina and Texas have "
+        "introduced legislation to amend their laws.",
+        default_aliases,
+    )
+    assert not [m for m in found if m.text == "their"]
+    things = mentions_of(
+        "Many Senate Republicans were still deciding whether his apology and promise had "
+        "allayed their concerns.",
+        default_aliases,
+    )
+    assert at(things, "their").actor == "Senate Republicans"

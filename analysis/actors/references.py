@@ -118,6 +118,8 @@ def reference_candidates(
                 target = _group_at(doc, opening or plural, cands)
                 if target is None and plural is not None and not inside_quote(doc, plural.i):
                     continue  # "Those firms ... But they ...": a group no actor names
+            elif low == "their" and _coordinated_subject(token):
+                continue  # "Oklahoma, South Carolina and Texas ... amend their laws": all
             elif low in _SINGULAR:
                 target = _salient_subject(doc, token, person_at, genders)
             else:
@@ -301,6 +303,26 @@ def _coordinated(doc: Doc, ref: _resolver.Referent) -> bool:
         return False
     root = span.root
     return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+
+
+def _coordinated_subject(pronoun: Token) -> bool:
+    """Whether the subject of the clause a possessive stands in is a coordination
+    of people, bodies or places written before it ("Oklahoma, South Carolina and Texas
+    have introduced legislation to amend their laws", "Mr. Jackson and his wife used the
+    money to finance their lifestyle"): the pronoun is all of them, which no one actor
+    stands for."""
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return (
+                subject.i < pronoun.i
+                and any(c.dep_ in ("cc", "conj") for c in subject.children)
+                and (
+                    subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                    or subject.lemma_.lower() in _resolver.GROUP_NOUNS
+                )
+            )  # (not "whether his apology and promise had allayed their concerns")
+    return False
 
 
 def _pair_between(doc: Doc, ref: _resolver.Referent, pronoun: Token) -> bool:
