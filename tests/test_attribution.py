@@ -1224,3 +1224,20 @@ def test_a_colon_cuts_a_clause_off_but_not_inside_a_quote(nlp):
     )
     said = [r for r in _reports(nlp, text) if r[0] == "said"]
     assert said and said[0][2].startswith("that he was ready")
+
+
+def test_a_by_agent_is_the_source_not_what_was_said(nlp):
+    """ "another idea — proposed by some Democrats —": the idea was proposed, the
+    Democrats proposed it; "Asked by Starnes if ...": the question is what was asked."""
+    rows = {cue: content for cue, _, content in _reports(
+        nlp,
+        "Another idea that has been kicking around for weeks — proposed by some "
+        "Democrats — is raising the income ceiling.",
+    )}  # fmt: skip
+    assert rows["proposed"] == "Another idea that has been kicking around for weeks"
+    asked = {cue: content for cue, _, content in _reports(
+        nlp,
+        "Asked by Starnes if he believed the situation was as bad as Benghazi, Carson "
+        "said no.",
+    )}  # fmt: skip
+    assert asked["Asked"] == "if he believed the situation was as bad as Benghazi"

@@ -18,7 +18,7 @@ from analysis.attribution.quotes import Quote, _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
 from analysis.attribution.rules import _match_cue, refuses_a_thing
 from analysis.attribution.sources import _clause_start, _source_span, hortative, source_phrase
-from analysis.attribution.spans import _end
+from analysis.attribution.spans import _animate, _end, _trim
 from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
     COLON_SPEAKER,
@@ -30,6 +30,7 @@ from analysis.attribution.words import (
     MESSAGE_NOUNS,
     NAME_GLUE_WORDS,
     NEGATING_HEADS,
+    PSYCH_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
 )
@@ -132,6 +133,68 @@ def _on_the_cue_line(
     return (start, end) if end > start else None
 
 
+def _only_the_agent(f: _Found) -> bool:
+    """Whether a content after a participle cue is its "by" phrase, which holds the
+    source ("another idea — proposed by some Democrats —", "mentioned on the Senate
+    floor by the minority leader"): the one who proposed, not what was proposed."""
+    tok = f.cue_tokens[0]
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if f.content is None or f.source is None or agent is None:
+        return False
+    if tok.lower_ in PSYCH_PARTICIPLES or not _animate(f.source):
+        return False  # "unsettled by protests": the cause is what it reports
+    start, end = f.content
+    return (
+        agent.i <= f.source.i <= agent.right_edge.i
+        and tok.idx <= start <= agent.idx
+        and _end(agent.right_edge) <= end
+    )
+
+
+#: Words that open what was asked or challenged after a "by" agent ("Asked by
+#: Starnes if he believed ...", "Challenged by Diane Sawyer on her speaking fees").
+AFTER_AGENT = frozenset({"if", "whether", "about", "on", "over"})
+
+
+def _after_the_agent(f: _Found, quotes: _Quotes) -> tuple[int, int] | None:
+    """The question or topic right after the agent's name, where there is one: the
+    "if" clause, or what follows "on", "about", "over"."""
+    if f.source_span is None:
+        return None
+    doc = f.cue_tokens[0].doc
+    k = next((t.i for t in doc[f.source.i :] if t.idx >= f.source_span[1]), None)
+    if k is None or doc[k].lower_ not in AFTER_AGENT:
+        return None
+    if doc[k].dep_ == "mark":  # "if he believed ...": the clause the mark opens
+        return _trim(doc, k, doc[k].head.right_edge.i, quotes)
+    if doc[k].dep_ == "prep":
+        return _trim(doc, k + 1, doc[k].right_edge.i, quotes)
+    return None
+
+
+def _what_the_agent_did_it_to(participle: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """What a participle cue with a "by" agent reports: its passive subject ("six were
+    appointed by Democratic presidents"), the noun phrase it modifies ("another idea |
+    proposed by ..."), or the subject of the clause it hangs on ("Charter schools remain
+    a favorite ..., promoted by ..."); None when there is none."""
+    doc = participle.doc
+    subject = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.i < participle.i:
+        if subject.lower_ == "it" or subject.lower_ in RELATIVE_PRONOUNS:
+            return None  # "It was declared by Nixon": no words of what was declared
+        return _trim(doc, subject.left_edge.i, subject.right_edge.i, quotes)
+    head = participle.head
+    if head.i >= participle.i:
+        return None
+    if participle.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return _trim(doc, head.left_edge.i, participle.left_edge.i - 1, quotes)
+    if participle.dep_ == "advcl":
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < participle.i:
+            return _trim(doc, subject.left_edge.i, subject.right_edge.i, quotes)
+    return None
+
+
 def build_rows(
     article: Article, doc: Doc, found: list[_Found], quotes: _Quotes
 ) -> list[Attribution]:
@@ -188,6 +251,10 @@ def build_rows(
                 resolution = "pronoun"
         if f.content is not None:
             f.content = _on_the_cue_line(text, f.content, cue_start, cue_end, quotes)
+        if f.content is not None and _only_the_agent(f):
+            f.content = _after_the_agent(f, quotes) or _what_the_agent_did_it_to(
+                f.cue_tokens[0], quotes
+            )
         if f.content is not None and f.content[0] == f.content[1]:
             f.content = None
         c_start, c_end = f.content if f.content else (None, None)
