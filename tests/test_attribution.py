@@ -1241,3 +1241,15 @@ def test_a_by_agent_is_the_source_not_what_was_said(nlp):
         "said no.",
     )}  # fmt: skip
     assert asked["Asked"] == "if he believed the situation was as bad as Benghazi"
+
+
+def test_a_content_begins_after_its_own_cue(nlp):
+    """ "are unhappy" | "that Obama agreed ...": the adjective of a "be" cue is the cue's,
+    not the start of what was said."""
+    rows = {cue: content for cue, _, content in _reports(
+        nlp,
+        "Some Democrats are unhappy that Obama agreed to extend the tax cuts. Biden was "
+        "quick to retort that the claim was malarkey.",
+    )}  # fmt: skip
+    assert rows["are unhappy"] == "that Obama agreed to extend the tax cuts"
+    assert rows["was quick"] == "to retort that the claim was malarkey"

@@ -133,6 +133,21 @@ def _on_the_cue_line(
     return (start, end) if end > start else None
 
 
+def _after_the_cue(
+    text: str, content: tuple[int, int], cue_start: int, cue_end: int
+) -> tuple[int, int] | None:
+    """A content that begins inside its own cue begins after it ("Biden was quick |
+    to retort", "are unhappy | that Obama agreed"); one wholly inside it is none."""
+    start, end = content
+    if not cue_start < start < cue_end:
+        return content
+    if end <= cue_end:
+        return None
+    while cue_end < end and (text[cue_end].isspace() or text[cue_end] in ",;:"):
+        cue_end += 1
+    return (cue_end, end) if cue_end < end else None
+
+
 def _only_the_agent(f: _Found) -> bool:
     """Whether a content after a participle cue is its "by" phrase, which holds the
     source ("another idea — proposed by some Democrats —", "mentioned on the Senate
@@ -251,6 +266,8 @@ def build_rows(
                 resolution = "pronoun"
         if f.content is not None:
             f.content = _on_the_cue_line(text, f.content, cue_start, cue_end, quotes)
+        if f.content is not None:
+            f.content = _after_the_cue(text, f.content, cue_start, cue_end)
         if f.content is not None and _only_the_agent(f):
             f.content = _after_the_agent(f, quotes) or _what_the_agent_did_it_to(
                 f.cue_tokens[0], quotes
