@@ -1049,3 +1049,15 @@ def test_their_in_a_clause_of_coordinated_subjects_is_all_of_them(mentions_of, d
         default_aliases,
     )
     assert at(things, "their").actor == "Senate Republicans"
+
+
+def test_a_party_state_tag_is_no_actor(mentions_of, default_aliases):
+    """ "Sen. Elizabeth Warren, D-Mass., ...": the tag is the senator's camp, never a
+    state actor of its own, however the tagger reads it."""
+    found = mentions_of(
+        "Senate Minority Leader Chuck Schumer, D-N.Y., and Sen. Elizabeth Warren, D-Mass., "
+        "both called Tuesday for a postponement.",
+        default_aliases,
+    )
+    assert not [m for m in found if "-" in m.text]
+    assert at(found, "Elizabeth Warren").camp == "Democratic Party"

@@ -1253,3 +1253,20 @@ def test_a_content_begins_after_its_own_cue(nlp):
     )}  # fmt: skip
     assert rows["are unhappy"] == "that Obama agreed to extend the tax cuts"
     assert rows["was quick"] == "to retort that the claim was malarkey"
+
+
+def test_a_cue_before_its_main_verb_reports_up_to_the_comma(nlp):
+    """A clause the parser hangs before the verb it reports into ("... appears set to
+    veto the bill, | Democratic nominee Hillary Clinton said"): what it says ends at the
+    last comma before that verb, whatever the parser joined on after it."""
+    from spacy.tokens import Doc
+
+    from analysis.attribution.spans import _before_the_main_clause
+
+    words = ["Obama", "appears", "set", "to", "veto", "it", ",", "Clinton", "said", "."]
+    heads = [1, 8, 1, 4, 2, 4, 5, 5, 8, 8]  # the parser's slip: "Clinton" under "it"
+    deps = ["nsubj", "advcl", "oprd", "aux", "xcomp", "dobj", "punct", "appos", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    appears = doc[1]
+    assert _before_the_main_clause(appears, 7) == 5  # "... veto it", not "..., Clinton"
+    assert _before_the_main_clause(doc[4], 7) == 7  # not fronted: unchanged

@@ -97,6 +97,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
     ents = []
     for ent in doc.ents:
+        if PARTY_STATE_TAG.match(ent.text):
+            continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
         ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
     ents = _party_organisations(doc, ents, aliases)
     swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
@@ -268,6 +270,10 @@ def _party_organisations(
             new_i = place[0]
         out[out.index((i, j, label))] = (new_i, j, label)
     return sorted(out)
+
+
+#: A party-state tag written as an entity of its own: "D-Mass.", "R-Ky", "I–Vt.".
+PARTY_STATE_TAG = re.compile(r"[A-Z]\s*[-–—]\s*[A-Z][A-Za-z.]*\Z")
 
 
 def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -227,6 +227,7 @@ def _content(
         else:
             j = _before_the_speakers_next_verb(tok, i, j)
             i = _subject_read_as_object(tok, clause, lemma, i)
+            j = _before_the_main_clause(tok, j)
         span = _trim(doc, i, j, quotes)
         if span is not None:
             return span, []
@@ -327,6 +328,19 @@ def _content(
                 if span is not None:
                     return span, []
     return None, []
+
+
+def _before_the_main_clause(tok: Token, j: int) -> int:
+    """The end of what a fronted participle cue reports ("Asked why Sayoc targeted
+    Democrats and critics of Trump, | Attorney General Jeff Sessions said ..."): before
+    the last comma ahead of the verb it hangs on, however the parser joined the words
+    after it to the clause."""
+    head = tok.head
+    if tok.dep_ != "advcl" or head.i <= tok.i or j < tok.i:
+        return j
+    doc = tok.doc
+    comma = next((k for k in range(head.i - 1, tok.i, -1) if doc[k].text == ","), None)
+    return min(j, comma - 1) if comma is not None else j
 
 
 def _topic_on_the_addressee(tok: Token) -> list[Token]:
