@@ -1061,3 +1061,17 @@ def test_a_party_state_tag_is_no_actor(mentions_of, default_aliases):
     )
     assert not [m for m in found if "-" in m.text]
     assert at(found, "Elizabeth Warren").camp == "Democratic Party"
+
+
+def test_a_body_named_after_its_country_keeps_its_name(mentions_of, default_aliases):
+    """ "The United States Conference of Catholic Bishops issued letters": the
+    conference, not the United States (the table's pattern takes the "The" its name
+    is trimmed of)."""
+    found = mentions_of(
+        "Scholars criticized the budget on Tuesday. The United States Conference of "
+        "Catholic Bishops has also issued several letters to members of Congress.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert "United States Conference of Catholic Bishops" in actors
+    assert "United States" not in actors

@@ -217,7 +217,11 @@ def _swallowed_aliases(doc: Doc, alias_spans: list, ents: list) -> set[tuple[int
     for i, j, label in ents:
         if label not in _NAME_LABELS:
             continue
-        inside = [(a, b, row) for a, b, row in alias_spans if i <= a and b <= j]
+        inside = [  # (a pattern may take the "The" the entity's name was trimmed of)
+            (a, b, row)
+            for a, b, row in alias_spans
+            if b <= j and (i <= a or all(doc[k].pos_ == "DET" for k in range(a, i)))
+        ]
         if not inside or j - i <= max(b - a for a, b, _ in inside):
             continue
         head = [(a, b, row) for a, b, row in inside if b == j and row.type == "organisation"]
