@@ -1075,3 +1075,17 @@ def test_a_body_named_after_its_country_keeps_its_name(mentions_of, default_alia
     actors = {m.actor for m in found}
     assert "United States Conference of Catholic Bishops" in actors
     assert "United States" not in actors
+
+
+def test_a_bishop_is_one_person(mentions_of, default_aliases):
+    """ "Bishop Daniel Jenky ... Bishop Jenky": one person (the tagger reads the first as
+    an organisation; a title only a person bears says otherwise)."""
+    found = mentions_of(
+        "This month, Bishop Daniel Jenky, of Peoria, Ill., said in a homily that the "
+        "mandate was wrong. Scholars asked the board to rebuke Bishop Jenky's comments. "
+        "Bishop Jenky has stood by his comments.",
+        default_aliases,
+    )
+    jenky = {m.actor for m in found if "Jenky" in m.text}
+    assert jenky == {"Daniel Jenky"}
+    assert {m.type for m in found if m.actor == "Daniel Jenky"} == {"person"}

@@ -107,7 +107,14 @@ TITLE_WORDS = frozenset(
     actress comedian singer rapper anchor correspondent reporter journalist editor
     publisher founder ceo businessman businesswoman billionaire philanthropist
     adviser advisor aide consultant lobbyist donor investor entrepreneur coach
-    sergeant lieutenant admiral detective""".split()
+    sergeant lieutenant admiral detective bishop archbishop cardinal rabbi imam
+    monsignor deacon""".split()
+)
+#: Titles that only a person bears, so that a name after one is a person's even where
+#: the tagger reads "Bishop Daniel Jenky" as an organisation.
+PERSON_ONLY_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sir dame bishop archbishop cardinal rabbi imam
+    monsignor deacon pastor rev rev. reverend pope""".split()
 )
 #: Words in front of a name that belong to its title, US usage ("Sen.", "House Speaker",
 #: "former Vice President"): stripped from the name, kept in the mention.

@@ -16,6 +16,7 @@ from analysis.actors.base import (
     HONORIFICS,
     IDENTITY_SUFFIXES,
     NAME_PREFIXES,
+    PERSON_ONLY_TITLES,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSSESSIVE,
@@ -298,6 +299,8 @@ def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
             kind = label
             if possessor and label == "ORG" and _name_like(doc, a, b):
                 kind = "PERSON"  # "Trump's Twitter": Trump
+            elif label == "ORG" and _titled_name(doc, a, b):
+                kind = "PERSON"  # "Bishop Daniel Jenky" tagged as an organisation
             elif label == "PERSON" and b - a == 1 and (parts or doc[a - 1].text in ("'s", "’s")):
                 kind = "ORG"  # ... and Twitter: one word owned by a person is a thing
             parts.append((a, b, kind))
@@ -323,6 +326,11 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
+
+
+def _titled_name(doc: Doc, i: int, j: int) -> bool:
+    """A person's title and then one to three proper nouns ("Bishop Daniel Jenky")."""
+    return doc[i].lower_ in PERSON_ONLY_TITLES and _name_like(doc, i + 1, j)
 
 
 def _name_like(doc: Doc, i: int, j: int) -> bool:
