@@ -1089,3 +1089,19 @@ def test_a_bishop_is_one_person(mentions_of, default_aliases):
     jenky = {m.actor for m in found if "Jenky" in m.text}
     assert jenky == {"Daniel Jenky"}
     assert {m.type for m in found if m.actor == "Daniel Jenky"} == {"person"}
+
+
+def test_a_sheriffs_office_is_no_person(mentions_of, default_aliases):
+    """ "the Maricopa County Sheriff's Department" is an office, not a person named
+    "Maricopa County Sheriff"; "Sheriff Arpaio" and "the sheriff" are Joe Arpaio."""
+    found = mentions_of(
+        "Perry won an endorsement from Sheriff Joe Arpaio of Maricopa County. Last year, "
+        "the Justice Department filed a lawsuit against the sheriff over whether the "
+        "Maricopa County Sheriff's Department is violating the rights of Hispanics. "
+        "Sheriff Arpaio has called the suit an attempt to intimidate him.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert not [a for a in actors if a.endswith("Sheriff")]
+    assert at(found, "the sheriff").actor == "Joe Arpaio"
+    assert at(found, "Arpaio").actor == "Joe Arpaio"

@@ -114,7 +114,7 @@ TITLE_WORDS = frozenset(
 #: the tagger reads "Bishop Daniel Jenky" as an organisation.
 PERSON_ONLY_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. sir dame bishop archbishop cardinal rabbi imam
-    monsignor deacon pastor rev rev. reverend pope""".split()
+    monsignor deacon pastor rev rev. reverend pope sheriff""".split()
 )
 #: Words in front of a name that belong to its title, US usage ("Sen.", "House Speaker",
 #: "former Vice President"): stripped from the name, kept in the mention.

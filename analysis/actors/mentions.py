@@ -323,6 +323,8 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
         return False
     if not tokens[-1].text[:1].isupper():
         return False  # "a white van", "mañana": a surname is capitalised
+    if len(tokens) > 1 and tokens[-1].lower_ in PERSON_ONLY_TITLES:
+        return False  # "the Maricopa County Sheriff's Department": an office, no name
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
