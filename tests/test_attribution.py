@@ -26,6 +26,11 @@ def _reports(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
     return [(r.cue, r.speaker, r.content) for r in _extract(nlp, text)]
 
 
+def _contents(nlp, text: str) -> dict[str, str | None]:
+    """Each cue's content as written."""
+    return {cue: content for cue, _, content in _reports(nlp, text)}
+
+
 def _sources(nlp, text: str) -> dict[str, str]:
     """Each cue's source phrase as written (cues without a source left out)."""
     rows = _extract(nlp, text)
@@ -1229,28 +1234,27 @@ def test_a_colon_cuts_a_clause_off_but_not_inside_a_quote(nlp):
 def test_a_by_agent_is_the_source_not_what_was_said(nlp):
     """ "another idea — proposed by some Democrats —": the idea was proposed, the
     Democrats proposed it; "Asked by Starnes if ...": the question is what was asked."""
-    rows = {cue: content for cue, _, content in _reports(
+    rows = _contents(
         nlp,
         "Another idea that has been kicking around for weeks — proposed by some "
         "Democrats — is raising the income ceiling.",
-    )}  # fmt: skip
+    )
     assert rows["proposed"] == "Another idea that has been kicking around for weeks"
-    asked = {cue: content for cue, _, content in _reports(
+    asked = _contents(
         nlp,
-        "Asked by Starnes if he believed the situation was as bad as Benghazi, Carson "
-        "said no.",
-    )}  # fmt: skip
+        "Asked by Starnes if he believed the situation was as bad as Benghazi, Carson said no.",
+    )
     assert asked["Asked"] == "if he believed the situation was as bad as Benghazi"
 
 
 def test_a_content_begins_after_its_own_cue(nlp):
     """ "are unhappy" | "that Obama agreed ...": the adjective of a "be" cue is the cue's,
     not the start of what was said."""
-    rows = {cue: content for cue, _, content in _reports(
+    rows = _contents(
         nlp,
         "Some Democrats are unhappy that Obama agreed to extend the tax cuts. Biden was "
         "quick to retort that the claim was malarkey.",
-    )}  # fmt: skip
+    )
     assert rows["are unhappy"] == "that Obama agreed to extend the tax cuts"
     assert rows["was quick"] == "to retort that the claim was malarkey"
 

@@ -332,7 +332,7 @@ def _pair_between(doc: Doc, ref: _resolver.Referent, pronoun: Token) -> bool:
     no actor stands for, not a group named further back."""
     sentence = pronoun.sent
     first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    for token in doc[max(first, 0) : pronoun.i]:
+    for token in doc[first : pronoun.i]:
         if token.idx < ref.end or token.dep_ != "conj" or token.ent_type_ != "PERSON":
             continue
         if token.head.ent_type_ == "PERSON" and token.head.idx >= ref.end:

@@ -21,6 +21,7 @@ from analysis.attribution.sources import _clause_start, _source_span, hortative,
 from analysis.attribution.spans import _animate, _end, _trim
 from analysis.attribution.tagger import tagger_blend
 from analysis.attribution.words import (
+    AFTER_AGENT,
     COLON_SPEAKER,
     DASH_SIGNATURE,
     DASH_SIGNATURE_PARAGRAPH,
@@ -164,11 +165,6 @@ def _only_the_agent(f: _Found) -> bool:
         and tok.idx <= start <= agent.idx
         and _end(agent.right_edge) <= end
     )
-
-
-#: Words that open what was asked or challenged after a "by" agent ("Asked by
-#: Starnes if he believed ...", "Challenged by Diane Sawyer on her speaking fees").
-AFTER_AGENT = frozenset({"if", "whether", "about", "on", "over"})
 
 
 def _after_the_agent(f: _Found, quotes: _Quotes) -> tuple[int, int] | None:

@@ -289,3 +289,7 @@ NAME_GLUE_WORDS = frozenset(
 LAYOUT_CUE = Cue("", "phrase", "neutral", 0.0, 0, "kit team (layout cue)")
 #: The cue of a COPULAR_CONTENT_NOUNS noun the lexicon does not list.
 COPULAR_CUE = Cue("", "noun", "neutral", 0.0, 0, "kit team (copular message noun)")
+
+#: Words that open what was asked or challenged after a "by" agent ("Asked by
+#: Starnes if he believed ...", "Challenged by Diane Sawyer on her speaking fees").
+AFTER_AGENT = frozenset({"if", "whether", "about", "on", "over"})
