@@ -660,9 +660,12 @@ def resolve(
         recent = set(recent_speakers)
         pool = list(dict.fromkeys([*recent_speakers, *candidates]))
         quoted = low in THEY and phrase is not None and inside_quote(doc, phrase.root.i)
-        ref = _best(
-            pool, start, lambda r, p=low, q=quoted: 2 * _compatible(r, p, q) + (r in recent)
-        )
+
+        def score(r: Referent) -> int:
+            fit = _compatible(r, low, quoted)  # a recent speaker who does not fit is none
+            return 2 * fit + (r in recent) if fit else 0
+
+        ref = _best(pool, start, score)
         if ref is not None and ref.kind == "place" and low in THEY:
             # "... in Ferguson. They want to help": the people there, whom no actor
             # names (not the place; and not a group named further back).

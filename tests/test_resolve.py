@@ -221,3 +221,14 @@ def test_a_they_nearest_to_a_place_is_the_people_there(nlp):
     )
     res, _ = _resolved(nlp, text, "they")
     assert res.referent is None and res.how == "pronoun"
+
+
+def test_a_recent_speaker_who_does_not_fit_is_no_referent(nlp):
+    """The bonus for a recent speaker never makes an incompatible one eligible: "its"
+    after a person who just spoke is not theirs ("knew each turbine by its sound")."""
+    text = "Mira Orin spoke first. Her father knew each turbine by its sound."
+    doc = nlp(text)
+    refs = referents(doc)
+    orin = next(r for r in refs if r.text == "Mira Orin")
+    res = resolve(doc, *_span(text, "its"), refs, recent_speakers=[orin])
+    assert res.referent is None
