@@ -60,13 +60,13 @@ GROUP_NOUNS = frozenset(
     congresswoman governor candidate aide adviser advisor strategist operative insider
     donor""".split()
 )
-#: Nouns naming a state's government: "the Tessary regime" is the state itself.
 #: Words of how many or how much before a group noun ("very few lawmakers", "most
 #: senior leaders", "other candidates"): no part of whom the group is.
 QUANTITY_WORDS = frozenset(
     """many most few fewer several other others more own such some all various numerous
     multiple additional certain both each any no""".split()
 )
+#: Nouns naming a state's government: "the Tessary regime" is the state itself.
 GOVERNMENT_NOUNS = frozenset("government regime administration leadership".split())
 #: Geography: "Russian territory", "the Moscow region", "the Kestrel bank" are no actors.
 PLACE_NOUNS = frozenset(
@@ -95,8 +95,12 @@ MALE_KIN = frozenset("son husband brother father nephew uncle grandson grandfath
 FEMALE_KIN = frozenset(
     "daughter wife sister mother niece aunt granddaughter grandmother widow".split()
 )
+#: Clerical titles: "Bishop Daniel Jenky", "Rabbi ...".
+CLERICAL_TITLES = frozenset(
+    "bishop archbishop cardinal rabbi imam monsignor deacon pastor rev rev. reverend pope".split()
+)
 #: Words in front of a name that are titles, not part of the name.
-TITLE_WORDS = frozenset(
+TITLE_WORDS = CLERICAL_TITLES | frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president
     premier chancellor minister secretary spokesman spokeswoman spokesperson general
     gen. governor mayor senator rep. representative judge king queen prince
@@ -107,14 +111,7 @@ TITLE_WORDS = frozenset(
     actress comedian singer rapper anchor correspondent reporter journalist editor
     publisher founder ceo businessman businesswoman billionaire philanthropist
     adviser advisor aide consultant lobbyist donor investor entrepreneur coach
-    sergeant lieutenant admiral detective bishop archbishop cardinal rabbi imam
-    monsignor deacon""".split()
-)
-#: Titles that only a person bears, so that a name after one is a person's even where
-#: the tagger reads "Bishop Daniel Jenky" as an organisation.
-PERSON_ONLY_TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. sir dame bishop archbishop cardinal rabbi imam
-    monsignor deacon pastor rev rev. reverend pope sheriff""".split()
+    sergeant lieutenant admiral detective""".split()
 )
 #: Words in front of a name that belong to its title, US usage ("Sen.", "House Speaker",
 #: "former Vice President"): stripped from the name, kept in the mention.
@@ -149,6 +146,9 @@ BODY_WORDS = frozenset(
 #: Pronouns resolved to actors ("it" only where it is an attribution's speaker: elsewhere
 #: it is too often expletive or a thing; "them" too often the things just named).
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
+#: Titles that only a person bears, so that a name after one is a person's even where
+#: the tagger reads "Bishop Daniel Jenky" as an organisation.
+PERSON_ONLY_TITLES = HONORIFICS | CLERICAL_TITLES | {"sheriff"}
 MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
 FEMALE_TITLES = frozenset("ms ms. mrs mrs. miss madam dame lady queen".split())
 #: Role nouns only a person has: an organisation tag apposed to one is a person.

@@ -162,6 +162,9 @@ def _stems(words: Iterable[str]) -> set[str]:
     return {w.removesuffix("s")[:8] for w in words if w.isalpha() and len(w) > 3}
 
 
+_BODY_STEMS = _stems(BODY_WORDS)
+
+
 def _party_group(mentions: Sequence[Mention], phrase: str, body: Mention) -> Mention:
     """The article's group of another camp than `body` whose name shares a word with
     `phrase` beyond the words of bodies and of `body` itself ("House Democrats" for "a
@@ -169,7 +172,7 @@ def _party_group(mentions: Sequence[Mention], phrase: str, body: Mention) -> Men
     not "Russian officials" for "the Russian foreign ministry"), the one sharing most;
     else `body`."""
     words = _stems(phrase.split())
-    not_party = _stems(BODY_WORDS) | _stems(f"{body.actor} {body.text}".lower().split())
+    not_party = _BODY_STEMS | _stems(f"{body.actor} {body.text}".lower().split())
     best, best_overlap = body, 0
     for m in mentions:
         if m.type != "group" or not m.camp or m.camp == body.camp:
