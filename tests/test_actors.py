@@ -219,6 +219,19 @@ def test_full_name_surname_and_pronoun_are_one_actor(mentions_of, minimal):
     assert (he.actor, he.resolution) == ("Tomas Weller", "pronoun")
 
 
+def test_a_surname_the_tagger_left_out_is_part_of_the_name(mentions_of, minimal):
+    """spaCy tags "Sally" alone in "Attorney General Sally Yates telling ...": the
+    untagged surname heading the phrase belongs to the name, so there is no actor
+    "Sally"."""
+    found = mentions_of(
+        "Dowd said the tweet was referring to then-acting Attorney General Sally Yates "
+        "telling the counsel in January that Flynn had lied.",
+        minimal,
+    )
+    assert at(found, "Sally Yates").actor == "Sally Yates"
+    assert "Sally" not in {m.actor for m in found}
+
+
 def test_role_noun_refers_to_the_named_person(mentions_of, minimal):
     found = mentions_of(
         "Government spokesman Karl Basse said the bridge was safe. The spokesman added "

@@ -275,6 +275,12 @@ def test_an_expletive_it_is_no_speaker(nlp):
     doc = nlp("Bush visited Florida on Monday. It was the biggest rally of the year.")
     was = next(t for t in doc if t.text == "was")
     assert _source_token(was) is not None  # a referring "it" stays
+    # Parsed with the clause as adverbial, and with the learned model choosing the
+    # source of the rule's "was unclear": still no one's words.
+    rows = _reports(
+        nlp, "The United States imposed sanctions. It was unclear where Mr. Bush got the figure."
+    )
+    assert rows == [("was unclear", None, "where Mr. Bush got the figure")]
 
 
 def test_a_transcript_turn_runs_over_its_paragraphs_and_ends_at_the_next_label(nlp):
@@ -1274,3 +1280,50 @@ def test_a_cue_before_its_main_verb_reports_up_to_the_comma(nlp):
     appears = doc[1]
     assert _before_the_main_clause(appears, 7) == 5  # "... veto it", not "..., Clinton"
     assert _before_the_main_clause(doc[4], 7) == 7  # not fronted: unchanged
+
+
+def test_a_title_after_a_body_makes_its_holder_the_speaker(nlp):
+    """ "said Indivisible co-founder Ezra Levin", "The National Organization for Women
+    President Terry O'Neill said": the parser hangs the subject on the body or the title,
+    but the speaker is the person the title names; "a spokeswoman for Speaker ..." stays
+    the spokeswoman."""
+    rows = _reports(
+        nlp,
+        '"The bill is a betrayal of working families," said Indivisible co-founder Ezra '
+        "Levin. The National Organization for Women President Terry O'Neill said that the "
+        'cover was sexist. "Nobody was told," said a spokeswoman for Speaker Paul D. Ryan '
+        "of Wisconsin.",
+    )
+    speakers = [speaker for cue, speaker, _ in rows if cue == "said"]
+    assert speakers == [
+        "Ezra Levin",
+        "Terry O'Neill",
+        "a spokeswoman for Speaker Paul D. Ryan of Wisconsin",
+    ]
+
+
+def test_made_clear_is_one_cue_whatever_the_parser_makes_of_clear(nlp):
+    """ "made clear he still supports ...": the parser takes "clear" for the clause; the
+    cue is the lexicon's "make clear" and what was made clear is the clause after it."""
+    rows = _reports(
+        nlp,
+        "The governor, amid calls by critics to veto the bill, made clear he still supports "
+        "the intent of the legislation. Democrats made clear that they would block the bill.",
+    )
+    made = [(cue, content) for cue, _, content in rows if cue.startswith("made")]
+    assert made == [
+        ("made clear", "he still supports the intent of the legislation"),
+        ("made clear", "that they would block the bill"),
+    ]
+
+
+def test_a_content_before_its_cue_ends_before_the_cues_adverb(nlp):
+    """ "The resolution, first reported by ...": "first" says how it was reported, not
+    what was; a content without such an adverb keeps its closing quotation mark."""
+    rows = _contents(
+        nlp,
+        "The resolution, first reported by the Kansas City Star, was expected to pass. "
+        '"We will win," Tomas Weller said.',
+    )
+    assert rows["reported"] == "The resolution"
+    assert rows["said"] == '"We will win,"'

@@ -147,6 +147,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         if label == "PERSON" or (label == "ORG" and _looks_like_person(doc, i, j)):
             while j - i > 1 and doc[i].lower_ in PLACE_ABBREVIATIONS:
                 i += 1  # "Washington, D.C. Jackson's wife": a sentence run into a name
+            if label == "PERSON" and _surname_left_out(doc, i, j):
+                j += 1  # "Attorney General Sally Yates telling ...": the tag stopped short
             name_i, titles = strip_titles(doc, i, j)
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
@@ -328,6 +330,22 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
+
+
+def _surname_left_out(doc: Doc, i: int, j: int) -> bool:
+    """A one-word person tag on a given name whose surname, right after it, heads the
+    phrase untagged ("Sally Yates telling ...": the tagger marked "Sally" alone)."""
+    if j - i != 1 or j >= len(doc) or doc[i].dep_ != "compound" or doc[i].head.i != j:
+        return False
+    surname = doc[j]
+    return (
+        surname.pos_ == "PROPN"
+        and surname.ent_type_ == ""
+        and surname.dep_ != "compound"
+        and surname.is_alpha
+        and surname.text[:1].isupper()
+        and not surname.text.isupper()
+    )
 
 
 def _titled_name(doc: Doc, i: int, j: int) -> bool:

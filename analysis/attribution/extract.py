@@ -149,6 +149,36 @@ def _after_the_cue(
     return (cue_end, end) if cue_end < end else None
 
 
+def _before_the_cue(f: _Found, content: tuple[int, int]) -> tuple[int, int] | None:
+    """A content that ends right before its cue ends before the cue's own adverbs
+    ("The NAACP resolution, | first reported by the Kansas City Star"): the adverb
+    tells how it was reported, not what."""
+    cue = f.cue_tokens[0]
+    doc = cue.doc
+    start, end = content
+    if end > cue.idx or doc.text[end : cue.idx].strip():
+        return content
+    k = cue.i - 1
+    while (
+        k >= 0
+        and doc[k].idx >= start
+        and doc[k].head.i == cue.i
+        and doc[k].dep_
+        in (
+            "advmod",
+            "neg",
+        )
+    ):
+        k -= 1
+    if k == cue.i - 1:
+        return content  # no adverb of the cue's: as it was
+    while k >= 0 and doc[k].idx >= start and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    if k < 0 or doc[k].idx < start:
+        return None
+    return (start, min(end, doc[k].idx + len(doc[k].text)))
+
+
 def _only_the_agent(f: _Found) -> bool:
     """Whether a content after a participle cue is its "by" phrase, which holds the
     source ("another idea — proposed by some Democrats —", "mentioned on the Senate
@@ -264,6 +294,8 @@ def build_rows(
             f.content = _on_the_cue_line(text, f.content, cue_start, cue_end, quotes)
         if f.content is not None:
             f.content = _after_the_cue(text, f.content, cue_start, cue_end)
+        if f.content is not None:
+            f.content = _before_the_cue(f, f.content)
         if f.content is not None and _only_the_agent(f):
             f.content = _after_the_agent(f, quotes) or _what_the_agent_did_it_to(
                 f.cue_tokens[0], quotes

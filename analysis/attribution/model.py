@@ -56,6 +56,7 @@ from analysis.attribution.sources import (
     _reduced_passive,
     _source_span,
     _source_token,
+    expletive_it,
     hortative,
 )
 from analysis.attribution.spans import _content, _end
@@ -426,6 +427,8 @@ def _model_cue(tok: Token, ctx: DocContext, model: AttributionModel) -> _Found |
         return None
     parsed_source = _source_span(src_tok) if src_tok is not None else None
     source_span = choose_source(tok, parsed_source, ctx, model)
+    if expletive_it(ctx.doc, source_span):
+        source_span = None
     try:
         parsed_content, _ = _content(tok, src_tok, cue_tokens, lemma, ctx.quotes)
     except (IndexError, AttributeError):  # an unusual parse: no parsed candidate
@@ -563,7 +566,7 @@ def _fill_source(f: _Found, ctx: DocContext, model: AttributionModel, quotes: _Q
             f.content = (f.content[0], _rstrip_separators(quotes.text, f.content[0], start))
         return
     span = choose_source(tok, None, ctx, model)
-    if span is None:
+    if span is None or expletive_it(ctx.doc, span):
         return
     words = tok.doc.char_span(*span, alignment_mode="expand")
     if words is None:

@@ -466,6 +466,27 @@ def _asked_before_the_answer(tok: Token, index: _CueIndex) -> int | None:
     return None
 
 
+def _clause_after(verb: Token, last: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """The clause after a cue's last word, hung on the verb or on that word ("made
+    clear | he still supports ...", where the parser takes "clear" for the clause)."""
+    clause = next(
+        (
+            c
+            for head in (verb, last)
+            for c in head.children
+            if c.dep_ in ("ccomp", "xcomp") and c.i > last.i
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    return _trim(verb.doc, max(clause.left_edge.i, last.i + 1), clause.right_edge.i, quotes)
+
+
+#: Dependencies the parser gives the adjective of a verb-and-adjective cue ("make clear").
+ADJ_PIECES = frozenset({"ccomp", "acomp", "oprd", "advmod", "dobj", "xcomp", "amod"})
+
+
 def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
     lemma = _lemma(tok)
     cue_tokens = [tok]
@@ -476,6 +497,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
         if (
             (child.dep_ == "prt" and 0 < child.i - tok.i <= 3)
             or (child.dep_ == "advmod" and child.i == tok.i + 1)  # "fired back, saying"
+            # "made clear he still supports ...": the parser takes "clear" for a clause
+            or (child.pos_ == "ADJ" and child.i == tok.i + 1 and child.dep_ in ADJ_PIECES)
         ) or (
             child.dep_ == "prep"
             and (
@@ -598,6 +621,8 @@ def _verb_cue(tok: Token, index: _CueIndex, quotes: _Quotes) -> _Found | None:
             tok.doc, last.i + 1, tok.doc.char_span(*content, alignment_mode="expand")[-1].i, quotes
         )
         content = rest if rest is not None and rest[0] > last.idx else None
+        if content is None:  # "made clear | he still supports ...": the next clause
+            content = _clause_after(tok, last, quotes)
     if content is None and lemma in CONTENTLESS_VERBS and _animate(source):
         content = (tok.idx, tok.idx)  # marked empty; emitted with no content
     if content is None:

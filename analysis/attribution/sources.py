@@ -22,6 +22,7 @@ from analysis.attribution.words import (
     PSYCH_PARTICIPLES,
     QUANTIFIER_SOURCES,
     SPEAKER_NOUNS,
+    SPEAKER_TITLES,
     SUBJECT_DEPS,
 )
 from analysis.resolve import doc_text, name_tokens, one_member
@@ -282,9 +283,29 @@ def _expletive(verb: Token) -> bool:
     if _lemma(verb) not in ("be", "seem", "appear", "become", "remain"):
         return False
     complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
-    return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children) or any(
-        g.dep_ in ("ccomp", "xcomp") for c in complements for g in c.children
-    )
+    return any(
+        c.i > verb.i
+        and (
+            c.dep_ in ("ccomp", "csubj")
+            # "It was unclear where ...", parsed as an adverbial clause
+            or (c.dep_ == "advcl" and complements and c.left_edge.lower_ in _CLAUSE_WORDS)
+        )
+        for c in verb.children
+    ) or any(g.dep_ in ("ccomp", "xcomp") for c in complements for g in c.children)
+
+
+#: Words that open a clause an extraposed "it" stands for.
+_CLAUSE_WORDS = frozenset("where when whether if why how what who that".split())
+
+
+def expletive_it(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """Whether `span` is the "it" of "it was unclear where ...": the writer's own
+    judgement, no one's words (a learned source choice may land on it)."""
+    words = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if words is None or len(words) != 1 or words[0].lower_ != "it":
+        return False
+    it = words[0]
+    return it.dep_ in ("nsubj", "expl") and _expletive(it.head)
 
 
 def _name_after(verb: Token) -> Token | None:
@@ -397,10 +418,48 @@ def _experiencer(tok: Token) -> Token | None:
     return None
 
 
+#: Words that may stand between a subject's body and the title of its person
+#: ("The National Organization *for* Women President ...", "co *-* founder").
+_TITLE_LINKS = frozenset({"for", "of", "-"})
+
+
+def _titled_person_after(tok: Token) -> Token | None:
+    """The person a title names after a body in one subject ("House Minority Whip
+    Steny Hoyer", "Indivisible co-founder Ezra Levin", "The National Organization for
+    Women President Terry O'Neill"): the last word of the name right after the title,
+    or None. The parser hangs such subjects on the body or the title, so the name would
+    be lost; the speaker is the person."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    doc, end = tok.doc, tok.sent.end
+    for i in range(tok.i, end):
+        word = doc[i]
+        if word.lower_ in SPEAKER_TITLES:
+            j = i + 1
+            while (
+                j < end
+                and doc[j].pos_ == "PROPN"
+                and doc[j].text[:1].isupper()
+                and doc[j].ent_type_ in ("PERSON", "")
+            ):
+                j += 1
+            name = doc[i + 1 : j]
+            if len(name) >= 2 or (len(name) == 1 and name[0].ent_type_ == "PERSON"):
+                return name[-1]
+            return None  # "a spokeswoman for Speaker Paul D. Ryan": the spokeswoman
+        if not (word.pos_ in ("PROPN", "NOUN") or word.lower_ in _TITLE_LINKS):
+            return None
+    return None
+
+
 def _source_span(tok: Token) -> tuple[int, int] | None:
     """The source as a name where the phrase has one, else the noun phrase head and
-    what precedes it ("US officials", "the spokesman for the ministry")."""
+    what precedes it ("US officials", "the spokesman for the ministry"); the person
+    where a title names one after a body (`_titled_person_after`)."""
     doc = tok.doc
+    person = _titled_person_after(tok)
+    if person is not None:
+        return _source_span(person)
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and not one_member(ent):  # "the Arizona Republican": a phrase

@@ -44,6 +44,17 @@ SPEAKER_NOUNS = frozenset(
      "researcher", "economist", "percent", "majority", "group", "party", "committee",
      "administration", "agency", "department", "ministry", "court", "judge", "union"}
 )  # fmt: skip
+#: Titles that stand between a body and the name of the person who holds them in a
+#: subject ("House Minority Whip Steny Hoyer", "Indivisible co-founder Ezra Levin",
+#: "The National Organization for Women President Terry O'Neill"): the speaker is the
+#: person. Lower case; "co" is the first piece of "co-founder" as spaCy splits it.
+SPEAKER_TITLES = frozenset(
+    {"whip", "leader", "president", "founder", "chairman", "chairwoman", "chair",
+     "director", "spokesman", "spokeswoman", "spokesperson", "secretary", "ceo",
+     "executive", "head", "counsel", "speaker", "senator", "sen.", "rep.", "governor",
+     "gov.", "mayor", "minister", "ambassador", "commissioner", "chief", "manager",
+     "strategist", "adviser", "advisor", "aide", "analyst", "attorney", "lawyer"}
+)  # fmt: skip
 ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "you"})
 #: A first-person subject inside a quote: the quote's own speaker speaking.
 FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
