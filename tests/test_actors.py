@@ -403,13 +403,31 @@ def test_camp_through_an_of_phrase(mentions_of, minimal):
             "spoke last.",
             ["Ivo Marek", "Lena Osk"],
         ),
+        # Kin are no affiliation: a governor's son organised against his father's bill.
+        ("Putin's son Ivan Petrov said the vote was rigged.", ["Ivan Petrov"]),
+        # An organisation the parser compounds onto a name without a title between is
+        # not the person's ("... The New York Times show Trump Jr. arranged ...").
+        (
+            "Leaked emails published by The New York Times show Trump Jr. arranged the meeting.",
+            ["Trump Jr."],
+        ),
     ],
-    ids=["critic-favourite", "graduate-native-veteran"],
+    ids=["critic-favourite", "graduate-native-veteran", "kin", "no-title-between"],
 )
 def test_relations_are_not_camps(mentions_of, minimal, text, names):
     found = mentions_of(text, minimal)
     for name in names:
         assert at(found, name).camp is None
+
+
+def test_camp_through_an_organisation_and_its_title(mentions_of, minimal):
+    found = mentions_of(
+        "Sierra Club executive director Michael Brune said the vote was rigged. CNN "
+        "contributor Tomas Weller agreed.",
+        minimal,
+    )
+    assert at(found, "Michael Brune").camp == "Sierra Club"
+    assert at(found, "Tomas Weller").camp == "CNN"
 
 
 def test_unknown_camp_stays_empty(mentions_of, minimal):

@@ -15,7 +15,10 @@ In order of precedence (`CAMP_SOURCES`, recorded as `camp_source`):
    title, the organisation it is apposed to ("Putin's spokesman Dmitry Peskov" →
    Russia through Putin; "Its chief executive, Daniel Reyes" → the organisation).
    An organisation is a camp only when it is one by name: proper nouns, no title
-   fragment ("House", "Senate Armed Services Committee", "Defense") and no place.
+   fragment ("House", "Senate Armed Services Committee", "Defense") and no place,
+   and, written before the name, only through a title or role noun ("Sierra Club
+   executive director Michael Brune"). Relations and kin give none ("Putin's critic",
+   "his son, Seth Hutchinson": a family is no affiliation).
 
 Where nothing gives one, the camp stays empty. Party markers are the `marker` rows of
 the tables and packs ("Republican", "GOP", "D" → a party).
@@ -35,6 +38,8 @@ from analysis.actors.base import (
     ACTOR_TYPES,
     BODY_WORDS,
     CAMP_SOURCES,
+    GROUP_NOUNS,
+    KIN_NOUNS,
     NAME_PREFIXES,
     RELATION_NOUNS,
     Cand,
@@ -75,8 +80,8 @@ def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
             ):
                 titles.append(child)
         k += 1
-    if any(t.lemma_.lower() in RELATION_NOUNS for t in titles):
-        return []
+    if any(t.lemma_.lower() in RELATION_NOUNS or t.lower_ in KIN_NOUNS for t in titles):
+        return []  # "his son, Seth Hutchinson": kin are no affiliation
     evidence: list[tuple[int, str]] = []
     for title in titles:
         for child in title.children:
@@ -288,10 +293,32 @@ def _camp_from_title(
             other.type == "organisation"
             and cand.type == "person"
             and not (how == "mod" and other.j == cand.i)  # "Clarence Thomas": a split name
+            and not (how == "mod" and not _roles_between(doc, other.j, cand.i))
             and _names_a_camp(doc, named, places)
         ):
             return other.actor
     return None
+
+
+#: Endings of nouns for people by what they do ("contributor", "founder", "analyst").
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "person", "ian", "ee")
+#: Role nouns without such an ending.
+_ROLE_WORDS = frozenset("host chair head aide staff nominee pick official chief".split())
+
+
+def _roles_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words between an organisation and a name end in a title or role
+    noun ("Sierra Club executive *director* Michael Brune", "CNN *contributor* ..."), so
+    that the organisation is the person's: in "The New York Times show Trump Jr. ..."
+    (the parser's compound) it is not."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words:
+        return True
+    last = words[-1]
+    word = last.lower_
+    if word in NAME_PREFIXES or last.lemma_.lower() in GROUP_NOUNS or word in _ROLE_WORDS:
+        return True
+    return last.pos_ in ("NOUN", "PROPN") and word.endswith(_AGENT_ENDINGS)
 
 
 def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) -> bool:
