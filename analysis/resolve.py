@@ -22,6 +22,7 @@ Records are frozen dataclasses with character offsets into the article text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +57,9 @@ PERSON_TITLE_WORDS = frozenset(
      "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
+#: A party-state tag written as an entity of its own: "D-Mass.", "R-Ky", "I–Vt." (the
+#: camp of the name before it: never an actor or a speaker itself).
+PARTY_STATE_TAG = re.compile(r"[A-Z]\s*[-–—]\s*[A-Z][A-Za-z.]*\Z")
 #: Dotted place abbreviations that end a sentence the parser ran into the next name
 #: ("… in Washington, D.C. Jackson's wife spent …" tagged as the person "D.C. Jackson"):
 #: never the first word of a person's name.
@@ -368,8 +372,8 @@ def referents(doc: Doc) -> list[Referent]:
     raw: list[tuple[Span, str, int, int, str]] = []
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or one_member(ent):
-            continue
+        if kind is None or one_member(ent) or PARTY_STATE_TAG.match(ent.text):
+            continue  # a party-state tag ("D-Mass.") is the camp of the name before it
         cleaned = _members_phrase(ent) if ent.label_ == "NORP" else _clean_entity(ent)
         if cleaned is None:
             continue

@@ -249,6 +249,25 @@ def test_a_denial_cue_that_refuses_a_thing_is_no_denial(nlp, text, stance):
 
 
 @pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("Gorsuch was confirmed 54-45 by the Senate.", "other"),
+        ("The Senate confirmed a judge on Friday.", "other"),
+        ("The report was confirmed by two officials.", "endorsing"),
+        ("Officials confirmed that two were dead.", "endorsing"),
+    ],
+)
+def test_a_nominee_confirmed_is_no_claim_confirmed_true(nlp, text, stance):
+    """PolNeAR annotates "the Senate confirmed a judge" as an attribution, so it stays a
+    row; but it approves an appointment and says nothing about what is true, so it is
+    not an endorsing cue (a claim or a clause confirmed is)."""
+    article = make_article(text, article_id="confirm")
+    rows = extract_attributions(article, nlp(article.analysis_text()))
+    assert [(r.cue_lemma, r.stance) for r in rows] == [("confirm", stance)]
+    assert rows[0].credibility == (0.0 if stance == "other" else 1.0)
+
+
+@pytest.mark.parametrize(
     "text, content",
     [
         ("Marant blasted the tactic as “outrageous.”", "the tactic as “outrageous"),
@@ -281,6 +300,22 @@ def test_an_expletive_it_is_no_speaker(nlp):
         nlp, "The United States imposed sanctions. It was unclear where Mr. Bush got the figure."
     )
     assert rows == [("was unclear", None, "where Mr. Bush got the figure")]
+    # "It is unseemly to be moving ...": the infinitive hung on the copula itself.
+    doc = nlp("“It is unseemly to be moving forward so fast on confirming a judge,” she said.")
+    assert _source_token(next(t for t in doc if t.text == "confirming")) is None
+
+
+def test_a_party_state_tag_is_nobody(nlp):
+    """ "Sen. Elizabeth Warren, D-Mass.,": the tag is the camp of the name before it,
+    never a referent a pronoun or a learned source choice could land on."""
+    from analysis.resolve import referents
+
+    doc = nlp(
+        "Senate Minority Leader Chuck Schumer, D-N.Y., and Sen. Elizabeth Warren, D-Mass., "
+        "both called for a delay."
+    )
+    assert "D-Mass." in [e.text for e in doc.ents]  # the tagger's entity ...
+    assert "D-Mass." not in [r.text for r in referents(doc)]  # ... is no one
 
 
 def test_a_transcript_turn_runs_over_its_paragraphs_and_ends_at_the_next_label(nlp):

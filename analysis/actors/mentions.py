@@ -37,7 +37,7 @@ from analysis.actors.identity import link_names, opening_words, split_name, stri
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
-from analysis.resolve import PLACE_ABBREVIATIONS, doc_text
+from analysis.resolve import PARTY_STATE_TAG, PLACE_ABBREVIATIONS, doc_text
 
 
 def find_mentions(
@@ -277,10 +277,6 @@ def _party_organisations(
             new_i = place[0]
         out[out.index((i, j, label))] = (new_i, j, label)
     return sorted(out)
-
-
-#: A party-state tag written as an entity of its own: "D-Mass.", "R-Ky", "I–Vt.".
-PARTY_STATE_TAG = re.compile(r"[A-Z]\s*[-–—]\s*[A-Z][A-Za-z.]*\Z")
 
 
 def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from analysis.attribution.cues import _cue_index, _CueIndex, _lemma
+from analysis.attribution.guards import confirmed_to_office
 from analysis.attribution.model import AttributionModel, apply_model, load_model
 from analysis.attribution.quotes import Quote, _Quotes, _rstrip
 from analysis.attribution.record import Attribution, _Found
@@ -316,8 +317,11 @@ def build_rows(
             quote_type = "mixed"
         else:
             quote_type = "indirect"
-        # "rejected a subpoena": a refusal, not a denial of what someone said.
-        refused = f.cue.stance == "denial" and refuses_a_thing(f.cue_tokens[0])
+        # "rejected a subpoena": a refusal, not a denial of what someone said; "the
+        # Senate confirmed a judge": an appointment, not a claim confirmed true.
+        not_a_claim = (f.cue.stance == "denial" and refuses_a_thing(f.cue_tokens[0])) or (
+            confirmed_to_office(f.cue_tokens[0])
+        )
         # A speaker label ("PENCE:") opening a quoted transcript line is the writer's.
         in_quote = quotes.containing(cue_start) is not None and f.lemma not in (":", "dash")
         rows.append(
@@ -332,8 +336,8 @@ def build_rows(
                 cue_start=cue_start,
                 cue_end=cue_end,
                 cue_lemma=f.lemma,
-                stance="other" if refused else f.cue.stance,
-                credibility=0.0 if refused else f.cue.credibility,
+                stance="other" if not_a_claim else f.cue.stance,
+                credibility=0.0 if not_a_claim else f.cue.credibility,
                 content=text[c_start:c_end] if f.content else None,
                 content_start=c_start,
                 content_end=c_end,

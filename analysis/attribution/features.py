@@ -39,6 +39,7 @@ from analysis.attribution.words import (
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
 )
+from analysis.resolve import PARTY_STATE_TAG
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -431,6 +432,8 @@ def source_candidates(
     for kind, toks in (("before", before[-1:]), ("after", after[:1])):
         for t in toks:
             span = _source_span(t)
+            if span is not None and PARTY_STATE_TAG.match(tok.doc.text[span[0] : span[1]]):
+                continue  # "Sen. Elizabeth Warren, D-Mass.,": the tag is nobody
             if span is not None and span != parsed:
                 out.append((kind, span))
     return out

@@ -336,6 +336,35 @@ def sworn_in(lemma: str, children: Sequence[Token], deps: set[str]) -> bool:
     )
 
 
+#: Who is confirmed to an office: "the nominee was confirmed 54-45", "the Senate
+#: confirmed a judge" (words for people besides names and personal pronouns).
+_OFFICE_HOLDERS = frozenset(
+    "nominee judge justice appointee pick secretary ambassador director person".split()
+)
+
+
+def confirmed_to_office(tok: Token) -> bool:
+    """ "Gorsuch was confirmed 54-45", "the Senate confirmed a judge": an appointment
+    approved, not a claim confirmed true ("was confirmed as one of the passengers",
+    "confirmed dead", "confirmed that ..." and "confirmed the report" are claims).
+    PolNeAR annotates these as attributions, so they stay rows, with stance `other`."""
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    if _lemma(tok) != "confirm" or deps & {"ccomp", "xcomp", "acomp", "oprd"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return False
+    confirmed = next((c for c in children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if confirmed is None:
+        return False
+    return (
+        confirmed.ent_type_ == "PERSON"
+        or (confirmed.pos_ == "PROPN" and not confirmed.ent_type_)  # an untagged name
+        or confirmed.lemma_.lower() in _OFFICE_HOLDERS
+        or confirmed.lower_ in ("he", "she", "him", "her")
+    )
+
+
 def _thing_ordered(lemma: str, deps: set[str]) -> bool:
     """ "a replacement was ordered in 2024": a passive "order" with neither an orderer
     nor what is ordered done is a purchase, no one's directive ("was ordered to
@@ -349,9 +378,9 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     claimed two lives", "insisted on a recount"), "call" that does not name ("called
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
-    "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
-    ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue), "drew
-    criticism" (received, not said: `received`), "back down", hypothetical speech
+    "admit", a thing "ordered" (bought) with no one ordering it, a markup
+    tag's name ("<tweet ...>"), "went on Twitter" (the infinitive after it is the cue),
+    "drew criticism" (received, not said: `received`), "back down", hypothetical speech
     ("would say"), an imperative, a bare infinitive ("obliged to report"; not after
     refuse/decline/fail), "let's say", "a stream called ...", and a belief inside what
     someone said ("said he thinks ...")."""

@@ -287,8 +287,10 @@ def _expletive(verb: Token) -> bool:
         c.i > verb.i
         and (
             c.dep_ in ("ccomp", "csubj")
-            # "It was unclear where ...", parsed as an adverbial clause
+            # "It was unclear where ...", parsed as an adverbial clause; "It is
+            # unseemly to be moving ...", the infinitive hung on the copula
             or (c.dep_ == "advcl" and complements and c.left_edge.lower_ in _CLAUSE_WORDS)
+            or (c.dep_ == "xcomp" and complements)
         )
         for c in verb.children
     ) or any(g.dep_ in ("ccomp", "xcomp") for c in complements for g in c.children)
