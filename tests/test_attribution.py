@@ -1362,3 +1362,22 @@ def test_a_content_before_its_cue_ends_before_the_cues_adverb(nlp):
     )
     assert rows["reported"] == "The resolution"
     assert rows["said"] == '"We will win,"'
+
+
+def test_a_time_clause_the_parser_folds_into_the_cue_has_no_speaker(nlp):
+    """ "Reporters ... who were on the ground immediately after the attacks relayed that
+    ...": the parser makes "after" a mark of "relayed" and "the attacks" a second
+    subject; the speaker is the subject before it."""
+    rows = _reports(
+        nlp,
+        "Reporters from The New York Times and Reuters who were on the ground immediately "
+        "after the attacks relayed that people in the mob repeatedly cited the video.",
+    )
+    assert [speaker.split()[0] for _, speaker, _ in rows] == ["Reporters"]
+    # One who can speak after the time word is that clause's subject: the Post published.
+    rows = _reports(
+        nlp,
+        "The release, 30 minutes after The Washington Post published a recording of the "
+        "mayor, appeared aimed at changing the subject.",
+    )
+    assert [(cue, speaker) for cue, speaker, _ in rows] == [("published", "The Washington Post")]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from analysis.attribution.clauses import _end, _goes_on_from
 from analysis.attribution.cues import _cue_index, _lemma
 from analysis.attribution.quotes import _Quotes
-from analysis.attribution.spans import _span_of
+from analysis.attribution.spans import _animate, _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CAUSING_HEADS,
@@ -24,6 +24,7 @@ from analysis.attribution.words import (
     SPEAKER_NOUNS,
     SPEAKER_TITLES,
     SUBJECT_DEPS,
+    TIME_CONJUNCTIONS,
 )
 from analysis.resolve import doc_text, name_tokens, one_member
 
@@ -163,6 +164,8 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             # it outside is the speaker ("''..., Mr. President,'' Representative Steve
             # Cohen, Democrat of Tennessee, told ...").
             subjects = [o for c in subjects if (o := _outside_quote(c, quotes)) is not None]
+        if len(subjects) > 1:
+            subjects = _before_a_folded_clause(cur, subjects)
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
@@ -209,6 +212,17 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             return series
         return _name_before(cur) or (_name_after(cur) if cur is tok else None)
     return None
+
+
+def _before_a_folded_clause(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Of two subjects with a time word of the verb's between them, the first where
+    the one after the time word cannot speak ("Reporters ... who were on the ground
+    immediately after the attacks relayed that ...": "after the attacks" is no clause
+    of "relayed"); one that can speak is the subject of the time clause ("The release,
+    30 minutes after The Washington Post published ...": the Post published)."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in TIME_CONJUNCTIONS]
+    first = min(s.i for s in subjects)
+    return [s for s in subjects if _animate(s) or not any(first < m.i < s.i for m in marks)]
 
 
 def _subject_of_series(verb: Token) -> Token | None:
