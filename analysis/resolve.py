@@ -486,13 +486,15 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 NOUN_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-def previous_subject(doc: Doc, token: Token) -> Token | None:
+def previous_subject(doc: Doc, token: Token, opening: bool = True) -> Token | None:
     """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
     subject of the main verb of the sentence before; None otherwise. "Those firms have
-    denied they give the government a back door. But they acknowledge ...": "firms"."""
+    denied they give the government a back door. But they acknowledge ...": "firms".
+    With `opening` False, for a pronoun anywhere in its sentence."""
     sent = token.sent
-    if sent.start == 0 or any(
-        not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc"
+    if sent.start == 0 or (
+        opening
+        and any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc")
     ):
         return None
     before = doc[sent.start - 1].sent

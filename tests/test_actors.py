@@ -573,6 +573,31 @@ def _linked(found, text, nth=0):
             0,
             "Petr Dvorak",
         ),
+        # a pronoun inside a question put to someone is the one asked, not the asker
+        (
+            "Mr. Karel Vik spoke in Prague. Journalist Mr. Tomas Brel asked Mr. Vik after the "
+            "speech whether invoking the old treaty might make him look backward.",
+            "him",
+            0,
+            "Karel Vik",
+        ),
+        # ... but not in a request ("asked Brel to talk to Vik about ... if he would")
+        (
+            "Mr. Karel Vik spoke in Prague. Mr. Vik asked Mr. Tomas Brel to call Mr. Jan "
+            "Salek about whether he would run.",
+            "he",
+            0,
+            "Karel Vik",
+        ),
+        # a pronoun whose own sentence names no person continues the subject of the
+        # sentence before, over a speaker quoted further back
+        (
+            "“We won,” Mr. Petr Dvorak said. Mr. Karel Vik remained in the hospital on "
+            "Thursday. Doctors said his condition was critical but improving.",
+            "his",
+            0,
+            "Karel Vik",
+        ),
         # a pronoun opening its sentence continues the subject before
         (
             "Mr. Karel Vik told a story about Mr. Tomas Brel. And he then added a line.",

@@ -179,9 +179,12 @@ def _salient_subject(
     votes — a threshold he is not on track to meet"; not "Santorum said he was not
     asking whether Obama is a Christian when he referred ...": Obama's clause does not
     hold the pronoun), else the nearest subject before it, else the nearest person
-    named before it ("investigating Hodgkinson and his motives"). For a pronoun
-    opening its sentence, the subject of the sentence before ("Ryan told a story about
-    Romney. And he then added"). Only a person of the pronoun's gender as the text
+    named before it ("investigating Hodgkinson and his motives"), else the subject of
+    the sentence before ("Mr. Scalise remained in the hospital. Doctors said his
+    condition ...", over a speaker quoted paragraphs back), and, for a pronoun opening
+    its sentence whose sentence before has a common noun for subject, the last person
+    named there. Inside a question put to someone, the one asked ("Rose asked Rubio
+    whether ... might make him appear ..."). Only a person of the pronoun's gender as the text
     gives it; never a subject the pronoun stands inside ("Boehner's chief of staff ...
     and his policy director") nor, for an object "him"/"her", the subject of its own
     verb. None: the shared resolver decides (nearest compatible, recent speakers
@@ -205,6 +208,9 @@ def _salient_subject(
                 found = person(next((c for c in t.children if c.dep_ == dep), None))
         return found
 
+    asked = _asked(token)
+    if asked is not None and (found := person(asked)) is not None:
+        return found
     sent = token.sent
     above = {a.i for a in token.ancestors}
     # A subject the pronoun stands inside is not what it refers to ("Boehner's chief
@@ -223,8 +229,46 @@ def _salient_subject(
     for t in reversed(doc[sent.start : token.i]):  # else the nearest person named in it
         if t.lower_ not in _SINGULAR and (found := person(t)) is not None:
             return found
+    subject = _resolver.previous_subject(doc, token, opening=False)
+    if subject is not None and (found := subject_person(subject)) is not None:
+        return found  # "Mr. Scalise remained in the hospital. Doctors said his condition"
     subject = _resolver.previous_subject(doc, token)
-    return subject_person(subject) if subject is not None else None
+    if subject is not None and subject.pos_ == "NOUN":
+        # "Mr. Scalise remained in the hospital. Doctors said his condition was
+        # critical. He received a standing ovation": the person the sentence before
+        # was about, when its subject is no person.
+        before = doc[sent.start - 1].sent
+        for t in reversed(before):
+            if (found := person(t)) is not None:
+                return found
+    return None
+
+
+#: Verbs of asking whose object is the one a question after it is put to.
+_ASKING = frozenset({"ask", "question", "press"})
+
+
+def _asked(token: Token) -> Token | None:
+    """The one asked, for a pronoun inside the question ("Charlie Rose asked Rubio
+    whether invoking Kennedy might make him appear backward-looking": Rubio, not the
+    asker): the object of the nearest verb of asking above it, written before it, where
+    the pronoun stands in a "whether", "if" or wh- question (not a request: "asked
+    Clinton to talk to Sestak about ... if he would drop out")."""
+    below = token
+    for verb in token.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _ASKING:
+            if below.dep_ not in ("ccomp", "advcl") or below.left_edge.lower_ not in _QUESTION:
+                return None
+            return next(
+                (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < token.i),
+                None,
+            )
+        below = verb
+    return None
+
+
+#: Words that open a question put to someone.
+_QUESTION = frozenset("whether if why how what when where who which".split())
 
 
 def _own_subjects(token: Token) -> set[int]:
