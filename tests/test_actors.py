@@ -619,6 +619,18 @@ def test_a_singular_pronoun_follows_the_parse(
     assert _linked(found, pronoun, nth) == actor
 
 
+def test_his_or_her_is_no_one(mentions_of, minimal):
+    """ "a person's ability to follow his or her religious beliefs", "he or she": a
+    generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""
+    found = mentions_of(
+        "Mr. Karel Vik said the law protects a person's ability to follow his or her "
+        "beliefs. He or she may sue. Mr. Vik said his office would help.",
+        minimal,
+    )
+    linked = [(m.text, m.actor) for m in found if m.resolution == "pronoun"]
+    assert linked == [("his", "Karel Vik")]
+
+
 def test_a_capitalised_noun_with_an_article_is_no_person(mentions_of, default_aliases):
     """ "The career Marine", "a total Hoax": spaCy's one-word persons with an article of
     their own that nobody in the article is named; "an angry Trump" after "Donald

@@ -110,8 +110,8 @@ def reference_candidates(
         low = token.lower_
         is_speaker = (token.idx, token.idx + len(token.text)) in speaker_set
         if (low in PERSON_PRONOUNS or (low == "it" and is_speaker)) and token.pos_ == "PRON":
-            if inside_quote(doc, token.i):
-                continue
+            if inside_quote(doc, token.i) or _either_gender(doc, token):
+                continue  # a generic "his or her": no one
             if low == "they":
                 opening = _resolver.previous_subject(doc, token) if token.dep_ in _SUBJECT else None
                 plural = _resolver.plural_subject_before(token)
@@ -165,6 +165,19 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+def _either_gender(doc: Doc, token: Token) -> bool:
+    """A pronoun paired with its other gender ("a person's ability to follow his or her
+    religious beliefs", "he or she"): anyone, no actor."""
+    pair = {"his": "her", "her": "his", "he": "she", "she": "he", "him": "her"}.get(token.lower_)
+    if pair is None:
+        return False
+    after = doc[token.i + 1 : token.i + 3]
+    before = doc[max(token.i - 2, 0) : token.i]
+    return (len(after) == 2 and after[0].lower_ == "or" and after[1].lower_ in (pair, "them")) or (
+        len(before) == 2 and before[1].lower_ == "or" and before[0].lower_ in (pair, "him")
+    )
 
 
 _SINGULAR = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
