@@ -350,6 +350,20 @@ def test_gold_entities_match_actors_by_name(entity, actor, how):
     assert match_entity(entity, ACTORS) == (actor, how)
 
 
+def test_a_far_more_mentioned_suffixed_namesake_is_the_entity_by_surname_too():
+    """BASIL's "Jesse Jackson" in the articles on Jesse Jackson Jr.'s sentencing is the
+    son: the father, named once as "the Rev. Jesse L. Jackson", matches by surname and
+    first name but is not the article's main entity (the kit naming the father with his
+    middle initial had sent the entity to him)."""
+    actors = [
+        {"actor": "Jesse L. Jackson", "type": "person", "camp": None, "mentions": 1},
+        {"actor": "Jesse Jackson Jr.", "type": "person", "camp": None, "mentions": 32},
+    ]
+    assert match_entity("Jesse Jackson", actors) == ("Jesse Jackson Jr.", "surname")
+    actors[1]["mentions"] = 2  # not three times as often: the plain name stays
+    assert match_entity("Jesse Jackson", actors) == ("Jesse L. Jackson", "surname")
+
+
 def test_party_groups_never_match_a_person():
     people = [a for a in ACTORS if a["type"] == "person"]
     assert match_entity("House Republicans", people) == (None, "none")

@@ -12,7 +12,8 @@ actors the kit found in that article:
 2. a person with the same surname whose first name agrees (the same, one a prefix or
    initial of the other, a short form listed in `analysis/data/nicknames.csv` — Chuck and
    Charles —, or none given: "Trump"); an entity's generational suffix (Jr., III) must
-   be the actor's too;
+   be the actor's too; one without a suffix first, unless a suffixed one is mentioned
+   at least three times as often (as in 1);
 3. a party group by its party word ("Senate Republicans", "Republican Lawmakers" →
    the group actor whose name carries "Republican", else whose camp does; never one
    of the other chamber), never a person;
@@ -143,9 +144,15 @@ def match_entity(
             if a.get("type") == "person" and _person_match(target, _words(str(a["actor"])))
         ]
         if people:
-            # "Cesar Sayoc" is "Cesar Sayoc Jr." only when no one without a suffix matches.
+            # "Cesar Sayoc" is "Cesar Sayoc Jr." only when no one without a suffix
+            # matches, or (as for the exact name) when the suffixed namesake is far more
+            # mentioned: "Jesse Jackson" is the article's Jesse Jackson Jr., not the
+            # "Rev. Jesse L. Jackson" named once.
             plain = [a for a in people if not SUFFIXES & set(_words(str(a["actor"])))]
-            return best(plain or people), "surname"
+            suffixed = [a for a in people if a not in plain]
+            most = max((a.get("mentions") or 0 for a in plain), default=0)
+            main = [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
+            return best((main if plain and main else plain) or people), "surname"
     if len(party) > 1:
         return None, "none"
     if party:
