@@ -619,6 +619,22 @@ def test_a_singular_pronoun_follows_the_parse(
     assert _linked(found, pronoun, nth) == actor
 
 
+def test_a_thing_before_a_name_is_no_title_of_it(mentions_of, minimal):
+    """ "the deal President Tomas Brel struck", "a term Brel also used": the parser
+    compounds the noun onto the name, but a deal or a term is no title, so "the deal"
+    and "the term" later are nobody; "The news that ..." is not Fox News."""
+    found = mentions_of(
+        "Mr. Tomas Brel spoke on Monday. Unions will vote on the deal President Tomas Brel "
+        "struck with employers. Critics said the deal was poor. Ms. Ada Renn avoided a term "
+        "Brel also used. She said the term was vague. Fox News reported the vote on Monday. "
+        "The news that Mr. Brel will leave surprised many.",
+        minimal,
+    )
+    texts = {m.text for m in found}
+    assert not texts & {"the deal", "the term", "The news"}
+    assert "Fox News" in texts
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

@@ -112,8 +112,12 @@ def title_nouns(doc: Doc, cand: Cand) -> set[str]:
     words = []
     k = cand.i - 1
     while k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[k].ent_type_:
+        if words and doc[k].pos_ == "NOUN" and doc[k + 1].lower_ in NAME_PREFIXES:
+            break  # "the deal President Obama struck": the deal is no title of his
         words.insert(0, doc[k].lower_)
         k -= 1
+    if words and k >= 0 and doc[k].lower_ in ("a", "an") and doc[k + 1].pos_ == "NOUN":
+        words = []  # "a term Obama also used": a thing, not a title
     nouns = set(words)
     if len(words) >= 2:
         nouns.add(" ".join(words[-2:]))

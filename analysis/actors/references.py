@@ -459,6 +459,12 @@ def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
     return cand
 
 
+#: Words of outlets' names that are common nouns in lower case ("the news", "the post").
+_OUTLET_WORDS = frozenset(
+    "news times post press journal tribune herald star sun globe mail hill nation".split()
+)
+
+
 def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
     """ "the union", "the commission", "the regime" after "Ulvane Valley Energy Workers'
     Union", "International Commission for Shared Waters", "the Tessary regime"; "the
@@ -466,6 +472,8 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
     organisation (or state named by a government noun) with that noun in its name or
     apposed to it; failing that, the first such one named later in the article."""
     lemma = token.lemma_.lower()
+    if lemma in _OUTLET_WORDS and token.is_lower:
+        return None  # "The news that Mattis will be leaving": not Fox News
     earlier, later = None, None
     for cand in sorted(cands, key=lambda c: c.i):
         if cand.type not in ("organisation", "state") or not cand.actor:
