@@ -709,7 +709,13 @@ def resolve(
             )
             if ref is not None:
                 return Resolution(ref, "nominal")
-        for pool in (recent_speakers, candidates):
+        # As a subject, one named with the role earlier in the same sentence first ("Gov.
+        # Mike Pence have been defending the act ever since the governor signed it"; not
+        # "Putin ... is not the president's buddy"), then a recent speaker, the nearest.
+        near = []
+        if phrase is not None and phrase.root.dep_ in NOUN_SUBJECT_DEPS:
+            near = [r for r in candidates if phrase.sent.start_char <= r.start]
+        for pool in (near, recent_speakers, candidates):
             ref = _best(pool, start, fits)
             if ref is not None:
                 return Resolution(ref, "nominal")

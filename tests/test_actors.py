@@ -635,6 +635,31 @@ def test_a_thing_before_a_name_is_no_title_of_it(mentions_of, minimal):
     assert "Fox News" in texts
 
 
+def test_a_body_is_never_its_chairman(mentions_of, minimal):
+    """ "Committee Chairman Rep. Tomas Brel ... the committee learned": the title gives
+    Brel the role word "committee", but "the committee" is the body, not him."""
+    found = mentions_of(
+        "Committee Chairman Rep. Tomas Brel, R-S.C., made the request in a letter sent "
+        "Tuesday. Brel said Friday that the committee learned of the deletions.",
+        minimal,
+    )
+    assert not [m for m in found if m.text == "the committee" and m.actor == "Tomas Brel"]
+
+
+def test_a_role_noun_subject_takes_the_holder_named_in_its_sentence(mentions_of, minimal):
+    """ "Republican Gov. Karel Vik have been defending the act ever since the governor
+    signed it": Vik, named with the role in the same sentence, not the governor quoted
+    before (a recent speaker is preferred otherwise)."""
+    text = (
+        "“We oppose this law,” Gov. Tomas Brel said on Monday. But state lawmakers and "
+        "Republican Gov. Karel Vik have been defending the act ever since the governor "
+        "signed it into law on Thursday."
+    )
+    start = text.index("Tomas Brel")
+    found = mentions_of(text, minimal, speaker_spans=[(start, start + len("Tomas Brel"))])
+    assert at(found, "the governor").actor == "Karel Vik"
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

@@ -162,6 +162,8 @@ def reference_candidates(
                     target = _last_person(cands, left)
                 else:
                     target = _sitting_officeholder(doc, left, token, cands, date, titled)
+            if target is not None and target.type == "person" and token.lemma_ in _NOT_PEOPLE:
+                continue  # "the committee" is never its chairman
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
@@ -459,6 +461,13 @@ def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
     return cand
 
 
+#: Heads of noun phrases for bodies and events, never one person however the name
+#: was introduced ("Benghazi committee chairman Trey Gowdy ... the committee").
+_NOT_PEOPLE = frozenset(
+    """committee subcommittee department court council office bureau agency commission
+    panel campaign administration caucus party house senate congress attack shooting
+    event meeting hearing investigation deal bill law""".split()
+)
 #: Words of outlets' names that are common nouns in lower case ("the news", "the post").
 _OUTLET_WORDS = frozenset(
     "news times post press journal tribune herald star sun globe mail hill nation".split()
@@ -497,7 +506,10 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
 
 
 #: Words that make "the president" someone other than the sitting one.
-_NOT_SITTING = frozenset({"former", "next", "future", "late", "previous", "then", "first", "new"})
+_NOT_SITTING = frozenset(
+    {"former", "next", "future", "late", "previous", "then", "first", "new", "longtime",
+     "ousted", "deposed", "exiled"}
+)  # fmt: skip
 
 
 def _sitting_officeholder(
