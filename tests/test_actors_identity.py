@@ -324,6 +324,23 @@ def test_party_groups_are_actors_in_their_camp(corpus, with_packs):
     assert (lawmakers.type, lawmakers.camp) == ("group", "Republican Party")
 
 
+def test_a_group_named_with_the_gop_is_the_partys_group(corpus, with_packs):
+    """ "GOP candidates" was two mentions, the Republican Party and "candidates" with no
+    camp; it is one group, named as another outlet's "Republican candidates" are."""
+    found = corpus(
+        [
+            "Earlier in the campaign, GOP candidates signed a pledge.",
+            "Republican candidates signed a pledge, and Democrat senators objected.",
+        ],
+        with_packs,
+    )
+    gop = of(found, "GOP candidates")
+    assert (gop.actor, gop.type, gop.camp) == ("Republican candidates", "group", "Republican Party")
+    assert of(found, "Republican candidates").actor == "Republican candidates"
+    assert of(found, "Democrat senators").actor == "Democratic senators"
+    assert not [m for m in found if m.text == "GOP"]
+
+
 def test_camp_source_column(corpus, with_packs):
     assert MENTION_COLUMNS[-1] == "camp_source"
     found = corpus(["Nancy Pelosi and Vladimir Putin spoke, and an aide said so."], with_packs)

@@ -498,6 +498,19 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
         ):
             left = token.i
             for child in token.lefts:
+                party_word = by_root.get(child.i)
+                if (
+                    party_word is not None
+                    and party_word in cands
+                    and party_word.type == "group"
+                    and party_word.j == token.i
+                    and party_word.j - party_word.i == 1
+                    and aliases.marker_camp(doc[party_word.i].text)
+                ):
+                    # "GOP candidates": one group in the party's camp, not the party
+                    # and a group of candidates from nowhere
+                    cands.remove(party_word)
+                    covered.difference_update(range(party_word.i, party_word.j))
                 if child.dep_ in ("amod", "compound") and child.i not in covered:
                     left = min(left, child.left_edge.i)
             left, _ = trim_span(doc, left, token.i + 1)
@@ -510,6 +523,8 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             party = _party_modifier(doc, left, token.i, aliases)
             if party and not row:  # "Republican lawmakers", "Democratic senators"
                 word, camp = party
+                # "GOP lawmakers" are the "Republican lawmakers" of another outlet
+                word = camp.removesuffix(" Party") if camp.endswith(" Party") else word
                 text = f"{word} {token.text.lower()}"
             extra.append(
                 Cand(
