@@ -57,6 +57,23 @@ PERSON_TITLE_WORDS = frozenset(
      "congressman", "congresswoman", "lt", "former", "vice", "deputy", "ambassador",
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
+#: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ", "BEDFORD,
+#: N.H. (AP) — ", HuffPost's "WASHINGTON ― ": where the story was filed, no actor, no
+#: speaker and no part of a content.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
+    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–|―)"
+)
+
+
+def dateline_end(text: str, offset: int) -> int | None:
+    """Where the dateline that character `offset` stands in ends; None when it stands
+    in none (a dateline opens its line)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    dateline = DATELINE.match(text, line_start)
+    return dateline.end() if dateline is not None and offset < dateline.end() else None
+
+
 #: A party-state tag written as an entity of its own: "D-Mass.", "R-Ky", "I–Vt." (the
 #: camp of the name before it: never an actor or a speaker itself).
 PARTY_STATE_TAG = re.compile(r"[A-Z]\s*[-–—]\s*[A-Z][A-Za-z.]*\Z")

@@ -660,6 +660,19 @@ def test_a_role_noun_subject_takes_the_holder_named_in_its_sentence(mentions_of,
     assert at(found, "the governor").actor == "Karel Vik"
 
 
+def test_a_dateline_is_no_actor(mentions_of, default_aliases):
+    """ "WASHINGTON ― ..." (HuffPost's dash too), "KANSAS CITY, Mo. — ...": where the
+    story was filed, not the United States or Missouri acting."""
+    found = mentions_of(
+        "WASHINGTON ― Senator Tomas Brel said on Monday that the bill would pass.\n\n"
+        "KANSAS CITY, Mo. — Leaders of the union met on Tuesday.\n\n"
+        "Washington imposed sanctions on Friday.",
+        default_aliases,
+    )
+    states = [(m.text, m.actor) for m in found if m.type == "state"]
+    assert states == [("Washington", "United States")]
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

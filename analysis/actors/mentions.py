@@ -37,7 +37,7 @@ from analysis.actors.identity import link_names, opening_words, split_name, stri
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
-from analysis.resolve import PARTY_STATE_TAG, PLACE_ABBREVIATIONS, doc_text
+from analysis.resolve import PARTY_STATE_TAG, PLACE_ABBREVIATIONS, dateline_end, doc_text
 
 
 def find_mentions(
@@ -194,11 +194,12 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             and cand.actor.lower() in places
         ):
             cand.type, cand.place = "state", True
-    # Metonymy: places count only where they act.
+    # Metonymy: places count only where they act, never in a dateline ("WASHINGTON ―").
     kept = []
+    text = doc_text(doc)
     for cand in cands:
         if cand.place:
-            if not _acts(doc, doc[cand.root_i]):
+            if not _acts(doc, doc[cand.root_i]) or dateline_end(text, doc[cand.i].idx):
                 continue
             cand.resolution = "metonymy"
         kept.append(cand)

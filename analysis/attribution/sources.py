@@ -17,7 +17,6 @@ from analysis.attribution.spans import _animate, _span_of
 from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CAUSING_HEADS,
-    DATELINE,
     OBJECT_SPEAKS_VERBS,
     PSYCH_PARTICIPLES,
     QUANTIFIER_SOURCES,
@@ -26,7 +25,7 @@ from analysis.attribution.words import (
     SUBJECT_DEPS,
     TIME_CONJUNCTIONS,
 )
-from analysis.resolve import doc_text, name_tokens, one_member
+from analysis.resolve import dateline_end, doc_text, name_tokens, one_member
 
 
 def hortative(source: Token | None) -> bool:
@@ -70,10 +69,7 @@ def _dateline_end(tok: Token) -> int | None:
     — "): a place in capitals opening a paragraph; None when `tok` is in none."""
     if not tok.text.isupper() or tok.ent_type_ not in ("GPE", "LOC"):
         return None
-    text = doc_text(tok.doc)
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    dateline = DATELINE.match(text, line_start)
-    return dateline.end() if dateline is not None and tok.idx < dateline.end() else None
+    return dateline_end(doc_text(tok.doc), tok.idx)
 
 
 def in_dateline(tok: Token) -> bool:

@@ -25,7 +25,6 @@ from analysis.attribution.words import (
     ANIMATE_PRONOUNS,
     CHANNEL_NOUNS,
     CLAUSE_ONLY,
-    DATELINE,
     NAMING_VERBS,
     NO_OBJECT_VERBS,
     OBJECT_COMPLEMENTS,
@@ -36,7 +35,7 @@ from analysis.attribution.words import (
     SUBJECT_DEPS,
     TOPIC_PREPOSITIONS,
 )
-from analysis.resolve import doc_text
+from analysis.resolve import DATELINE, doc_text
 
 # ------------------------------------------------------------------------ helpers
 

@@ -186,12 +186,6 @@ OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 QUOTE_CHARS = re.compile(r"''|``|[“”„«»\"‘’']")
 STANCE_DEFAULT = Cue("", "verb", "other", 0.0, 0, "")
-#: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ", "BEDFORD,
-#: N.H. (AP) — ": where the story was filed, no speaker and no part of a content.
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
-    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–)"
-)
 #: A quote signed with a dash: '“...” ― Sonya Herridge'.
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(―|—|–|--)[ \t\u00a0]*([A-Z][^\n.,;:“”\"]{1,60})"
