@@ -673,6 +673,30 @@ def test_a_dateline_is_no_actor(mentions_of, default_aliases):
     assert states == [("Washington", "United States")]
 
 
+def test_a_party_state_tag_the_tagger_split_is_no_place(mentions_of, default_aliases):
+    """ "Sen. Rand Paul, R-Ky., said", "Sens. Dick Durbin (Ill.) and ...": the state is
+    the senator's, not Kentucky or Illinois acting; the camp still comes from the tag."""
+    found = mentions_of(
+        "“We had no defense,” Sen. Rand Paul, R-Ky., said on Monday. Sens. Dick Durbin "
+        "(Ill.) and Sheldon Whitehouse (R.I.) trashed the idea.",
+        default_aliases,
+    )
+    assert not [m for m in found if m.type == "state"]
+    assert at(found, "Rand Paul").camp == "Republican Party"
+
+
+def test_a_place_that_says_where_is_no_actor(mentions_of, default_aliases):
+    """ "a packed Orlando nightclub", "its Indianapolis headquarters", "the Georgetown
+    neighborhood": where, not a government acting."""
+    found = mentions_of(
+        "The massacre at a packed Orlando nightclub shocked the country. The company put "
+        "on hold plans to expand its Indianapolis headquarters. He lived in the Georgetown "
+        "neighborhood of Washington.",
+        default_aliases,
+    )
+    assert not {"Orlando", "Indianapolis", "Georgetown"} & {m.text for m in found}
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

@@ -72,7 +72,8 @@ GOVERNMENT_NOUNS = frozenset("government regime administration leadership".split
 PLACE_NOUNS = frozenset(
     """territory region town village city side bank border soil land area province
     district coast airspace water waters capital river shore frontier countryside
-    countries country street""".split()
+    countries country street suburb neighborhood neighbourhood headquarters apartment
+    nightclub office campus chapter""".split()
 )
 #: Nouns of a relation, not of speaking for someone: "Putin's fiercest critic", "an
 #: ally of Moscow", "a member of the committee" give no camp.

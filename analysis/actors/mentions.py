@@ -98,7 +98,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
     ents = []
     for ent in doc.ents:
-        if PARTY_STATE_TAG.match(ent.text):
+        if PARTY_STATE_TAG.match(ent.text) or _in_party_state_tag(doc, ent.start, ent.end):
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
         ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
     ents = _party_organisations(doc, ents, aliases)
@@ -278,6 +278,21 @@ def _party_organisations(
             new_i = place[0]
         out[out.index((i, j, label))] = (new_i, j, label)
     return sorted(out)
+
+
+def _in_party_state_tag(doc: Doc, i: int, j: int) -> bool:
+    """A state abbreviation the tagger took out of a party-state tag: "R-Ky." split into
+    "R", "-", "Ky.", or "Sens. Dick Durbin (Ill.) and ..."."""
+    if i >= 2 and doc[i - 1].text in "-–—" and re.fullmatch(r"[RDI]", doc[i - 2].text):
+        return True
+    return (
+        i >= 2
+        and j < len(doc)
+        and doc[i - 1].text == "("
+        and doc[j].text == ")"
+        and doc[i - 2].ent_type_ == "PERSON"
+        and all(t.text.endswith(".") for t in doc[i:j])
+    )
 
 
 def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
