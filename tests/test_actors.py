@@ -697,6 +697,18 @@ def test_a_place_that_says_where_is_no_actor(mentions_of, default_aliases):
     assert not {"Orlando", "Indianapolis", "Georgetown"} & {m.text for m in found}
 
 
+def test_a_body_named_after_its_place_is_one_organisation(mentions_of, default_aliases):
+    """ "The Miami-Dade County Police Department confirmed ...": spaCy tags "Miami-Dade
+    County" as a place and leaves the rest; the actor is the department."""
+    found = mentions_of(
+        "The Miami-Dade County Police Department confirmed Thursday that the package was found.",
+        default_aliases,
+    )
+    assert [(m.actor, m.type) for m in found] == [
+        ("Miami-Dade County Police Department", "organisation")
+    ]
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

@@ -102,6 +102,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
         ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
     ents = _party_organisations(doc, ents, aliases)
+    ents = [_place_body(doc, i, j, label) for i, j, label in ents]
     swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
     kept_aliases = []
     for a_i, a_j, row in alias_spans:
@@ -278,6 +279,32 @@ def _party_organisations(
             new_i = place[0]
         out[out.index((i, j, label))] = (new_i, j, label)
     return sorted(out)
+
+
+#: Last words of a local body named after its place ("Miami-Dade County Police
+#: Department", "Richmond City Council").
+_BODY_HEADS = frozenset(
+    "department office council board commission police court committee agency bureau".split()
+)
+
+
+def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
+    """A place the tagger cut off the body named after it ("Miami-Dade County" tagged a
+    place in "The Miami-Dade County Police Department confirmed ..."): the whole name,
+    an organisation; other entities as they are."""
+    if label != "GPE":
+        return i, j, label
+    k = j
+    while (
+        k < len(doc)
+        and doc[k].pos_ == "PROPN"
+        and doc[k].text[:1].isupper()
+        and not (doc[k].ent_type_)
+    ):
+        k += 1
+    if k > j and doc[k - 1].lower_ in _BODY_HEADS:
+        return i, k, "ORG"
+    return i, j, label
 
 
 def _in_party_state_tag(doc: Doc, i: int, j: int) -> bool:
