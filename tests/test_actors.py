@@ -709,6 +709,22 @@ def test_a_body_named_after_its_place_is_one_organisation(mentions_of, default_a
     ]
 
 
+def test_a_lower_case_tag_is_no_name_unless_the_table_knows_it(nlp, default_aliases):
+    """spaCy tags "pinnacle", "ag", "fed" as organisations now and then ("Reaching that
+    pinnacle had seemed close"): a name has a capital, unless the alias table knows the
+    word ("members of congress" is Congress)."""
+    from spacy.tokens import Span
+
+    text = "Reaching that pinnacle had seemed close, said members of congress."
+    article = make_article(text, article_id="t")
+    doc = nlp(article.analysis_text())
+    words = [t.text for t in doc]
+    pinnacle, congress = words.index("pinnacle"), words.index("congress")
+    doc.ents = [Span(doc, pinnacle, pinnacle + 1, "ORG"), Span(doc, congress, congress + 1, "ORG")]
+    found = find_mentions(article, doc, default_aliases)
+    assert [m.text for m in found] == ["congress"]  # named Congress across the corpus
+
+
 def test_his_or_her_is_no_one(mentions_of, minimal):
     """ "a person's ability to follow his or her religious beliefs", "he or she": a
     generic person, linked to no actor (BASIL's gave "his" to Mike Pence)."""

@@ -141,6 +141,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     for i, j, label in ents:
         if label not in ("PERSON", "ORG", "GPE", "NORP") or any(taken[i:j]):
             continue
+        if not any(c.isupper() for c in doc[i:j].text) and not aliases.actor_row(doc[i:j].text):
+            continue  # "ag", "fed", "pinnacle", "the bureau's": a name has a capital
         for k in range(i, j):
             taken[k] = True
         if label == "NORP":
