@@ -503,16 +503,20 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 NOUN_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
+def opens_sentence(doc: Doc, token: Token) -> bool:
+    """Whether `token` opens its sentence (after punctuation or "And"/"But")."""
+    return not any(
+        not (t.is_punct or t.is_space) for t in doc[token.sent.start : token.i] if t.dep_ != "cc"
+    )
+
+
 def previous_subject(doc: Doc, token: Token, opening: bool = True) -> Token | None:
-    """For a pronoun opening its sentence (after punctuation or "And"/"But"), the one
-    subject of the main verb of the sentence before; None otherwise. "Those firms have
-    denied they give the government a back door. But they acknowledge ...": "firms".
-    With `opening` False, for a pronoun anywhere in its sentence."""
+    """For a pronoun opening its sentence (`opens_sentence`), the one subject of the
+    main verb of the sentence before; None otherwise. "Those firms have denied they give
+    the government a back door. But they acknowledge ...": "firms". With `opening`
+    False, for a pronoun anywhere in its sentence."""
     sent = token.sent
-    if sent.start == 0 or (
-        opening
-        and any(not (t.is_punct or t.is_space) for t in doc[sent.start : token.i] if t.dep_ != "cc")
-    ):
+    if sent.start == 0 or (opening and not opens_sentence(doc, token)):
         return None
     before = doc[sent.start - 1].sent
     subjects = [t for t in before if t.dep_ in NOUN_SUBJECT_DEPS and t.head.i == before.root.i]

@@ -297,12 +297,9 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     if label != "GPE":
         return i, j, label
     k = j
-    while (
-        k < len(doc)
-        and doc[k].pos_ == "PROPN"
-        and doc[k].text[:1].isupper()
-        and not (doc[k].ent_type_)
-    ):
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        if doc[k].ent_type_:
+            break
         k += 1
     if k > j and doc[k - 1].lower_ in _BODY_HEADS:
         return i, k, "ORG"
@@ -312,7 +309,7 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
 def _in_party_state_tag(doc: Doc, i: int, j: int) -> bool:
     """A state abbreviation the tagger took out of a party-state tag: "R-Ky." split into
     "R", "-", "Ky.", or "Sens. Dick Durbin (Ill.) and ..."."""
-    if i >= 2 and doc[i - 1].text in "-–—" and re.fullmatch(r"[RDI]", doc[i - 2].text):
+    if i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[i - 2].text in ("R", "D", "I"):
         return True
     return (
         i >= 2

@@ -169,10 +169,14 @@ def reference_candidates(
     return out
 
 
+#: The pronoun of the other gender that makes a generic pair ("his or her").
+_OTHER_GENDER = {"his": "her", "her": "his", "he": "she", "she": "he", "him": "her"}
+
+
 def _either_gender(doc: Doc, token: Token) -> bool:
     """A pronoun paired with its other gender ("a person's ability to follow his or her
     religious beliefs", "he or she"): anyone, no actor."""
-    pair = {"his": "her", "her": "his", "he": "she", "she": "he", "him": "her"}.get(token.lower_)
+    pair = _OTHER_GENDER.get(token.lower_)
     if pair is None:
         return False
     after = doc[token.i + 1 : token.i + 3]
@@ -247,8 +251,7 @@ def _salient_subject(
     subject = _resolver.previous_subject(doc, token, opening=False)
     if subject is not None and (found := subject_person(subject)) is not None:
         return found  # "Mr. Scalise remained in the hospital. Doctors said his condition"
-    subject = _resolver.previous_subject(doc, token)
-    if subject is not None and subject.pos_ == "NOUN":
+    if subject is not None and subject.pos_ == "NOUN" and _resolver.opens_sentence(doc, token):
         # "Mr. Scalise remained in the hospital. Doctors said his condition was
         # critical. He received a standing ovation": the person the sentence before
         # was about, when its subject is no person.
