@@ -341,6 +341,16 @@ def test_a_group_named_with_the_gop_is_the_partys_group(corpus, with_packs):
     assert not [m for m in found if m.text == "GOP"]
 
 
+def test_independent_before_a_group_noun_is_no_party(corpus, with_packs):
+    """ "Independent engineers" are unaffiliated engineers, not a group of the
+    Independent camp the marker gives a senator ("Bernie Sanders, I-Vt.")."""
+    found = corpus(
+        ["Independent engineers consulted by the paper said the dam was sound."], with_packs
+    )
+    engineers = of(found, "Independent engineers")
+    assert (engineers.type, engineers.camp) == ("group", None)
+
+
 def test_camp_source_column(corpus, with_packs):
     assert MENTION_COLUMNS[-1] == "camp_source"
     found = corpus(["Nancy Pelosi and Vladimir Putin spoke, and an aide said so."], with_packs)

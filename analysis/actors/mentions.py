@@ -662,12 +662,17 @@ def _administration_camps(cands: list[Cand], aliases: AliasTable) -> None:
             cand.camp, cand.camp_source = row.camp, "pack" if row.source == "pack" else "table"
 
 
+#: The camp of the "Independent" party marker ("Sen. Bernie Sanders, I-Vt."): before a
+#: group noun the word means unaffiliated ("Independent engineers", "independent voters").
+INDEPENDENT = "Independent"
+
+
 def _party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tuple[str, str] | None:
     """(marker as written, camp) where a party marker modifies a group noun:
     "Republican lawmakers", "GOP leaders", "Democratic senators"."""
     for k in range(left, head):
         camp = aliases.marker_camp(doc[k].text) if len(doc[k].text) > 1 else None
-        if camp:
+        if camp and camp != INDEPENDENT:  # "independent engineers" belong to no party
             return doc[k].text, camp
     return None
 
