@@ -77,6 +77,26 @@ def dateline_end(text: str, offset: int) -> int | None:
 #: A party-state tag written as an entity of its own: "D-Mass.", "R-Ky", "I–Vt." (the
 #: camp of the name before it: never an actor or a speaker itself).
 PARTY_STATE_TAG = re.compile(r"[A-Z]\s*[-–—]\s*[A-Z][A-Za-z.]*\Z")
+
+
+def party_state_tag(ent: Span) -> bool:
+    """Whether an entity is a party-state tag or the state of one: "D-Mass." as one
+    entity, "Ky." the tagger took out of "R-Ky.", "Ill." in "Sens. Dick Durbin (Ill.)"."""
+    doc, i, j = ent.doc, ent.start, ent.end
+    if PARTY_STATE_TAG.match(ent.text):
+        return True
+    if i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[i - 2].text in ("R", "D", "I"):
+        return True
+    return (
+        i >= 2
+        and j < len(doc)
+        and doc[i - 1].text == "("
+        and doc[j].text == ")"
+        and doc[i - 2].ent_type_ == "PERSON"
+        and all(t.text.endswith(".") for t in doc[i:j])
+    )
+
+
 #: Dotted place abbreviations that end a sentence the parser ran into the next name
 #: ("… in Washington, D.C. Jackson's wife spent …" tagged as the person "D.C. Jackson"):
 #: never the first word of a person's name.
@@ -389,7 +409,7 @@ def referents(doc: Doc) -> list[Referent]:
     raw: list[tuple[Span, str, int, int, str]] = []
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or one_member(ent) or PARTY_STATE_TAG.match(ent.text):
+        if kind is None or one_member(ent) or party_state_tag(ent):
             continue  # a party-state tag ("D-Mass.") is the camp of the name before it
         cleaned = _members_phrase(ent) if ent.label_ == "NORP" else _clean_entity(ent)
         if cleaned is None:

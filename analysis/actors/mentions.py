@@ -37,7 +37,7 @@ from analysis.actors.identity import link_names, opening_words, split_name, stri
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
-from analysis.resolve import PARTY_STATE_TAG, PLACE_ABBREVIATIONS, dateline_end, doc_text
+from analysis.resolve import PLACE_ABBREVIATIONS, dateline_end, doc_text, party_state_tag
 
 
 def find_mentions(
@@ -98,7 +98,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
     ents = []
     for ent in doc.ents:
-        if PARTY_STATE_TAG.match(ent.text) or _in_party_state_tag(doc, ent.start, ent.end):
+        if party_state_tag(ent):
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
         ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
     ents = _party_organisations(doc, ents, aliases)
@@ -304,21 +304,6 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     if k > j and doc[k - 1].lower_ in _BODY_HEADS:
         return i, k, "ORG"
     return i, j, label
-
-
-def _in_party_state_tag(doc: Doc, i: int, j: int) -> bool:
-    """A state abbreviation the tagger took out of a party-state tag: "R-Ky." split into
-    "R", "-", "Ky.", or "Sens. Dick Durbin (Ill.) and ..."."""
-    if i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[i - 2].text in ("R", "D", "I"):
-        return True
-    return (
-        i >= 2
-        and j < len(doc)
-        and doc[i - 1].text == "("
-        and doc[j].text == ")"
-        and doc[i - 2].ent_type_ == "PERSON"
-        and all(t.text.endswith(".") for t in doc[i:j])
-    )
 
 
 def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import resolve as _resolver  # the resolver shared with attribution
 from analysis.actors.base import (
+    BODY_WORDS,
     FEMALE_KIN,
     FEMALE_TITLES,
     MALE_KIN,
@@ -464,12 +465,11 @@ def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
     return cand
 
 
-#: Heads of noun phrases for bodies and events, never one person however the name
-#: was introduced ("Benghazi committee chairman Trey Gowdy ... the committee").
-_NOT_PEOPLE = frozenset(
-    """committee subcommittee department court council office bureau agency commission
-    panel campaign administration caucus party house senate congress attack shooting
-    event meeting hearing investigation deal bill law""".split()
+#: Heads of noun phrases for bodies (the body words less the offices a person holds)
+#: and events, never one person however the name was introduced ("Benghazi committee
+#: chairman Trey Gowdy ... the committee").
+_NOT_PEOPLE = (BODY_WORDS - {"governor", "mayor", "justice"}) | frozenset(
+    "party attack shooting event meeting hearing investigation deal bill law".split()
 )
 #: Words of outlets' names that are common nouns in lower case ("the news", "the post").
 _OUTLET_WORDS = frozenset(

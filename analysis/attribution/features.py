@@ -39,7 +39,7 @@ from analysis.attribution.words import (
     SPEAKER_NOUNS,
     SUBJECT_DEPS,
 )
-from analysis.resolve import PARTY_STATE_TAG
+from analysis.resolve import party_state_tag
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -432,7 +432,8 @@ def source_candidates(
     for kind, toks in (("before", before[-1:]), ("after", after[:1])):
         for t in toks:
             span = _source_span(t)
-            if span is not None and PARTY_STATE_TAG.match(tok.doc.text[span[0] : span[1]]):
+            words = tok.doc.char_span(*span, alignment_mode="expand") if span else None
+            if words is not None and party_state_tag(words):
                 continue  # "Sen. Elizabeth Warren, D-Mass.,": the tag is nobody
             if span is not None and span != parsed:
                 out.append((kind, span))
