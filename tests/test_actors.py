@@ -1279,3 +1279,97 @@ def test_a_sheriffs_office_is_no_person(mentions_of, default_aliases):
     assert not [a for a in actors if a.endswith("Sheriff")]
     assert at(found, "the sheriff").actor == "Joe Arpaio"
     assert at(found, "Arpaio").actor == "Joe Arpaio"
+
+
+def test_a_first_name_the_tagger_split_off_is_part_of_the_name(mentions_of, default_aliases):
+    """ "met with Crystal Griner" (tagged as a product) and "the Clarence Thomas hearing"
+    ("Clarence" tagged as an organisation): the person is the full name, and the later
+    surname is the same person; a nickname in quotes adds no first name."""
+    found = mentions_of(
+        "The Trumps also met with Crystal Griner, one of the two officers injured in the "
+        "attack, and her wife. Griner and David Bailey are in stable condition.",
+        default_aliases,
+    )
+    assert {m.actor for m in found if "Griner" in m.text} == {"Crystal Griner"}
+    found = mentions_of(
+        "But the contentious Clarence Thomas hearing in 1991 produced a 52-48 split that "
+        "just pushed Thomas over the finish line.",
+        default_aliases,
+    )
+    assert "Clarence" not in {m.actor for m in found}
+    assert {m.actor for m in found if "Thomas" in m.text} == {"Clarence Thomas"}
+    found = mentions_of(
+        "Defense Secretary Jim Mattis will resign. The Pentagon chief, nicknamed “Mad Dog "
+        "Mattis” during his time as a Marine, echoed the call. Mattis said no.",
+        default_aliases,
+    )
+    assert {m.actor for m in found if "Mattis" in m.text} == {"Jim Mattis"}
+
+
+def test_words_the_tagger_takes_for_one_word_names_are_no_people(mentions_of, default_aliases):
+    """A kin word said to someone, a piece of "Mar-a-Lago", an epithet before a name,
+    and a common noun opening a sentence that the article writes in lower case
+    elsewhere are no person actors; "Ocasio-Cortez" stays one."""
+    texts = [
+        '"My son Seth signed the petition asking me, Dad, the governor, to veto this bill," '
+        "Gov. Asa Hutchinson said.",
+        "Federal agencies spent about $13 million on four of Mr. Trump's trips to his "
+        "Mar-a-Lago resort in Florida.",
+        "I have nothing to do with the National Enquirer and unlike Lyin' Ted Cruz I do not "
+        "surround myself with political hacks.",
+        "The program began in 2007. Metadata from the companies is used to find suspects. "
+        "The agency says the metadata is kept for five years.",
+    ]
+    found = [m for text in texts for m in mentions_of(text, default_aliases)]
+    people = {m.actor for m in found if m.type == "person"}
+    assert not people & {"Dad", "Mar", "Lyin", "Metadata"}
+    assert {"Asa Hutchinson", "Ted Cruz"} <= people
+    found = mentions_of(
+        "Rep. Alexandria Ocasio-Cortez spoke first. Ocasio-Cortez said she would vote no.",
+        default_aliases,
+    )
+    assert {m.actor for m in found if "Ocasio" in m.text} == {"Alexandria Ocasio-Cortez"}
+
+
+def test_a_business_named_after_a_first_name_is_one_organisation(mentions_of, default_aliases):
+    """ "Angie's List" and "Mariel's Boutique" are businesses, not a person Angie and an
+    organisation "List"; a person the article names keeps the possessive ("Steele's
+    RNC" after "Michael Steele"), and an organisation owning another stays apart
+    ("the FBI's Office of Professional Responsibility")."""
+    found = mentions_of(
+        "The same day, Bill Oesterle, the chief executive officer of Angie’s List, said "
+        "his company would abandon a deal. The campaign spent $3,544 at Mariel's Boutique.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert {"Angie’s List", "Mariel's Boutique"} <= actors
+    assert not actors & {"Angie", "Mariel", "List", "Boutique"}
+    assert at(found, "his").actor == "Bill Oesterle"
+    found = mentions_of(
+        "The case was referred to the FBI's Office of Professional Responsibility.",
+        default_aliases,
+    )
+    assert "FBI" in {m.actor for m in found} or "Federal Bureau of Investigation" in {
+        m.actor for m in found
+    }
+
+
+@pytest.mark.parametrize(
+    "text, date, phrase",
+    [
+        ("President Trump signed the order. The move cites the upheaval in Zimbabwe, where "
+         "the longtime president was placed under house arrest.", "2017-11-20",
+         "the longtime president"),
+        ("President Obama spoke on Tuesday. He cautioned that the next president will choose "
+         "one or two justices.", "2012-10-17", "the next president"),
+    ],
+)  # fmt: skip
+def test_a_president_who_cannot_be_the_sitting_one_is_not_linked_to_him(
+    nlp, default_aliases, text, date, phrase
+):
+    """ "The longtime president" of Zimbabwe is not Donald Trump, nor is "the next
+    president" Barack Obama, though each is the last president the article names."""
+    article = make_article(text, article_id="p", date=date)
+    found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
+    assert [m.actor for m in found if m.text == phrase] == []
+    assert {m.actor for m in found} & {"Trump", "Obama"}  # the president is found

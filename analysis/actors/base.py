@@ -90,6 +90,11 @@ KIN_NOUNS = frozenset(
     grandson granddaughter grandfather grandmother stepfather stepmother fiancé fiancée
     girlfriend boyfriend""".split()
 )
+#: Words for kin used as forms of address ("asking me, Dad, the governor, to veto",
+#: "'Momma, look, you won'"): capitalised, the tagger takes them for names.
+KIN_ADDRESS = KIN_NOUNS | frozenset(
+    "dad daddy mom mommy momma mama mum mummy papa pa ma grandma grandpa granny nana".split()
+)
 #: Kin nouns right before a name give its gender ("the president's daughter Ivanka
 #: Trump", "his wife Melania").
 MALE_KIN = frozenset("son husband brother father nephew uncle grandson grandfather".split())

@@ -11,10 +11,12 @@ from spacy.tokens import Doc, Token
 
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
+    BODY_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     IDENTITY_SUFFIXES,
+    KIN_ADDRESS,
     NAME_PREFIXES,
     PERSON_ONLY_TITLES,
     PERSON_ROLE_NOUNS,
@@ -55,7 +57,7 @@ def find_mentions(
     speaker_spans = [(s, e) for s, e in speaker_spans if s is not None and e is not None and s < e]
     cands = _named_candidates(doc, aliases)
     cands += _modifier_candidates(doc, cands, aliases)
-    cands += _untagged_names(doc, cands)
+    cands = _untagged_names(doc, cands)
     cands = _without_titled_nouns(doc, cands)
     link_names(doc, cands, aliases)
     _administrations(doc, cands)
@@ -97,13 +99,19 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     # A longer organisation name written around a table pattern keeps its own name:
     # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
     ents = []
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+    surnames |= {doc[j - 1].lower_ for i, j, row in alias_spans if row.type == "person"}
     for ent in doc.ents:
         if party_state_tag(ent):
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
-        ents += _entity_parts(doc, ent.start, ent.end, ent.label_)
+        ents += _entity_parts(doc, ent.start, ent.end, ent.label_, surnames)
     ents = _party_organisations(doc, ents, aliases)
     ents = [_place_body(doc, i, j, label) for i, j, label in ents]
     swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
+    name_words = {
+        t.lower_ for i, j, label in ents if label == "PERSON" and j - i > 1 for t in doc[i:j]
+    }
+    name_words |= {t.lower_ for i, j, row in alias_spans if row.type == "person" for t in doc[i:j]}
     kept_aliases = []
     for a_i, a_j, row in alias_spans:
         swallowed = (a_i, a_j) in swallowed_spans or any(
@@ -155,7 +163,9 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             name_i, titles = strip_titles(doc, i, j)
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
-            if not _is_name(doc, name_i, j):
+            if not _is_name(doc, name_i, j) or (
+                j - name_i == 1 and not titles and _no_name(doc, i, name_words)
+            ):
                 continue
             cand = Cand(i, j, norm_text(doc[name_i:j].text), None, "person", "name")
             cand.titles = titles
@@ -306,14 +316,21 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     return i, j, label
 
 
-def _entity_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+def _entity_parts(
+    doc: Doc, start: int, end: int, label: str, surnames: set[str] = frozenset()
+) -> list[tuple[int, int, str]]:
     """An entity as (start, end, label) parts: trimmed, without words that open a
     sentence ("Plus Obama"), split at a possessive inside it ("Trump's Twitter" is
-    Trump and Twitter) and at a line break (a headline run into the text)."""
+    Trump and Twitter) and at a line break (a headline run into the text). An
+    organisation's possessor is a person only where it ends a person's name in the
+    article (`surnames`, lower case): "Angie's List", "Martha's Vineyard Holdings" are
+    one name each."""
     parts = []
     i = start
     for k in range(start, end + 1):
         cut = k == end or doc[k].text in ("'s", "’s") or "\n" in doc[k].text
+        if cut and k < end and label == "ORG" and doc[k].text in ("'s", "’s") and k - i == 1:
+            cut = doc[i].lower_ in surnames or not doc[i].is_title  # "FBI's Office of ..."
         if not cut:
             continue
         a, b = trim_span(doc, i, k)
@@ -353,6 +370,67 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
+
+
+#: Parts of speech of a lower-case word that a capitalised one opening a sentence
+#: repeats as the same common word (the tagger calls "metadata" a proper noun too).
+_COMMON_POS = frozenset(("NOUN", "PROPN", "ADJ"))
+
+
+def _no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
+    """Whether a one-word person tag is no one's name (`name_words`: the words of the
+    article's longer names): a kin word said to someone ("asking me, Dad, ..."); a piece
+    of a hyphenated place name ("Mar-a-Lago"); a common noun opening a sentence that the
+    article writes in lower case elsewhere ("Metadata from the companies ..."); or an
+    epithet written before a name ("Lyin' Ted Cruz")."""
+    token = doc[i]
+    word = token.lower_
+    if word in KIN_ADDRESS:
+        return True
+    if _inside_hyphenated_name(doc, i):
+        return True
+    opens = i == 0 or token.is_sent_start or doc[i - 1].is_space or doc[i - 1].text in ('"', "“")
+    if (
+        opens
+        and word not in name_words
+        and any(t.lower_ == word and t.is_lower and t.pos_ in _COMMON_POS for t in doc)
+    ):
+        return True
+    after = doc[i + 1 : i + 3]
+    return (
+        len(after) == 2
+        and after[0].text in ("'", "’")
+        and not token.whitespace_
+        and after[1].ent_type_ == "PERSON"
+        and after[1].ent_iob_ == "B"
+        and doc[after[1].i : after[1].i + 2].text.count(" ") == 1
+        and doc[after[1].i + 1].ent_iob_ == "I"
+    )
+
+
+def _inside_hyphenated_name(doc: Doc, i: int) -> bool:
+    """A capitalised piece of a word joined by hyphens round a lower-case one:
+    "Mar-a-Lago", "Stratford-upon-Avon" (not "Ocasio-Cortez", nor "anti-Trump")."""
+    a = b = i
+    while (
+        a >= 2
+        and doc[a - 1].text == "-"
+        and not doc[a - 2].whitespace_
+        and not doc[a - 1].whitespace_
+    ):
+        a -= 2
+    while (
+        b + 2 < len(doc)
+        and doc[b + 1].text == "-"
+        and not doc[b].whitespace_
+        and not doc[b + 1].whitespace_
+    ):
+        b += 2
+    pieces = [doc[k] for k in range(a, b + 1, 2)]
+    return any(
+        p.is_lower and 0 < n < len(pieces) - 1 and pieces[0].is_title and pieces[-1].is_title
+        for n, p in enumerate(pieces)
+    )
 
 
 def _surname_left_out(doc: Doc, i: int, j: int) -> bool:
@@ -663,12 +741,17 @@ def _party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tupl
 
 
 def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Names the tagger missed: a proper noun that is the last word of a person's name
-    found elsewhere in the article ("Weller said" after "Tomas Weller"), also in
-    capitals as in transcripts ("PENCE:")."""
+    """The candidates with the names the tagger missed: a proper noun that is the last
+    word of a person's name found elsewhere in the article ("Weller said" after "Tomas
+    Weller"), also in capitals as in transcripts ("PENCE:"), with the first name written
+    before it ("met with Crystal Griner", tagged as a product; "the Clarence Thomas
+    hearing", "Clarence" tagged as an organisation of its own)."""
     surnames = {c.actor.split()[-1] for c in cands if c.type == "person" and c.actor}
-    covered = {k for c in cands for k in range(c.i, c.j)}
-    extra = []
+    full_named = {
+        c.actor.split()[-1] for c in cands if c.type == "person" and " " in (c.actor or "")
+    }
+    covered = {k: c for c in cands for k in range(c.i, c.j)}
+    extra, replaced = [], set()
     for token in doc:
         if token.i in covered:
             continue
@@ -677,8 +760,38 @@ def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             name = name.title() if len(name) > 2 and name.isupper() else ""
             if name not in surnames:
                 continue
-        extra.append(Cand(token.i, token.i + 1, name, None, "person", "name", root_i=token.i))
-    return extra
+        i = token.i
+        first = doc[i - 1] if i > 0 else None
+        if first is not None and name not in full_named and _first_name_before(doc, first, token):
+            other = covered.get(first.i)
+            if other is None or (
+                other.j - other.i == 1 and not other.from_table and other.type != "person"
+            ):
+                if other is not None:
+                    replaced.add(id(other))
+                i, name = first.i, f"{first.text} {name}"
+        extra.append(Cand(i, token.i + 1, name, None, "person", "name", root_i=token.i))
+    return [c for c in cands if id(c) not in replaced] + extra
+
+
+def _first_name_before(doc: Doc, first: Token, surname: Token) -> bool:
+    """Whether the word before a surname is its first name: a capitalised proper noun
+    compounded onto it, no title, body or place word, and the name's first word
+    ("“Mad Dog Mattis”" is a nickname)."""
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_PREFIXES:
+        return False
+    return (
+        first.pos_ == "PROPN"
+        and first.is_title
+        and first.is_alpha
+        and first.dep_ == "compound"
+        and first.head.i == surname.i
+        and bool(first.whitespace_)
+        and first.lower_ not in NAME_PREFIXES
+        and first.lower_ not in BODY_WORDS
+        and first.ent_type_ not in ("GPE", "LOC", "NORP")
+    )
 
 
 #: Prepositions before a place name ("in Ferguson", "the suburb of Ferguson").

@@ -165,6 +165,8 @@ def reference_candidates(
                     target = _sitting_officeholder(doc, left, token, cands, date, titled)
             if target is not None and target.type == "person" and token.lemma_ in _NOT_PEOPLE:
                 continue  # "the committee" is never its chairman
+            if target is not None and _not_the_sitting_one(doc, left, token, target, date):
+                continue  # "Zimbabwe, where the longtime president ...", "the next president"
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
@@ -513,6 +515,26 @@ _NOT_SITTING = frozenset(
     {"former", "next", "future", "late", "previous", "then", "first", "new", "longtime",
      "ousted", "deposed", "exiled"}
 )  # fmt: skip
+
+
+#: Words that make "the president" no one in particular.
+_NO_ONE_YET = frozenset({"next", "future"})
+
+
+def _not_the_sitting_one(doc: Doc, left: int, token: Token, target: Cand, date: str | None) -> bool:
+    """Whether "the next president" or "the longtime president" resolved to a person
+    it cannot be: the next or a future one is no one yet; a former, longtime, late or
+    ousted one is not the officeholder sitting on the article's date ("Zimbabwe, where
+    the longtime president was placed under house arrest" is not Donald Trump)."""
+    if token.lower_ != "president":
+        return False
+    words = {t.lower_ for t in doc[left + 1 : token.i]}
+    if words & _NO_ONE_YET:
+        return True
+    if not words & _NOT_SITTING:
+        return False
+    holder = office_holder(date, "vice president" if "vice" in words else "president")
+    return holder is not None and target.actor in (holder, holder.split()[-1])
 
 
 def _sitting_officeholder(
