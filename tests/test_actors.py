@@ -1156,12 +1156,15 @@ def test_the_writers_they_is_no_body_but_a_plural_name(mentions_of, default_alia
 
 def test_a_groups_name_leaves_out_how_many(mentions_of, minimal):
     """ "Very few lawmakers", "other lawmakers" and "most senior officials" are the
-    lawmakers and the senior officials; a hyphenated modifier keeps its hyphen."""
+    lawmakers and the senior officials; "de facto immigration agents" are immigration
+    agents; a hyphenated modifier keeps its hyphen."""
     found = mentions_of(
         "Very few lawmakers attended the briefing. Other lawmakers said it was too late, "
-        "and most senior officials agreed. The active-duty troops stayed home.",
+        "and most senior officials agreed. The active-duty troops stayed home. The law "
+        "would have turned police officers into de facto immigration agents.",
         minimal,
     )
+    assert at(found, "immigration agents").actor == "immigration agents"
     assert at(found, "lawmakers").actor == "lawmakers"
     assert at(found, "lawmakers", 1).actor == "lawmakers"
     assert at(found, "senior officials").actor == "senior officials"
@@ -1373,3 +1376,45 @@ def test_a_president_who_cannot_be_the_sitting_one_is_not_linked_to_him(
     found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
     assert [m.actor for m in found if m.text == phrase] == []
     assert {m.actor for m in found} & {"Trump", "Obama"}  # the president is found
+
+
+def test_organisation_tags_that_hold_people_titles_or_a_member(mentions_of, default_aliases):
+    """What the tagger marks as one organisation: a title run into it before a name
+    ("former RNC Co-Chairwoman Ann Wagner" is the RNC and Ann Wagner), two people
+    ("a split between Trump and Mattis"), a given name and a surname the article names
+    ("second lady Karen Pence"), an office named after its holder ("the Maricopa County
+    Sheriff's Department", not "Department"), a member ("as a Marine", no
+    organisation), a number it stopped before ("the Group of Seven"), and a dateline."""
+    found = mentions_of(
+        "The contenders included Wisconsin Republican Party Chairman Reince Priebus, "
+        "former RNC Co-Chairwoman Ann Wagner, and others.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert "Ann Wagner" in actors and not [a for a in actors if "Chairwoman" in a]
+    found = mentions_of(
+        "Defense Secretary Jim Mattis resigned on Thursday, and President Donald Trump "
+        "accepted. A major split between Trump and Mattis concerned Vladimir Putin. Vice "
+        "President Mike Pence and second lady Karen Pence checked in on Steve Scalise.",
+        default_aliases,
+    )
+    assert [m.actor for m in found if m.text in ("Trump", "Mattis")] == [
+        "Donald Trump",
+        "Jim Mattis",
+    ]
+    assert at(found, "Karen Pence").type == "person"
+    found = mentions_of(
+        "The Justice Department sued the sheriff over whether the Maricopa County "
+        "Sheriff’s Department is violating the rights of Hispanics. The Pentagon chief, "
+        "nicknamed the monk during his time as a Marine, backed Russia's return to the "
+        "Group of Seven.",
+        default_aliases,
+    )
+    actors = {m.actor for m in found}
+    assert "Maricopa County Sheriff’s Department" in actors
+    assert not actors & {"Department", "Marine", "Group of"}
+    assert "Group of Seven" in actors
+    found = mentions_of(
+        "DANVILLE, Ky. –- Joe Biden did everything Barack Obama did not.", default_aliases
+    )
+    assert [m.actor for m in found if m.type != "person"] == []

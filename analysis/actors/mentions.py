@@ -35,7 +35,13 @@ from analysis.actors.camps import (
     government_title,
     infer_camps,
 )
-from analysis.actors.identity import link_names, opening_words, split_name, strip_titles
+from analysis.actors.identity import (
+    link_names,
+    name_gender,
+    opening_words,
+    split_name,
+    strip_titles,
+)
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
 from analysis.records import Article
@@ -172,6 +178,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             if _family(doc, name_i, j):
                 cand.type = "group"  # "the Clintons": a family, not one person
         elif label == "ORG":
+            if j - i == 1 and _with_indefinite_article(doc[i]):
+                continue  # "his time as a Marine": a member, no organisation's name
             cand = Cand(i, j, doc[i:j].text, None, "organisation", "name")
         else:  # an unknown place name: an actor only where it acts (metonymy)
             cand = Cand(i, j, doc[i:j].text, None, "state", "name")
@@ -211,8 +219,10 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     kept = []
     text = doc_text(doc)
     for cand in cands:
+        if cand.type != "person" and dateline_end(text, doc[cand.i].idx):
+            continue  # "DANVILLE, Ky. –-" (tagged as an organisation): where, not who
         if cand.place:
-            if not _acts(doc, doc[cand.root_i]) or dateline_end(text, doc[cand.i].idx):
+            if not _acts(doc, doc[cand.root_i]):
                 continue
             cand.resolution = "metonymy"
         kept.append(cand)
@@ -325,21 +335,35 @@ def _entity_parts(
     organisation's possessor is a person only where it ends a person's name in the
     article (`surnames`, lower case): "Angie's List", "Martha's Vineyard Holdings" are
     one name each."""
+    if label == "ORG" and doc[end - 1].lower_ == "of" and end < len(doc):
+        if doc[end].is_title or doc[end].like_num:
+            end += 1  # "the Group of Seven": the tagger stopped at the number
     parts = []
     i = start
     for k in range(start, end + 1):
         cut = k == end or doc[k].text in ("'s", "’s") or "\n" in doc[k].text
         if cut and k < end and label == "ORG" and doc[k].text in ("'s", "’s") and k - i == 1:
             cut = doc[i].lower_ in surnames or not doc[i].is_title  # "FBI's Office of ..."
+        if cut and k < end and label == "ORG" and doc[k - 1].lower_ in NAME_PREFIXES:
+            cut = False  # "the Maricopa County Sheriff's Department": an office's name
         if not cut:
             continue
         a, b = trim_span(doc, i, k)
+        if a < b and label == "ORG" and k == end:
+            b = _without_trailing_title(doc, a, b)
+        if a < b and label == "ORG" and k == end and _two_people(doc, a, b, surnames):
+            middle = next(m for m in range(a, b) if doc[m].lower_ == "and")
+            parts += [(a, middle, "PERSON"), (middle + 1, b, "PERSON")]  # "Trump and Mattis"
+            i = k + 1
+            continue
         if a < b:
             if label in ("PERSON", "ORG"):
                 a = opening_words(doc, a, b)
             possessor = k < end and doc[k].text in POSSESSIVE
             kind = label
-            if possessor and label == "ORG" and _name_like(doc, a, b):
+            if label == "ORG" and _given_and_surname(doc, a, b, surnames):
+                kind = "PERSON"  # "second lady Karen Pence" after "Mike Pence"
+            elif possessor and label == "ORG" and _name_like(doc, a, b):
                 kind = "PERSON"  # "Trump's Twitter": Trump
             elif label == "ORG" and _titled_name(doc, a, b):
                 kind = "PERSON"  # "Bishop Daniel Jenky" tagged as an organisation
@@ -348,6 +372,42 @@ def _entity_parts(
             parts.append((a, b, kind))
         i = k + 1
     return parts
+
+
+def _without_trailing_title(doc: Doc, a: int, b: int) -> int:
+    """End of an organisation tag less a person's title the tagger ran into it before a
+    name ("former RNC Co-Chairwoman Ann Wagner": the RNC)."""
+    end = b
+    while b - a > 1 and end < len(doc) and doc[end].ent_type_ == "PERSON":
+        word = doc[b - 1].lower_
+        if not (word in NAME_PREFIXES or word.split("-")[-1] in NAME_PREFIXES):
+            break
+        b -= 1
+        while b - a > 2 and doc[b - 1].text == "-" and not doc[b - 2].whitespace_:
+            b -= 2  # "Co-" of "Co-Chairwoman"
+    return b
+
+
+def _two_people(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
+    """An organisation tag on two surnames joined by "and", each a person's in the
+    article ("a split between Trump and Mattis")."""
+    words = [t for t in doc[a:b]]
+    return (
+        len(words) == 3
+        and words[1].lower_ == "and"
+        and all(t.is_title and t.lower_ in surnames for t in (words[0], words[2]))
+    )
+
+
+def _given_and_surname(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
+    """An organisation tag on a given name and the surname of a person the article
+    names ("second lady Karen Pence" after "Vice President Mike Pence")."""
+    return (
+        b - a == 2
+        and doc[a].is_title
+        and doc[b - 1].lower_ in surnames
+        and name_gender(doc[a:b].text) is not None
+    )
 
 
 #: A name with an apostrophe inside one token: "O'Neill", "D’Souza", "N'Dour".
@@ -481,6 +541,10 @@ def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
         return token.text.lower() not in names
 
     return [c for c in cands if not titled_noun(c)]
+
+
+def _with_indefinite_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def _with_article(token: Token) -> bool:
@@ -651,9 +715,11 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
 def _past_quantities(doc: Doc, left: int, head: int) -> int:
     """The first word of a group's name after the words of how many ("very few
     lawmakers" → "lawmakers", "most senior leaders" → "senior leaders"): adverbs,
-    determiners and `QUANTITY_WORDS` before the first word of who they are."""
+    determiners, foreign words ("de facto") and `QUANTITY_WORDS` before the first word
+    of who they are."""
     while left < head and (
         doc[left].pos_ in ("ADV", "DET", "ADP", "PRON")
+        or doc[left].tag_ == "FW"  # "de facto immigration agents"
         or doc[left].lower_ in QUANTITY_WORDS
         or doc[left].is_punct
         or doc[left].is_space
