@@ -347,6 +347,41 @@ def test_camp_through_a_possessor(mentions_of, minimal):
     assert at(found, "Dmitry Peskov").camp == "Russia"
 
 
+def test_a_lawyer_or_associate_is_not_in_the_camp_of_the_one_they_serve(mentions_of, minimal):
+    """ "Putin's spokesman" is in Russia's camp; "Putin's lawyer" and "Putin's
+    associate" are not (they work for him, they are not his side); a state's attorney
+    keeps the state ("US Attorney ...")."""
+    found = mentions_of(
+        "Putin's lawyer, Anton Brenner, said the case was weak. His associate Oleg Marin "
+        "agreed. US Attorney Dana Holt disagreed.",
+        minimal,
+    )
+    assert {m.camp for m in found if "Putin" in m.actor} == {"Russia"}
+    assert at(found, "Anton Brenner").camp is None
+    assert at(found, "Oleg Marin").camp is None
+    assert at(found, "Dana Holt").camp == "United States"
+
+
+def test_the_organisation_a_director_is_of_outranks_the_place_of_the_job(mentions_of, minimal):
+    """ "Ben Wikler, the Washington director of MoveOn.org": the organisation (its web
+    address tagged as a number) is his camp, not the United States of "Washington"."""
+    found = mentions_of(
+        "“Voters are furious,” said Ben Wikler, the Washington director of MoveOn.org.",
+        minimal,
+    )
+    assert "MoveOn.org" in {m.actor for m in found}
+    assert at(found, "Ben Wikler").camp == "MoveOn.org"
+
+
+def test_a_lone_first_name_is_not_someone_named_in_another_article():
+    """ "his hometown of Hope" in one article is not Hope Hicks of another; a surname
+    still is (see `test_same_canonical_name_across_articles`)."""
+    a = Mention("a", 0, 10, "Hope Hicks", "Hope Hicks", None, "person", "agent", "name")
+    b = Mention("b", 0, 4, "Hope", "Hope", None, "person", "agent", "name")
+    linked = link_across_articles([a, b])
+    assert linked[1].actor == "Hope"
+
+
 def test_camp_through_a_title(mentions_of, minimal):
     found = mentions_of(
         "US Secretary of State Antony Blinken said he had seen the reports.", minimal

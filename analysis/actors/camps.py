@@ -18,7 +18,8 @@ In order of precedence (`CAMP_SOURCES`, recorded as `camp_source`):
    fragment ("House", "Senate Armed Services Committee", "Defense") and no place,
    and, written before the name, only through a title or role noun ("Sierra Club
    executive director Michael Brune"). Relations and kin give none ("Putin's critic",
-   "his son, Seth Hutchinson": a family is no affiliation).
+   "his son, Seth Hutchinson": a family is no affiliation), nor does the person whose
+   lawyer or associate someone is ("Stone's attorney, Grant Smith").
 
 Where nothing gives one, the camp stays empty. Party markers are the `marker` rows of
 the tables and packs ("Republican", "GOP", "D" → a party).
@@ -55,6 +56,12 @@ _PARTY_TAG = re.compile(
 )
 
 
+#: Nouns for whom someone works with or for without sharing their camp: "Stone's
+#: attorney, Grant Smith", "his associate Randy Credico" (through a possessive only:
+#: "U.S. Attorney Paul J. Fishman" keeps the United States).
+_HIRED_BY = frozenset("attorney lawyer counsel associate".split())
+
+
 def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
     """Tokens that can give a name its camp, with how they are attached, nearest first.
 
@@ -86,7 +93,8 @@ def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
     for title in titles:
         for child in title.children:
             if child.dep_ == "poss":
-                evidence.append((child.i, "poss"))
+                if title.lemma_.lower() not in _HIRED_BY:
+                    evidence.append((child.i, "poss"))
             elif child.dep_ in ("compound", "nmod", "amod"):
                 evidence.append((child.i, "mod"))
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -101,7 +109,15 @@ def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
                     ]
     span = range(cand.i, cand.j)
     evidence = [(i, how) for i, how in evidence if i not in span]
-    return sorted(evidence, key=lambda e: abs(e[0] - cand.i))
+    # A place in front of the title says where the job is, its "of" what it is for:
+    # "the Washington director of MoveOn.org" is MoveOn's.
+    has_of = any(how == "of" for _, how in evidence)
+
+    def order(item: tuple[int, str]) -> tuple[bool, int]:
+        i, how = item
+        return has_of and how == "mod" and doc[i].ent_type_ == "GPE", abs(i - cand.i)
+
+    return sorted(evidence, key=order)
 
 
 def title_nouns(doc: Doc, cand: Cand) -> set[str]:

@@ -415,8 +415,6 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
             canonical[name] = next(iter(in_pack))
         elif len(in_corpus) == 1 and not pack_in_corpus:
             canonical[name] = next(iter(in_corpus))
-        elif not in_corpus and not in_pack and len(by_first.get(last, ())) == 1:
-            canonical[name] = next(iter(by_first[last]))  # a first name: "Oskar"
     _join_suffixed(inventory, counts, canonical, aliases)
     renamed = _join_spellings(inventory)
     chosen, camps = _camp_votes(inventory, canonical, aliases)

@@ -110,7 +110,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     for ent in doc.ents:
         if party_state_tag(ent):
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
-        ents += _entity_parts(doc, ent.start, ent.end, ent.label_, surnames)
+        label = "ORG" if _WEB_NAME.fullmatch(ent.text) else ent.label_  # "MoveOn.org"
+        ents += _entity_parts(doc, ent.start, ent.end, label, surnames)
     ents = _party_organisations(doc, ents, aliases)
     ents = [_place_body(doc, i, j, label) for i, j, label in ents]
     swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
@@ -409,6 +410,10 @@ def _given_and_surname(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
         and name_gender(doc[a:b].text) is not None
     )
 
+
+#: An organisation written as its web address: "MoveOn.org", "Salesforce.com" (the
+#: tagger may call it a number).
+_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:org|com|net)")
 
 #: A name with an apostrophe inside one token: "O'Neill", "D’Souza", "N'Dour".
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
