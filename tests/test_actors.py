@@ -1453,3 +1453,20 @@ def test_organisation_tags_that_hold_people_titles_or_a_member(mentions_of, defa
         "DANVILLE, Ky. –- Joe Biden did everything Barack Obama did not.", default_aliases
     )
     assert [m.actor for m in found if m.type != "person"] == []
+
+
+def test_a_business_tagged_as_a_person_is_an_organisation(mentions_of, minimal):
+    """ "the law firm Patton Boggs" and "Ifrah Law" are businesses, also where the text
+    writes the name without "law firm"; "the firm" is the firm; "WikiLeaks founder Julian
+    Assange" stays a person."""
+    found = mentions_of(
+        "The campaign had hired the law firm Patton Boggs in the case. Mark Sheridan, a "
+        "partner with Patton Boggs, works for the firm. James Trusty, an attorney with "
+        "Ifrah Law, agreed. WikiLeaks founder Julian Assange disagreed.",
+        minimal,
+    )
+    assert {m.type for m in found if m.actor == "Patton Boggs"} == {"organisation"}
+    assert len([m for m in found if m.actor == "Patton Boggs"]) == 3  # with "the firm"
+    assert at(found, "Ifrah Law").type == "organisation"
+    assert at(found, "Julian Assange").type == "person"
+    assert at(found, "Mark Sheridan").type == "person"

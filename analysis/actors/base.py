@@ -90,6 +90,14 @@ KIN_NOUNS = frozenset(
     grandson granddaughter grandfather grandmother stepfather stepmother fiancé fiancée
     girlfriend boyfriend""".split()
 )
+#: Nouns for a business or organisation: a name they introduce is one ("the law firm
+#: Patton Boggs"), never a person's.
+ORGANISATION_NOUNS = frozenset(
+    """firm company corporation business organization organisation agency newspaper
+    magazine network website bank fund charity nonprofit studio""".split()
+)
+#: Last words of a business's name: "Ifrah Law", "Kasowitz Benson LLP".
+BUSINESS_NAME_ENDINGS = frozenset("law llp llc inc inc. corp corp. co. ltd ltd.".split())
 #: Words for kin used as forms of address ("asking me, Dad, the governor, to veto",
 #: "'Momma, look, you won'"): capitalised, the tagger takes them for names.
 KIN_ADDRESS = KIN_NOUNS | frozenset(

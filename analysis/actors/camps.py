@@ -42,6 +42,7 @@ from analysis.actors.base import (
     GROUP_NOUNS,
     KIN_NOUNS,
     NAME_PREFIXES,
+    ORGANISATION_NOUNS,
     RELATION_NOUNS,
     Cand,
     end_char,
@@ -122,7 +123,14 @@ def _camp_evidence(doc: Doc, cand: Cand) -> list[tuple[int, str]]:
 
 def title_nouns(doc: Doc, cand: Cand) -> set[str]:
     """Role words introducing a name ("Prime Minister", "spokesman"), for role-noun
-    resolution: lower-cased single words and the two-word title."""
+    resolution: lower-cased single words and the two-word title. An organisation's are
+    the nouns for a business that introduce it ("the law firm Patton Boggs" → "the
+    firm")."""
+    if cand.type == "organisation":
+        person = Cand(
+            cand.i, cand.j, cand.actor, None, "person", cand.resolution, root_i=cand.root_i
+        )
+        return {noun for noun in title_nouns(doc, person) if noun in ORGANISATION_NOUNS}
     if cand.type != "person":
         return set()
     words = []

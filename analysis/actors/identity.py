@@ -22,7 +22,9 @@
   Trump Jr."); a surname left alone in its article becomes a full name only where
   that is unambiguous: the one full name of the corpus with that surname, or the one
   person of a knowledge pack with it when the corpus has no other. Otherwise it stays
-  as written: a corpus-wide guess would merge relatives ("Clinton"). A name written
+  as written: a corpus-wide guess would merge relatives ("Clinton"). A lone first
+  name stays as written too ("his hometown of Hope" is not Hope Hicks of another
+  article). A name written
   with "Jr." in some articles and without it in others ("Roger J. Stone Jr.", "Roger
   Stone") is one person, unless an article names both as two ("Jesse Jackson Jr. …
   his father, Jesse Jackson") or a table or pack knows the plain name ("Donald Trump").

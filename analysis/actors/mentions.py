@@ -12,12 +12,14 @@ from spacy.tokens import Doc, Token
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
     BODY_WORDS,
+    BUSINESS_NAME_ENDINGS,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     IDENTITY_SUFFIXES,
     KIN_ADDRESS,
     NAME_PREFIXES,
+    ORGANISATION_NOUNS,
     PERSON_ONLY_TITLES,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
@@ -153,6 +155,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             )
         )
         cands[-1].place = row.type == "place"
+    businesses: set[str] = set()
     for i, j, label in ents:
         if label not in ("PERSON", "ORG", "GPE", "NORP") or any(taken[i:j]):
             continue
@@ -174,6 +177,12 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
                 j - name_i == 1 and not titles and _no_name(doc, i, name_words)
             ):
                 continue
+            if _business_name(doc, name_i, j):
+                cand = Cand(i, j, doc[name_i:j].text, None, "organisation", "name")
+                cand.root_i = span_root(doc, i, j)
+                cands.append(cand)
+                businesses.add(cand.actor)
+                continue
             cand = Cand(i, j, norm_text(doc[name_i:j].text), None, "person", "name")
             cand.titles = titles
             if _family(doc, name_i, j):
@@ -187,6 +196,11 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             cand.place = True
         cand.root_i = span_root(doc, i, j)
         cands.append(cand)
+    # A person tag on a business's name elsewhere in the article is the business ("a
+    # partner with Patton Boggs" after "the law firm Patton Boggs").
+    for cand in cands:
+        if cand.type == "person" and not cand.from_table and cand.actor in businesses:
+            cand.type, cand.titles = "organisation", set()
     # An organisation or place tag on a string that is a person's name elsewhere in the
     # article is a person ("McKinley" after "Kevin McKinley").
     person_names = {c.actor.lower() for c in cands if c.type == "person" and c.actor}
@@ -440,6 +454,21 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
 #: Parts of speech of a lower-case word that a capitalised one opening a sentence
 #: repeats as the same common word (the tagger calls "metadata" a proper noun too).
 _COMMON_POS = frozenset(("NOUN", "PROPN", "ADJ"))
+
+
+def _business_name(doc: Doc, i: int, j: int) -> bool:
+    """A person tag on a business's name: one ending in "Law" or "LLP" ("Ifrah Law"),
+    or introduced by a noun for a business ("the law firm Patton Boggs")."""
+    if j - i > 1 and doc[j - 1].lower_ in BUSINESS_NAME_ENDINGS:
+        return True
+    root = doc[span_root(doc, i, j)]
+    return any(
+        c.dep_ in ("compound", "appos")
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() in ORGANISATION_NOUNS
+        for c in root.children
+        if c.i < i
+    ) or (root.dep_ == "appos" and root.head.lemma_.lower() in ORGANISATION_NOUNS)
 
 
 def _no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
