@@ -406,7 +406,7 @@ def _without_trailing_title(doc: Doc, a: int, b: int) -> int:
 def _two_people(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
     """An organisation tag on two surnames joined by "and", each a person's in the
     article ("a split between Trump and Mattis")."""
-    words = [t for t in doc[a:b]]
+    words = list(doc[a:b])
     return (
         len(words) == 3
         and words[1].lower_ == "and"
@@ -490,15 +490,14 @@ def _no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
         and any(t.lower_ == word and t.is_lower and t.pos_ in _COMMON_POS for t in doc)
     ):
         return True
-    after = doc[i + 1 : i + 3]
+    after = doc[i + 1 : i + 4]  # an apostrophe, then a name of two words or more
     return (
-        len(after) == 2
+        len(after) == 3
         and after[0].text in ("'", "’")
         and not token.whitespace_
         and after[1].ent_type_ == "PERSON"
         and after[1].ent_iob_ == "B"
-        and doc[after[1].i : after[1].i + 2].text.count(" ") == 1
-        and doc[after[1].i + 1].ent_iob_ == "I"
+        and after[2].ent_iob_ == "I"
     )
 
 
