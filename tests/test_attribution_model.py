@@ -124,6 +124,21 @@ def test_model_cannot_break_a_sense_guard(nlp):
     assert extract_attributions(article, doc, model=model) == []
 
 
+def test_appeal_to_someone_is_a_plea_only_when_something_is_asked(nlp):
+    """ "Cruz appeals to Reagan Democrats" (attraction) is no report, whatever a model
+    says; "appealed to residents to stay indoors" and "appealed for calm" are."""
+    text = (
+        "Cruz appeals to Reagan Democrats. The phrases appealed to working-class voters. "
+        "The mayor appealed to residents to stay indoors. The governor appealed for calm."
+    )
+    article, doc = _doc(nlp, text)
+    rows = extract_attributions(article, doc, model=_tiny_model({"appeal": 10.0}))
+    assert [(r.speaker, r.content) for r in rows if r.cue == "appealed" or r.cue == "appeals"] == [
+        ("The mayor", "to stay indoors"),
+        ("The governor", "calm"),
+    ]
+
+
 def test_model_cannot_break_the_sense_guards_learned_on_train(nlp):
     """Guards found on PolNeAR train: "appear" with nothing it seems to be, "find" of a
     thing, and the name of a markup tag."""
