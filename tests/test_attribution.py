@@ -1381,3 +1381,17 @@ def test_a_time_clause_the_parser_folds_into_the_cue_has_no_speaker(nlp):
         "mayor, appeared aimed at changing the subject.",
     )
     assert [(cue, speaker) for cue, speaker, _ in rows] == [("published", "The Washington Post")]
+
+
+def test_a_quote_closing_the_sentence_before_is_not_what_argued_for_says(nlp):
+    """ "... a saltier version of “Don't Do Stupid Stuff.” The Bush Doctrine argued for
+    preventive strikes": the cue has a position of its own ("for ..."); a quote before
+    "said about ..." in its own sentence stays what was said."""
+    contents = _contents(
+        nlp,
+        "He is a slightly saltier version of “Don’t Do Stupid Stuff.” The senator argued "
+        "for preventive strikes in the interest of national security.",
+    )
+    assert contents["argued"] == "for preventive strikes in the interest of national security"
+    contents = _contents(nlp, '"Why would you cozy up to Bush?" Lichtman said about the effort.')
+    assert contents["said"] == '"Why would you cozy up to Bush?"'

@@ -480,11 +480,13 @@ def _own_complement(tok: Token) -> bool:
             continue
         if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
             return True
+        if c.dep_ == "prep" and c.lower_ in ("against", "for"):
+            return True  # "argued for preventive strikes": a position of its own
         if lemma in CLAUSE_ONLY:
             continue  # "recalled her opposition": the quote is what was recalled
         if c.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS:
             return True
-        if c.dep_ == "prep" and c.lower_ in ("about", "against", "for"):
+        if c.dep_ == "prep" and c.lower_ == "about":
             return True  # not "said of the plan", "said on Twitter"
     return False
 
