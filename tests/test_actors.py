@@ -135,6 +135,16 @@ def test_group_nouns_take_the_camp_of_their_state(mentions_of, minimal):
     assert (forces.type, forces.camp) == ("group", "Ukraine")
 
 
+def test_demonstrators_are_a_group_as_protesters_are(mentions_of, minimal):
+    found = mentions_of(
+        "Demonstrators marched along the street and chanted slogans. Protesters and "
+        "rioters clashed with police.",
+        minimal,
+    )
+    groups = {m.actor for m in found if m.type == "group"}
+    assert {"demonstrators", "protesters", "rioters"} <= groups
+
+
 def test_the_union_refers_back_to_the_named_union(mentions_of, minimal):
     found = mentions_of(
         "The Harbour Workers' Union called a strike on Monday. The union said pay had "

@@ -54,11 +54,11 @@ ACTOR_SUMMARY_COLUMNS = [
 GROUP_NOUNS = frozenset(
     """official authority force troop soldier army military police diplomat lawmaker
     legislator minister worker resident engineer expert investigator inspector
-    fisherman family relative protester activist analyst source leader rebel militant
-    separatist negotiator prosecutor agent spokesperson representative delegation
-    rescuer volunteer employee staff politician voter citizen senator congressman
-    congresswoman governor candidate aide adviser advisor strategist operative insider
-    donor""".split()
+    fisherman family relative protester demonstrator marcher rioter activist analyst
+    source leader rebel militant separatist negotiator prosecutor agent spokesperson
+    representative delegation rescuer volunteer employee staff politician voter citizen
+    senator congressman congresswoman governor candidate aide adviser advisor strategist
+    operative insider donor""".split()
 )
 #: Words of how many or how much before a group noun ("very few lawmakers", "most
 #: senior leaders", "other candidates"): no part of whom the group is.
