@@ -20,6 +20,7 @@ from analysis.loaded import (
     loaded_terms_rows,
     quotation_pairs,
 )
+from analysis.loaded.about import about_span
 from analysis.nlp import Parser
 from analysis.records import Article
 
@@ -96,6 +97,27 @@ def test_terms_say_whom_they_are_about(nlp):
     assert about == {"alleged": "the alleged ringleader"}
     about = {t.text: t.about_text for t in tag(nlp, "The regime's minister spoke.")}
     assert about == {"regime": "The regime"}
+
+
+def test_a_distancing_cue_is_about_its_speaker_and_no_verb_about_a_date(nlp):
+    """ "The minister claimed Wednesday that ...": "claimed" puts the minister's word
+    in doubt (not "Wednesday", which the parser makes its object); an emotive verb is
+    about its target ("slammed the senator")."""
+
+    def about(text: str, word: str) -> str | None:
+        doc = nlp(text)
+        verb = next(t for t in doc if t.text == word)
+        found = about_span(doc[verb.i : verb.i + 1])
+        return None if found is None else text[found[0] : found[1]]
+
+    assert about("“We simply don’t know,” the minister claimed on Wednesday.", "claimed") == (
+        "the minister"
+    )
+    assert about("The minister claimed Wednesday that the dam was safe.", "claimed") == (
+        "The minister"
+    )
+    assert about("Critics slammed the senator on Friday.", "slammed") == "the senator"
+    assert about("Police cracked down on protesters on Monday.", "cracked") == "protesters"
 
 
 def test_scare_quotes(nlp):

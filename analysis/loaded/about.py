@@ -2,9 +2,10 @@
 
 A term is linked to the phrase it modifies ("the *alleged* attack"), the subject it is
 predicated of ("X is a *puppet*"), the head of an apposition ("the channel, a Kremlin
-*mouthpiece*"), the object of an emotive verb ("critics *slammed* the senator"), or the
-subject of the clause a hedge or adverb qualifies. The actor layer then says which actor
-that phrase names (`corpus.record_tables`).
+*mouthpiece*"), the object of a verb ("critics *slammed* the senator", "an attempt to
+*kill* X"; never a time or number: "*claimed* Wednesday"), the speaker of a distancing
+cue ("he *claimed*"), or the subject of the clause a hedge or adverb qualifies. The
+actor layer then says which actor that phrase names (`corpus.record_tables`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import functools
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicons import reporting_cues
 from analysis.loaded.syntax import MODIFIER_DEPS, next_word
 
 
@@ -42,10 +44,12 @@ def about_span(span: Span) -> tuple[int, int] | None:
     elif head.pos_ in ("ADV", "AUX", "PART"):
         target = _subject(head.head)
     elif head.pos_ == "VERB":
-        target = _verb_object(head)  # an emotive verb is about its object: "slammed X"
-        if target is None:
-            agents = [g for c in head.children if c.dep_ == "agent" for g in c.children]
-            target = agents[0] if agents else _subject(head)  # "the story peddled by X": X
+        agents = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+        doer = agents[0] if agents else _subject(head)  # "the story peddled by X": X
+        if _about_the_doer(head.lemma_.lower()):
+            target = doer or _verb_object(head)  # "He claimed", "Russia dismissed ..."
+        else:
+            target = _verb_object(head) or doer  # "slammed X", "an attempt to kill X"
     elif head.pos_ == "ADJ" and head.head.pos_ in ("NOUN", "PROPN"):
         target = head.head
     if target is None:
@@ -56,16 +60,26 @@ def about_span(span: Span) -> tuple[int, int] | None:
 _OBJECT_PREPOSITIONS = frozenset({"at", "on", "against", "into"})  # "lashed out at X"
 
 
+@functools.cache
+def _about_the_doer(lemma: str) -> bool:
+    """A distancing reporting cue ("claimed", "alleged") puts its speaker's word in
+    doubt, so the term is about the speaker ("Its foreign minister claimed the drones
+    ...", not the drones); other verbs are about what they act on ("critics slammed
+    the senator", "an attempt to kill X")."""
+    cue = reporting_cues().get((lemma, "verb"))
+    return cue is not None and cue.stance == "distancing"
+
+
 def _verb_object(verb: Token) -> Token | None:
     """The person or thing an emotive verb acts on: its direct object ("critics
     slammed the senator"), or the object of "at/on/against" ("lashed out at the
     senator", "cracked down on protesters")."""
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and not _when_or_how_much(child):
             return child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
+            objects = [g for g in child.children if g.dep_ == "pobj" and not _when_or_how_much(g)]
             if objects:
                 return objects[0]
     particles = [c for c in verb.children if c.dep_ == "prt"]  # "lash out at"
@@ -76,6 +90,12 @@ def _verb_object(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
     return None
+
+
+def _when_or_how_much(token: Token) -> bool:
+    """A time or a number the parser took for an object ("claimed Wednesday", "lied
+    many times", "knocked two")."""
+    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or token.like_num
 
 
 def _subject(verb: Token) -> Token | None:
