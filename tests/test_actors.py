@@ -1480,20 +1480,3 @@ def test_a_business_tagged_as_a_person_is_an_organisation(mentions_of, minimal):
     assert at(found, "Ifrah Law").type == "organisation"
     assert at(found, "Julian Assange").type == "person"
     assert at(found, "Mark Sheridan").type == "person"
-
-
-def test_a_party_word_on_one_named_person_is_their_camp_not_a_party_mention(
-    mentions_of, default_aliases
-):
-    """ "GOP Rep. Paul Ryan" and "Wisconsin GOP Chairman Reince Priebus" are Republicans,
-    not mentions of the party (as "a Democratic strategist" is none of the Democrats);
-    "GOP candidates" and "the GOP race" stay the party's."""
-    found = mentions_of(
-        "GOP Rep. Paul Ryan is heading to Georgia. Wisconsin GOP Chairman Reince Priebus "
-        "stayed home. GOP candidates met in the GOP race.",
-        default_aliases,
-    )
-    assert at(found, "Paul Ryan").camp == "Republican Party"
-    assert at(found, "Reince Priebus").camp == "Republican Party"
-    party = [m.text for m in found if m.camp == "Republican Party" and m.type == "group"]
-    assert party == ["GOP candidates", "the GOP"]

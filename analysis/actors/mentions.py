@@ -5,7 +5,7 @@ and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -73,7 +73,6 @@ def find_mentions(
     infer_camps(doc, cands, aliases)
     _administration_camps(cands, aliases)
     _government_camps(doc, cands, article.date)
-    cands = [c for c in cands if not _marks_a_member(doc, c, aliases, cands, speaker_spans)]
     speaker_picks = speaker_choices(doc, cands, speaker_spans)
     mentions = []
     for cand in sorted(cands, key=lambda c: c.i):
@@ -455,44 +454,6 @@ def _is_name(doc: Doc, i: int, j: int) -> bool:
 #: Parts of speech of a lower-case word that a capitalised one opening a sentence
 #: repeats as the same common word (the tagger calls "metadata" a proper noun too).
 _COMMON_POS = frozenset(("NOUN", "PROPN", "ADJ"))
-
-
-def _marks_a_member(
-    doc: Doc,
-    cand: Cand,
-    aliases: AliasTable,
-    cands: list[Cand],
-    speaker_spans: Sequence[tuple[int, int]],
-) -> bool:
-    """A party word written on one person ("the GOP chairman", "GOP Rep. Paul Ryan",
-    "GOP presidential candidate Mitt Romney"): the member's camp (read by the camp
-    inference before this), not the party acting. "GOP candidates", "the GOP race" and
-    "GOP plans" stay the party's, and so does the party word of an unnamed speaker ("a
-    GOP operative said ...": the party's voice in attributions.csv, as "a freshman House
-    Democrat" is the House Democrats')."""
-    if cand.type != "group" or cand.j - cand.i != 1 or not aliases.marker_camp(doc[cand.i].text):
-        return False
-    start = doc[cand.i].idx
-    for a, b in speaker_spans:
-        if a <= start < b and not any(
-            c.type == "person" and a <= doc[c.i].idx < b for c in cands if c is not cand
-        ):
-            return False
-    token = doc[cand.i]
-    if token.dep_ not in ("compound", "nmod", "amod"):
-        return False
-    head = token.head
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head  # "GOP Rep. Paul Ryan", not "the GOP House budget"
-    if head.tag_ not in ("NN", "NNP") or head.i <= token.i:
-        return False
-    word = head.lower_
-    return (
-        head.ent_type_ == "PERSON"
-        or word in NAME_PREFIXES
-        or word in PERSON_ROLE_NOUNS
-        or head.lemma_.lower() in GROUP_NOUNS
-    )
 
 
 def _business_name(doc: Doc, i: int, j: int) -> bool:
