@@ -1395,3 +1395,26 @@ def test_a_quote_closing_the_sentence_before_is_not_what_argued_for_says(nlp):
     assert contents["argued"] == "for preventive strikes in the interest of national security"
     contents = _contents(nlp, '"Why would you cozy up to Bush?" Lichtman said about the effort.')
     assert contents["said"] == '"Why would you cozy up to Bush?"'
+
+
+def test_a_participle_after_a_reduced_relative_and_a_relative_on_a_time(nlp):
+    """ "Katrina Pierson responded to claims that she is one of the mystery women
+    referred to in the article, stating on Twitter that ...": Pierson states, not the
+    women referred to (the parser hung "stating" on "referred"); "guys out for a walk
+    one night who decided ...": the guys decided, not the night."""
+    sources = _sources(
+        nlp,
+        "Trump spokeswoman Katrina Pierson responded to claims that she is one of the "
+        "mystery women referred to in the article, stating on Twitter that the allegation "
+        "is “stupidity on all levels.”",
+    )
+    assert sources["stating"] == "Trump spokeswoman Katrina Pierson"
+    speakers = {
+        cue: speaker
+        for cue, speaker, _ in _reports(
+            nlp,
+            "Was it because of a protest, or was it because of guys out for a walk one "
+            "night who decided they’d go kill some Americans?",
+        )
+    }
+    assert "night" not in speakers["decided"] and "guys" in speakers["decided"]

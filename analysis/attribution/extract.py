@@ -378,10 +378,17 @@ def _group_before(source: Token | None, quotes: _Quotes) -> _Group | None:
 def _antecedent(noun: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on, or the name
     that noun describes ("Jeb Bush of Florida, a leading Republican contender, who has
-    argued ...": Jeb Bush, not "a leading Republican contender")."""
+    argued ...": Jeb Bush, not "a leading Republican contender"), never a time ("guys
+    out for a walk one night who decided ...": the guys)."""
     head = noun.head
     if noun.dep_ == "appos" and head.i < noun.i and head.ent_type_ in ("PERSON", "ORG"):
         return head
+    if noun.ent_type_ in ("DATE", "TIME"):
+        # "guys out for a walk one night who decided ...": the parser hung the clause
+        # on the time; the ones who decided are the people named before it.
+        for t in reversed(noun.doc[noun.sent.start : noun.i]):
+            if t.ent_type_ not in ("DATE", "TIME") and (_animate(t) or t.tag_ in ("NNS", "NNPS")):
+                return t
     return noun
 
 

@@ -174,6 +174,9 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             if child.lower_ == "it" and _expletive(cur):
                 return None  # "It was unclear where Mr. Bush got the figure": no one
             return _past_dateline(child)
+        if cur is tok and _after_a_reduced_relative(tok):
+            cur = tok.sent.root  # "responded to claims that she is one of the women
+            continue  # referred to in the article, stating ...": the one responding
         if cur is tok and (above := _goes_on_from(tok)) is not None:
             cur = above  # "said he would order a review and warned ...": said's subject
             continue
@@ -208,6 +211,24 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
             return series
         return _name_before(cur) or (_name_after(cur) if cur is tok else None)
     return None
+
+
+def _after_a_reduced_relative(tok: Token) -> bool:
+    """An "-ing" cue after a comma that the parser hung on a passive participle
+    modifying a noun ("the mystery women referred to in the article, stating on
+    Twitter that ..."): what was referred to does not state; the sentence's subject
+    does."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and head.dep_ == "acl"
+        and head.tag_ in ("VBN", "VBD")  # the parser may tag the participle as past
+        and head.i < tok.i
+        and tok.sent.root.i < head.i
+    )
 
 
 def _before_a_folded_clause(verb: Token, subjects: list[Token]) -> list[Token]:
