@@ -1480,3 +1480,33 @@ def test_a_business_tagged_as_a_person_is_an_organisation(mentions_of, minimal):
     assert at(found, "Ifrah Law").type == "organisation"
     assert at(found, "Julian Assange").type == "person"
     assert at(found, "Mark Sheridan").type == "person"
+
+
+def test_an_object_pronoun_can_be_its_subjects_possessor(mentions_of, default_aliases):
+    """ "LePage's comments have gotten him in trouble": him is LePage (the possessor of
+    the subject, not the subject); "Brat toppled Cantor, repeatedly criticizing him"
+    stays Cantor."""
+    found = mentions_of(
+        "Gov. Paul LePage spoke. But this isn’t the first time LePage’s comments have "
+        "gotten him in trouble.",
+        default_aliases,
+    )
+    assert at(found, "him").actor == "Paul LePage"
+    assert "the first time" not in {m.text for m in found}  # a time is no one
+    found = mentions_of(
+        "Dave Brat toppled Eric Cantor, repeatedly criticizing him.", default_aliases
+    )
+    assert at(found, "him").actor == "Eric Cantor"
+
+
+def test_a_role_noun_with_the_name_apposed_is_no_other_persons(nlp, default_aliases):
+    """ "said the Democratic leader of the Senate, Justin Alfond": the leader is the
+    name that follows, never the leader named before."""
+    text = (
+        "The Republican leader, Michael Thibodeau, said nothing. “All options are on the "
+        "table,” said the Democratic leader of the Senate, Justin Alfond."
+    )
+    article = make_article(text, article_id="t")
+    found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
+    assert "Michael Thibodeau" not in {m.actor for m in found if "Democratic" in m.text}
+    assert "Justin Alfond" in {m.actor for m in found}

@@ -151,6 +151,8 @@ def reference_candidates(
                 continue
             if doc[left].head.i != token.i or token.dep_ == "appos":
                 continue  # "the commission's spokesman"; "Ulvane Hydro, the company"
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+                continue  # "the Democratic leader of the Senate, Justin Alfond": the name
             if any(k in covered for k in range(left, token.i + 1)):
                 continue
             start, end = doc[left].idx, token.idx + len(token.text)
@@ -295,14 +297,20 @@ _QUESTION = frozenset("whether if why how what when where who which".split())
 def _own_subjects(token: Token) -> set[int]:
     """For an object "him"/"her", the tokens of the subject of the verb it depends on
     (up through participles and infinitives to the subject that controls them), which
-    it never refers to ("Brat toppled Cantor, repeatedly criticizing him"); else none."""
+    it never refers to ("Brat toppled Cantor, repeatedly criticizing him"), less the
+    subject's possessor ("LePage's comments got him in trouble"); else none."""
     if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_ not in ("him", "her"):
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
         if subjects:
-            return {t.i for s in subjects for t in s.subtree}
+            # the subject less its possessor: "LePage's comments have gotten him in
+            # trouble" is LePage
+            owners = {
+                t.i for s in subjects for c in s.children if c.dep_ == "poss" for t in c.subtree
+            }
+            return {t.i for s in subjects for t in s.subtree} - owners
         if verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head is verb:
             break
         controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
@@ -471,7 +479,8 @@ def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
 #: and events, never one person however the name was introduced ("Benghazi committee
 #: chairman Trey Gowdy ... the committee").
 _NOT_PEOPLE = (BODY_WORDS - {"governor", "mayor", "justice"}) | frozenset(
-    "party attack shooting event meeting hearing investigation deal bill law".split()
+    """party attack shooting event meeting hearing investigation deal bill law time day
+    week month year moment night morning evening""".split()
 )
 #: Words of outlets' names that are common nouns in lower case ("the news", "the post").
 _OUTLET_WORDS = frozenset(
