@@ -555,7 +555,7 @@ def test_mrs_and_mr_go_to_the_full_name_of_their_gender(corpus, with_packs):
 def test_a_lower_case_word_is_no_persons_name(nlp):
     """spaCy tags the odd common noun as a person ("the van", "mañana" on BASIL): a name
     needs a capitalised surname; particles before it stay ("Ludwig van Beethoven")."""
-    from analysis.actors.mentions import _is_name
+    from analysis.actors.names import is_name as _is_name
 
     doc = nlp("Police hauled the van away. Ludwig van Beethoven wrote it.")
     index: dict[str, int] = {}

@@ -40,7 +40,8 @@ executive, Daniel Reyes" → the organisation just named). Where nothing gives o
 camp stays empty; a title fragment or a place is never a camp.
 
 Modules: `base` (records, word lists), `aliases` (the alias table and its matching),
-`packs` (knowledge packs), `mentions` (finding mentions: `find_mentions`), `identity`,
+`packs` (knowledge packs), `mentions` (finding mentions: `find_mentions`), `names`
+(what an entity tag is: its parts, and whether it is a person's name), `identity`,
 `references` (pronouns and role nouns), `camps`, `roles` (roles, `actor_at`,
 `speaker_actors`, `speaker_name`), `summary` (mentions.csv and the actor/camp summary).
 

@@ -4,26 +4,19 @@ and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
-    BODY_WORDS,
-    BUSINESS_NAME_ENDINGS,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     IDENTITY_SUFFIXES,
-    KIN_ADDRESS,
     NAME_PREFIXES,
-    ORGANISATION_NOUNS,
-    PERSON_ONLY_TITLES,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
-    POSSESSIVE,
     QUANTITY_WORDS,
     Cand,
     Mention,
@@ -37,12 +30,15 @@ from analysis.actors.camps import (
     government_title,
     infer_camps,
 )
-from analysis.actors.identity import (
-    link_names,
-    name_gender,
-    opening_words,
-    split_name,
-    strip_titles,
+from analysis.actors.identity import link_names, strip_titles
+from analysis.actors.names import (
+    WEB_NAME,
+    business_name,
+    entity_parts,
+    first_name_before,
+    is_name,
+    no_name,
+    surname_left_out,
 )
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
@@ -112,8 +108,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     for ent in doc.ents:
         if party_state_tag(ent):
             continue  # "Sen. Elizabeth Warren, D-Mass., ...": the senator's camp, no actor
-        label = "ORG" if _WEB_NAME.fullmatch(ent.text) else ent.label_  # "MoveOn.org"
-        ents += _entity_parts(doc, ent.start, ent.end, label, surnames)
+        label = "ORG" if WEB_NAME.fullmatch(ent.text) else ent.label_  # "MoveOn.org"
+        ents += entity_parts(doc, ent.start, ent.end, label, surnames)
     ents = _party_organisations(doc, ents, aliases)
     ents = [_place_body(doc, i, j, label) for i, j, label in ents]
     swallowed_spans = _swallowed_aliases(doc, alias_spans, ents)
@@ -168,16 +164,16 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         if label == "PERSON" or (label == "ORG" and _looks_like_person(doc, i, j)):
             while j - i > 1 and doc[i].lower_ in PLACE_ABBREVIATIONS:
                 i += 1  # "Washington, D.C. Jackson's wife": a sentence run into a name
-            if label == "PERSON" and _surname_left_out(doc, i, j):
+            if label == "PERSON" and surname_left_out(doc, i, j):
                 j += 1  # "Attorney General Sally Yates telling ...": the tag stopped short
             name_i, titles = strip_titles(doc, i, j)
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
-            if not _is_name(doc, name_i, j) or (
-                j - name_i == 1 and not titles and _no_name(doc, i, name_words)
+            if not is_name(doc, name_i, j) or (
+                j - name_i == 1 and not titles and no_name(doc, i, name_words)
             ):
                 continue
-            if _business_name(doc, name_i, j):
+            if business_name(doc, name_i, j):
                 cand = Cand(i, j, doc[name_i:j].text, None, "organisation", "name")
                 cand.root_i = span_root(doc, i, j)
                 cands.append(cand)
@@ -339,218 +335,6 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     if k > j and doc[k - 1].lower_ in _BODY_HEADS:
         return i, k, "ORG"
     return i, j, label
-
-
-def _entity_parts(
-    doc: Doc, start: int, end: int, label: str, surnames: set[str] = frozenset()
-) -> list[tuple[int, int, str]]:
-    """An entity as (start, end, label) parts: trimmed, without words that open a
-    sentence ("Plus Obama"), split at a possessive inside it ("Trump's Twitter" is
-    Trump and Twitter) and at a line break (a headline run into the text). An
-    organisation's possessor is a person only where it ends a person's name in the
-    article (`surnames`, lower case): "Angie's List", "Martha's Vineyard Holdings" are
-    one name each."""
-    if label == "ORG" and doc[end - 1].lower_ == "of" and end < len(doc):
-        if doc[end].is_title or doc[end].like_num:
-            end += 1  # "the Group of Seven": the tagger stopped at the number
-    parts = []
-    i = start
-    for k in range(start, end + 1):
-        cut = k == end or doc[k].text in ("'s", "’s") or "\n" in doc[k].text
-        if cut and k < end and label == "ORG" and doc[k].text in ("'s", "’s") and k - i == 1:
-            cut = doc[i].lower_ in surnames or not doc[i].is_title  # "FBI's Office of ..."
-        if cut and k < end and label == "ORG" and doc[k - 1].lower_ in NAME_PREFIXES:
-            cut = False  # "the Maricopa County Sheriff's Department": an office's name
-        if not cut:
-            continue
-        a, b = trim_span(doc, i, k)
-        if a < b and label == "ORG" and k == end:
-            b = _without_trailing_title(doc, a, b)
-        if a < b and label == "ORG" and k == end and _two_people(doc, a, b, surnames):
-            middle = next(m for m in range(a, b) if doc[m].lower_ == "and")
-            parts += [(a, middle, "PERSON"), (middle + 1, b, "PERSON")]  # "Trump and Mattis"
-            i = k + 1
-            continue
-        if a < b:
-            if label in ("PERSON", "ORG"):
-                a = opening_words(doc, a, b)
-            possessor = k < end and doc[k].text in POSSESSIVE
-            kind = label
-            if label == "ORG" and _given_and_surname(doc, a, b, surnames):
-                kind = "PERSON"  # "second lady Karen Pence" after "Mike Pence"
-            elif possessor and label == "ORG" and _name_like(doc, a, b):
-                kind = "PERSON"  # "Trump's Twitter": Trump
-            elif label == "ORG" and _titled_name(doc, a, b):
-                kind = "PERSON"  # "Bishop Daniel Jenky" tagged as an organisation
-            elif label == "PERSON" and b - a == 1 and (parts or doc[a - 1].text in ("'s", "’s")):
-                kind = "ORG"  # ... and Twitter: one word owned by a person is a thing
-            parts.append((a, b, kind))
-        i = k + 1
-    return parts
-
-
-def _without_trailing_title(doc: Doc, a: int, b: int) -> int:
-    """End of an organisation tag less a person's title the tagger ran into it before a
-    name ("former RNC Co-Chairwoman Ann Wagner": the RNC)."""
-    end = b
-    while b - a > 1 and end < len(doc) and doc[end].ent_type_ == "PERSON":
-        word = doc[b - 1].lower_
-        if not (word in NAME_PREFIXES or word.split("-")[-1] in NAME_PREFIXES):
-            break
-        b -= 1
-        while b - a > 2 and doc[b - 1].text == "-" and not doc[b - 2].whitespace_:
-            b -= 2  # "Co-" of "Co-Chairwoman"
-    return b
-
-
-def _two_people(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
-    """An organisation tag on two surnames joined by "and", each a person's in the
-    article ("a split between Trump and Mattis")."""
-    words = list(doc[a:b])
-    return (
-        len(words) == 3
-        and words[1].lower_ == "and"
-        and all(t.is_title and t.lower_ in surnames for t in (words[0], words[2]))
-    )
-
-
-def _given_and_surname(doc: Doc, a: int, b: int, surnames: set[str]) -> bool:
-    """An organisation tag on a given name and the surname of a person the article
-    names ("second lady Karen Pence" after "Vice President Mike Pence")."""
-    return (
-        b - a == 2
-        and doc[a].is_title
-        and doc[b - 1].lower_ in surnames
-        and name_gender(doc[a:b].text) is not None
-    )
-
-
-#: An organisation written as its web address: "MoveOn.org", "Salesforce.com" (the
-#: tagger may call it a number).
-_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:org|com|net)")
-
-#: A name with an apostrophe inside one token: "O'Neill", "D’Souza", "N'Dour".
-_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
-
-
-def _is_name(doc: Doc, i: int, j: int) -> bool:
-    """Whether [i, j) can be a person's name: words and initials, a capitalised
-    surname besides any suffix ("Jr." alone is none), no acronym ("FBI")."""
-    tokens = [doc[k] for k in range(i, j)]
-    if not tokens or not all(
-        t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text) or t.text.endswith(".") or t.text == "-"
-        for t in tokens
-    ):
-        return False
-    if not tokens[-1].text[:1].isupper():
-        return False  # "a white van", "mañana": a surname is capitalised
-    if len(tokens) > 1 and tokens[-1].lower_ in PERSON_ONLY_TITLES:
-        return False  # "the Maricopa County Sheriff's Department": an office, no name
-    if not split_name(" ".join(t.text for t in tokens))[1]:
-        return False
-    return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
-
-
-#: Parts of speech of a lower-case word that a capitalised one opening a sentence
-#: repeats as the same common word (the tagger calls "metadata" a proper noun too).
-_COMMON_POS = frozenset(("NOUN", "PROPN", "ADJ"))
-
-
-def _business_name(doc: Doc, i: int, j: int) -> bool:
-    """A person tag on a business's name: one ending in "Law" or "LLP" ("Ifrah Law"),
-    or introduced by a noun for a business ("the law firm Patton Boggs")."""
-    if j - i > 1 and doc[j - 1].lower_ in BUSINESS_NAME_ENDINGS:
-        return True
-    root = doc[span_root(doc, i, j)]
-    return any(
-        c.dep_ in ("compound", "appos")
-        and c.pos_ == "NOUN"
-        and c.lemma_.lower() in ORGANISATION_NOUNS
-        for c in root.children
-        if c.i < i
-    ) or (root.dep_ == "appos" and root.head.lemma_.lower() in ORGANISATION_NOUNS)
-
-
-def _no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
-    """Whether a one-word person tag is no one's name (`name_words`: the words of the
-    article's longer names): a kin word said to someone ("asking me, Dad, ..."); a piece
-    of a hyphenated place name ("Mar-a-Lago"); a common noun opening a sentence that the
-    article writes in lower case elsewhere ("Metadata from the companies ..."); or an
-    epithet written before a name ("Lyin' Ted Cruz")."""
-    token = doc[i]
-    word = token.lower_
-    if word in KIN_ADDRESS:
-        return True
-    if _inside_hyphenated_name(doc, i):
-        return True
-    opens = i == 0 or token.is_sent_start or doc[i - 1].is_space or doc[i - 1].text in ('"', "“")
-    if (
-        opens
-        and word not in name_words
-        and any(t.lower_ == word and t.is_lower and t.pos_ in _COMMON_POS for t in doc)
-    ):
-        return True
-    after = doc[i + 1 : i + 4]  # an apostrophe, then a name of two words or more
-    return (
-        len(after) == 3
-        and after[0].text in ("'", "’")
-        and not token.whitespace_
-        and after[1].ent_type_ == "PERSON"
-        and after[1].ent_iob_ == "B"
-        and after[2].ent_iob_ == "I"
-    )
-
-
-def _inside_hyphenated_name(doc: Doc, i: int) -> bool:
-    """A capitalised piece of a word joined by hyphens round a lower-case one:
-    "Mar-a-Lago", "Stratford-upon-Avon" (not "Ocasio-Cortez", nor "anti-Trump")."""
-    a = b = i
-    while (
-        a >= 2
-        and doc[a - 1].text == "-"
-        and not doc[a - 2].whitespace_
-        and not doc[a - 1].whitespace_
-    ):
-        a -= 2
-    while (
-        b + 2 < len(doc)
-        and doc[b + 1].text == "-"
-        and not doc[b].whitespace_
-        and not doc[b + 1].whitespace_
-    ):
-        b += 2
-    pieces = [doc[k] for k in range(a, b + 1, 2)]
-    return any(
-        p.is_lower and 0 < n < len(pieces) - 1 and pieces[0].is_title and pieces[-1].is_title
-        for n, p in enumerate(pieces)
-    )
-
-
-def _surname_left_out(doc: Doc, i: int, j: int) -> bool:
-    """A one-word person tag on a given name whose surname, right after it, heads the
-    phrase untagged ("Sally Yates telling ...": the tagger marked "Sally" alone)."""
-    if j - i != 1 or j >= len(doc) or doc[i].dep_ != "compound" or doc[i].head.i != j:
-        return False
-    surname = doc[j]
-    return (
-        surname.pos_ == "PROPN"
-        and surname.ent_type_ == ""
-        and surname.dep_ != "compound"
-        and surname.is_alpha
-        and surname.text[:1].isupper()
-        and not surname.text.isupper()
-    )
-
-
-def _titled_name(doc: Doc, i: int, j: int) -> bool:
-    """A person's title and then one to three proper nouns ("Bishop Daniel Jenky")."""
-    return doc[i].lower_ in PERSON_ONLY_TITLES and _name_like(doc, i + 1, j)
-
-
-def _name_like(doc: Doc, i: int, j: int) -> bool:
-    """One to three proper nouns: a possessor inside an organisation's name is a
-    person's name ("Trump's Twitter")."""
-    return 0 < j - i <= 3 and all(doc[k].pos_ == "PROPN" for k in range(i, j))
 
 
 def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -861,7 +645,7 @@ def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 continue
         i = token.i
         first = doc[i - 1] if i > 0 else None
-        if first is not None and name not in full_named and _first_name_before(doc, first, token):
+        if first is not None and name not in full_named and first_name_before(doc, first, token):
             other = covered.get(first.i)
             if other is None or (
                 other.j - other.i == 1 and not other.from_table and other.type != "person"
@@ -871,26 +655,6 @@ def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 i, name = first.i, f"{first.text} {name}"
         extra.append(Cand(i, token.i + 1, name, None, "person", "name", root_i=token.i))
     return [c for c in cands if id(c) not in replaced] + extra
-
-
-def _first_name_before(doc: Doc, first: Token, surname: Token) -> bool:
-    """Whether the word before a surname is its first name: a capitalised proper noun
-    compounded onto it, no title, body or place word, and the name's first word
-    ("“Mad Dog Mattis”" is a nickname)."""
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_PREFIXES:
-        return False
-    return (
-        first.pos_ == "PROPN"
-        and first.is_title
-        and first.is_alpha
-        and first.dep_ == "compound"
-        and first.head.i == surname.i
-        and bool(first.whitespace_)
-        and first.lower_ not in NAME_PREFIXES
-        and first.lower_ not in BODY_WORDS
-        and first.ent_type_ not in ("GPE", "LOC", "NORP")
-    )
 
 
 #: Prepositions before a place name ("in Ferguson", "the suburb of Ferguson").
