@@ -1429,7 +1429,8 @@ def test_organisation_tags_that_hold_people_titles_or_a_member(mentions_of, defa
     ("a split between Trump and Mattis"), a given name and a surname the article names
     ("second lady Karen Pence"), an office named after its holder ("the Maricopa County
     Sheriff's Department", not "Department"), a member ("as a Marine", no
-    organisation), a number it stopped before ("the Group of Seven"), and a dateline."""
+    organisation), a number it stopped before ("the Group of Seven"), a dateline, and a
+    state before a title ("Controversial Maine Gov. Paul LePage")."""
     found = mentions_of(
         "The contenders included Wisconsin Republican Party Chairman Reince Priebus, "
         "former RNC Co-Chairwoman Ann Wagner, and others.",
@@ -1461,6 +1462,11 @@ def test_organisation_tags_that_hold_people_titles_or_a_member(mentions_of, defa
     assert "Group of Seven" in actors
     found = mentions_of(
         "DANVILLE, Ky. –- Joe Biden did everything Barack Obama did not.", default_aliases
+    )
+    assert [m.actor for m in found if m.type != "person"] == []
+    found = mentions_of(  # a tag ending on the state of a title: no organisation
+        "Controversial Maine Gov. Paul LePage opened the door Tuesday to resigning.",
+        default_aliases,
     )
     assert [m.actor for m in found if m.type != "person"] == []
 

@@ -186,6 +186,12 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         elif label == "ORG":
             if j - i == 1 and _with_indefinite_article(doc[i]):
                 continue  # "his time as a Marine": a member, no organisation's name
+            if (
+                doc[j - 1].text in aliases.places
+                and j < len(doc)
+                and doc[j].lower_ in NAME_PREFIXES
+            ):
+                continue  # "Controversial Maine Gov. Paul LePage": the governor's state
             cand = Cand(i, j, doc[i:j].text, None, "organisation", "name")
         else:  # an unknown place name: an actor only where it acts (metonymy)
             cand = Cand(i, j, doc[i:j].text, None, "state", "name")
