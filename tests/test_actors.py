@@ -1516,3 +1516,24 @@ def test_a_role_noun_with_the_name_apposed_is_no_other_persons(nlp, default_alia
     found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
     assert "Michael Thibodeau" not in {m.actor for m in found if "Democratic" in m.text}
     assert "Justin Alfond" in {m.actor for m in found}
+
+
+def test_a_definite_noun_after_an_unnamed_one_is_not_an_organisation_named_later(
+    mentions_of, minimal
+):
+    """ "A House committee has asked ... The committee's chairman ...": the committee
+    is that unnamed one, not the Republican National Committee the article names
+    paragraphs later; with nothing unnamed before it, "The union" still looks ahead to
+    the union named after it."""
+    found = mentions_of(
+        "A House committee has asked Hillary Clinton to testify. The committee's chairman, "
+        "Trey Gowdy, wrote to her lawyer. Later, the Republican National Committee "
+        "released an ad.",
+        minimal,
+    )
+    assert [m.actor for m in found if m.text == "The committee"] == []
+    found = mentions_of(
+        "The union said pay had fallen. The Harbour Workers' Union called a strike.",
+        minimal,
+    )
+    assert at(found, "The union").actor == "Harbour Workers' Union"

@@ -493,7 +493,10 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
     Union", "International Commission for Shared Waters", "the Tessary regime"; "the
     company" after "Ulvane Hydro, the jointly owned company": the nearest earlier
     organisation (or state named by a government noun) with that noun in its name or
-    apposed to it; failing that, the first such one named later in the article."""
+    apposed to it; failing that, the first such one named later in the article, unless
+    the noun was written in an earlier sentence without a name ("a House committee ...
+    the committee's chairman" is not the Republican National Committee named further
+    on; "the review by a State Department Accountability Review Board" stays)."""
     lemma = token.lemma_.lower()
     if lemma in _OUTLET_WORDS and token.is_lower:
         return None  # "The news that Mattis will be leaving": not Fox News
@@ -516,7 +519,33 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
                 earlier = cand
             elif later is None:
                 later = cand
+    if earlier is None and later is not None and doc[later.i].sent != token.sent:
+        covered = {k for c in cands for k in range(c.i, c.j)}
+        if any(_unnamed(t, lemma, covered) for t in doc[: token.sent.start]):
+            return None  # "a House committee ... the committee's chairman": that one
     return earlier or later
+
+
+def _unnamed(t: Token, lemma: str, covered: set[int]) -> bool:
+    """Whether `t` is the noun `lemma` heading a phrase of its own that describes a thing
+    no actor names ("a House committee"; not a bare "the department", which refers, nor
+    "court-imposed", nor part of a name)."""
+    doc = t.doc
+    hyphened = (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") or (
+        t.i > 0 and doc[t.i - 1].text == "-"
+    )
+    described = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in t.children) or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children
+    )  # "a House committee", "Moscow's broad campaign"; a bare "the department" refers
+    return (
+        t.lemma_.lower() == lemma
+        and t.is_lower
+        and t.pos_ == "NOUN"
+        and t.dep_ != "compound"
+        and described
+        and not hyphened
+        and t.i not in covered
+    )
 
 
 #: Words that make "the president" someone other than the sitting one.
