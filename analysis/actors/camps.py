@@ -127,12 +127,14 @@ def title_nouns(doc: Doc, cand: Cand) -> set[str]:
     the nouns for a business that introduce it ("the law firm Patton Boggs" → "the
     firm")."""
     if cand.type == "organisation":
-        person = Cand(
-            cand.i, cand.j, cand.actor, None, "person", cand.resolution, root_i=cand.root_i
-        )
-        return {noun for noun in title_nouns(doc, person) if noun in ORGANISATION_NOUNS}
+        return _introducing_nouns(doc, cand) & ORGANISATION_NOUNS
     if cand.type != "person":
         return set()
+    return _introducing_nouns(doc, cand)
+
+
+def _introducing_nouns(doc: Doc, cand: Cand) -> set[str]:
+    """The nouns written before a name and apposed to it, as `title_nouns` reads them."""
     words = []
     k = cand.i - 1
     while k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[k].ent_type_:

@@ -24,10 +24,10 @@
   person of a knowledge pack with it when the corpus has no other. Otherwise it stays
   as written: a corpus-wide guess would merge relatives ("Clinton"). A lone first
   name stays as written too ("his hometown of Hope" is not Hope Hicks of another
-  article). A name written
-  with "Jr." in some articles and without it in others ("Roger J. Stone Jr.", "Roger
-  Stone") is one person, unless an article names both as two ("Jesse Jackson Jr. …
-  his father, Jesse Jackson") or a table or pack knows the plain name ("Donald Trump").
+  article). A name written with "Jr." in some articles and without it in others
+  ("Roger J. Stone Jr.", "Roger Stone") is one person, unless an article names both as
+  two ("Jesse Jackson Jr. … his father, Jesse Jackson") or a table or pack knows the
+  plain name ("Donald Trump").
 - An organisation or group spelt with dotted initials or in another case in some
   articles ("F.B.I.", "House intelligence committee": the NYT's style) and otherwise
   in others ("FBI", "House Intelligence Committee") is one actor, under the corpus's
@@ -397,11 +397,9 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
         canonical.update({n: best for n in names})
     full_names = set(canonical.values())
     by_last: dict[tuple[str, str], set[str]] = defaultdict(set)
-    by_first: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         first, last, suffix = split_name(name)
         by_last[(last, suffix)].add(name)
-        by_first[first].add(name)
     for name in counts:
         if name in canonical:
             continue

@@ -34,6 +34,7 @@ from analysis.actors.identity import link_names, strip_titles
 from analysis.actors.names import (
     WEB_NAME,
     business_name,
+    common_words,
     entity_parts,
     first_name_before,
     is_name,
@@ -117,6 +118,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         t.lower_ for i, j, label in ents if label == "PERSON" and j - i > 1 for t in doc[i:j]
     }
     name_words |= {t.lower_ for i, j, row in alias_spans if row.type == "person" for t in doc[i:j]}
+    common = common_words(doc, name_words)
     kept_aliases = []
     for a_i, a_j, row in alias_spans:
         swallowed = (a_i, a_j) in swallowed_spans or any(
@@ -170,7 +172,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
             if not is_name(doc, name_i, j) or (
-                j - name_i == 1 and not titles and no_name(doc, i, name_words)
+                j - name_i == 1 and not titles and no_name(doc, i, common)
             ):
                 continue
             if business_name(doc, name_i, j):
@@ -184,7 +186,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             if _family(doc, name_i, j):
                 cand.type = "group"  # "the Clintons": a family, not one person
         elif label == "ORG":
-            if j - i == 1 and _with_indefinite_article(doc[i]):
+            if j - i == 1 and _with_article(doc[i], ("a", "an")):
                 continue  # "his time as a Marine": a member, no organisation's name
             if (
                 doc[j - 1].text in aliases.places
@@ -366,12 +368,8 @@ def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return [c for c in cands if not titled_noun(c)]
 
 
-def _with_indefinite_article(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-
-
-def _with_article(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+def _with_article(token: Token, articles: tuple[str, ...] = ("the", "a", "an")) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in articles for c in token.children)
 
 
 def _family(doc: Doc, i: int, j: int) -> bool:

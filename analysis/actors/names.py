@@ -155,12 +155,18 @@ def business_name(doc: Doc, i: int, j: int) -> bool:
     ) or (root.dep_ == "appos" and root.head.lemma_.lower() in ORGANISATION_NOUNS)
 
 
-def no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
-    """Whether a one-word person tag is no one's name (`name_words`: the words of the
-    article's longer names): a kin word said to someone ("asking me, Dad, ..."); a piece
-    of a hyphenated place name ("Mar-a-Lago"); a common noun opening a sentence that the
-    article writes in lower case elsewhere ("Metadata from the companies ..."); or an
-    epithet written before a name ("Lyin' Ted Cruz")."""
+def common_words(doc: Doc, name_words: set[str]) -> set[str]:
+    """The words the article writes in lower case as common words, less the words of
+    its longer names (`name_words`), for `no_name`: read once per article."""
+    return {t.lower_ for t in doc if t.is_lower and t.pos_ in _COMMON_POS} - name_words
+
+
+def no_name(doc: Doc, i: int, common: set[str]) -> bool:
+    """Whether a one-word person tag is no one's name (`common`: `common_words`): a kin
+    word said to someone ("asking me, Dad, ..."); a piece of a hyphenated place name
+    ("Mar-a-Lago"); a common noun opening a sentence that the article writes in lower
+    case elsewhere ("Metadata from the companies ..."); or an epithet written before a
+    name ("Lyin' Ted Cruz")."""
     token = doc[i]
     word = token.lower_
     if word in KIN_ADDRESS:
@@ -168,11 +174,7 @@ def no_name(doc: Doc, i: int, name_words: set[str]) -> bool:
     if _inside_hyphenated_name(doc, i):
         return True
     opens = i == 0 or token.is_sent_start or doc[i - 1].is_space or doc[i - 1].text in ('"', "“")
-    if (
-        opens
-        and word not in name_words
-        and any(t.lower_ == word and t.is_lower and t.pos_ in _COMMON_POS for t in doc)
-    ):
+    if opens and word in common:
         return True
     after = doc[i + 1 : i + 4]  # an apostrophe, then a name of two words or more
     return (

@@ -156,7 +156,7 @@ def reference_candidates(
             if any(k in covered for k in range(left, token.i + 1)):
                 continue
             start, end = doc[left].idx, token.idx + len(token.text)
-            target = _repeated_name(doc, cands, token)
+            target = _repeated_name(doc, cands, token, covered)
             if target is None:
                 res = _resolver.resolve(doc, start, end, referents, recent(start))
                 if res.how == "nominal" and res.referent is not None:
@@ -488,7 +488,7 @@ _OUTLET_WORDS = frozenset(
 )
 
 
-def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
+def _repeated_name(doc: Doc, cands: list[Cand], token: Token, covered: set[int]) -> Cand | None:
     """ "the union", "the commission", "the regime" after "Ulvane Valley Energy Workers'
     Union", "International Commission for Shared Waters", "the Tessary regime"; "the
     company" after "Ulvane Hydro, the jointly owned company": the nearest earlier
@@ -520,7 +520,6 @@ def _repeated_name(doc: Doc, cands: list[Cand], token: Token) -> Cand | None:
             elif later is None:
                 later = cand
     if earlier is None and later is not None and doc[later.i].sent != token.sent:
-        covered = {k for c in cands for k in range(c.i, c.j)}
         if any(_unnamed(t, lemma, covered) for t in doc[: token.sent.start]):
             return None  # "a House committee ... the committee's chairman": that one
     return earlier or later

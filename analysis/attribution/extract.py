@@ -150,6 +150,10 @@ def _after_the_cue(
     return (cue_end, end) if cue_end < end else None
 
 
+#: Dependencies of a cue's own adverbs ("first reported", "never said").
+_ADVERBS = frozenset({"advmod", "neg"})
+
+
 def _before_the_cue(f: _Found, content: tuple[int, int]) -> tuple[int, int] | None:
     """A content that ends right before its cue ends before the cue's own adverbs
     ("The NAACP resolution, | first reported by the Kansas City Star"): the adverb
@@ -160,16 +164,7 @@ def _before_the_cue(f: _Found, content: tuple[int, int]) -> tuple[int, int] | No
     if end > cue.idx or doc.text[end : cue.idx].strip():
         return content
     k = cue.i - 1
-    while (
-        k >= 0
-        and doc[k].idx >= start
-        and doc[k].head.i == cue.i
-        and doc[k].dep_
-        in (
-            "advmod",
-            "neg",
-        )
-    ):
+    while k >= 0 and doc[k].idx >= start and doc[k].head.i == cue.i and doc[k].dep_ in _ADVERBS:
         k -= 1
     if k == cue.i - 1:
         return content  # no adverb of the cue's: as it was

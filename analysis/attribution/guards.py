@@ -372,13 +372,12 @@ def _thing_ordered(lemma: str, deps: set[str]) -> bool:
     return lemma == "order" and "nsubjpass" in deps and not deps & {"ccomp", "xcomp", "agent"}
 
 
-def _attracts(lemma: str, tok: Token, children: Sequence[Token], deps: set[str]) -> bool:
+def _attracts(lemma: str, tok: Token, children: Sequence[Token]) -> bool:
     """ "Cruz appeals to Reagan Democrats", "phrases that appealed to working-class
     voters": "appeal to" someone with nothing asked of them is attraction, no plea
     ("appealed to residents to stay indoors", "appealed for calm" stay); the noun too
-    ("his appeal to union voters"). PolNeAR train
-    and dev: 5 of 56 verb or noun "appeal(s/ed/ing) to" are cues, all of them this
-    sense too."""
+    ("his appeal to union voters"). PolNeAR train and dev: 5 of 56 verb or noun
+    "appeal(s/ed/ing) to" are cues, all of them this sense too."""
     return (
         lemma == "appeal"
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
@@ -395,10 +394,10 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
     claimed two lives", "insisted on a recount"), "call" that does not name ("called
     her brother"; "call for" and "call on" stay), an adjective with neither clause nor
     topic ("the weather was clear"), "appeared on CBS" (no impression), the hospital
-    "admit", a thing "ordered" (bought) with no one ordering it, a markup
-    tag's name ("<tweet ...>"), "appeals to voters" (attraction), "went on Twitter" (the
-    infinitive after it is the cue),
-    "drew criticism" (received, not said: `received`), "back down", hypothetical speech
+    "admit", a thing "ordered" (bought) with no one ordering it, a markup tag's name
+    ("<tweet ...>"), "appeals to voters" (attraction), "went on Twitter" (the
+    infinitive after it is the cue), "drew criticism" (received, not said:
+    `received`), "back down", hypothetical speech
     ("would say"), an imperative, a bare infinitive ("obliged to report"; not after
     refuse/decline/fail), "let's say", "a stream called ...", and a belief inside what
     someone said ("said he thinks ...")."""
@@ -427,7 +426,7 @@ def sense_guarded(tok: Token, index: _CueIndex, quotes: _Quotes | None = None) -
         return True
     if sworn_in(lemma, children, deps) or _movement_or_frame(lemma, children, index):
         return True
-    if _thing_ordered(lemma, deps) or _attracts(lemma, tok, children, deps):
+    if _thing_ordered(lemma, deps) or _attracts(lemma, tok, children):
         return True
     if _went_on_a_medium(lemma, children) or certain_to(tok):
         return True

@@ -105,6 +105,16 @@ def _person_match(entity: list[str], actor: list[str]) -> bool:
     return _first_names_agree(e[0], a[0])
 
 
+def _far_more_mentioned(
+    suffixed: Sequence[Mapping[str, Any]], others: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """The suffixed namesakes mentioned at least `SUFFIXED_MAIN` times as often as the
+    most mentioned of `others` (the article's main "Jesse Jackson Jr." over a father
+    named once)."""
+    most = max((a.get("mentions") or 0 for a in others), default=0)
+    return [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
+
+
 def match_entity(
     entity: str,
     actors: Sequence[Mapping[str, Any]],
@@ -131,8 +141,7 @@ def match_entity(
                 if [w for w in _words(str(a["actor"])) if w not in SUFFIXES] == target
                 and SUFFIXES & set(_words(str(a["actor"])))
             ]
-            most = max(a.get("mentions") or 0 for a in exact)
-            main = [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
+            main = _far_more_mentioned(suffixed, exact)
             if main:
                 return best(main), "surname"
         return best(exact), "exact"
@@ -149,9 +158,7 @@ def match_entity(
             # mentioned: "Jesse Jackson" is the article's Jesse Jackson Jr., not the
             # "Rev. Jesse L. Jackson" named once.
             plain = [a for a in people if not SUFFIXES & set(_words(str(a["actor"])))]
-            suffixed = [a for a in people if a not in plain]
-            most = max((a.get("mentions") or 0 for a in plain), default=0)
-            main = [a for a in suffixed if (a.get("mentions") or 0) >= SUFFIXED_MAIN * most]
+            main = _far_more_mentioned([a for a in people if a not in plain], plain)
             return best((main if plain and main else plain) or people), "surname"
     if len(party) > 1:
         return None, "none"
