@@ -429,6 +429,56 @@ def test_administration_is_an_executive_actor_in_its_presidents_camp(corpus, wit
     assert of(found, "Obama administration").camp == "Democratic Party"
 
 
+def test_a_campaign_is_its_candidates_organisation_in_their_camp(corpus, with_packs):
+    found = corpus(
+        [
+            "Prosecutors say the Trump campaign colluded with Russia. The campaign denied "
+            "it. Earlier in the campaign, Donald Trump praised WikiLeaks.",
+            "Hillary Clinton's presidential campaign released a statement from her doctor "
+            "declaring she is healthy.",
+            "Donald Trump Jr. met the lawyer. The Trump campaign later said he did nothing.",
+        ],
+        with_packs,
+    )
+    trump = of(found, "Trump campaign", "a0")
+    assert (trump.actor, trump.type, trump.camp, trump.role) == (
+        "Trump campaign",
+        "organisation",
+        "Republican Party",
+        "agent",
+    )
+    assert of(found, "The campaign").actor == "Trump campaign"
+    assert not [m for m in found if m.text == "the campaign"]  # "in the campaign": a time
+    assert of(found, "Donald Trump").actor == "Donald Trump"
+    clinton = of(found, "Hillary Clinton's presidential campaign")
+    assert (clinton.actor, clinton.camp) == ("Clinton campaign", "Democratic Party")
+    # the candidate named as its possessor is what the pronouns after it are about
+    assert of(found, "her").actor == of(found, "she").actor == "Hillary Clinton"
+    assert of(found, "Trump campaign", "a2").actor == "Trump campaign"  # not "Jr. campaign"
+
+
+def test_a_name_run_into_an_administration_is_no_pronouns_antecedent(nlp, with_packs):
+    text = (
+        "Rick Perry sought to draw a contrast with the Obama administration, which he "
+        "criticized as weak."
+    )
+    article = make_article(text, article_id="p")
+    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    assert of(found, "Obama administration").actor == "Obama administration"
+    assert of(found, "he").actor == "Rick Perry"
+
+
+def test_the_president_may_be_the_one_named_in_his_campaign(nlp, with_packs):
+    text = (
+        "Joe Biden knew Lloyd Bentsen. The debate was supposed to be a reboot for the Obama "
+        "campaign after the president's dismal performance last week."
+    )
+    article = make_article(text, article_id="p", date="2012-10-12")
+    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    assert of(found, "Obama campaign").camp == "Democratic Party"
+    assert of(found, "the president").actor == "Obama"  # "Barack Obama" once linked
+
+
 def test_pack_readme_names_the_pack_checksum():
     import hashlib
     import re

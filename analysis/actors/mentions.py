@@ -4,12 +4,14 @@ and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
+    FORMAL_SUFFIXES,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -65,8 +67,8 @@ def find_mentions(
     cands = _untagged_names(doc, cands)
     cands = _without_titled_nouns(doc, cands)
     link_names(doc, cands, aliases)
-    _administrations(doc, cands)
-    cands += reference_candidates(doc, cands, speaker_spans, article.date)
+    owners = _administrations(doc, cands)
+    cands += reference_candidates(doc, cands, speaker_spans, article.date, owners)
     infer_camps(doc, cands, aliases)
     _administration_camps(cands, aliases)
     _government_camps(doc, cands, article.date)
@@ -549,11 +551,20 @@ def _past_quantities(doc: Doc, left: int, head: int) -> int:
     return left
 
 
-def _administrations(doc: Doc, cands: list[Cand]) -> None:
-    """ "the Obama administration", "the Trump White House": a president's name
-    modifying "administration" (or "White House") is the executive, an organisation
-    named "<surname> administration" in the president's camp (`_administration_camps`);
-    "the administration" later refers back to it."""
+#: What a person's name before it makes an organisation of that person's: "the Obama
+#: administration", "the Trump campaign" ("Trump's campaign").
+OWNED_BODIES = frozenset({"administration", "campaign"})
+
+
+def _administrations(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """ "the Obama administration", "the Trump White House", "the Trump campaign": a
+    person's name modifying "administration" or "campaign" (or "White House") is an
+    organisation of theirs, named "<surname> administration" ("<surname> campaign"), in
+    their camp (`_administration_camps`); "the administration" ("the campaign") later
+    refers back to it. What the campaign did is not what the candidate did ("the Trump
+    campaign colluded"). Returns the persons as they were named, for pronouns and role
+    nouns to refer to (`reference_candidates`)."""
+    owners = []
     for cand in cands:
         if cand.type != "person" or not cand.actor or cand.root_i is None:
             continue
@@ -561,7 +572,7 @@ def _administrations(doc: Doc, cands: list[Cand]) -> None:
         head = token.head
         if token.dep_ not in ("compound", "poss", "nmod") or head.i < cand.j:
             continue
-        if head.lemma_.lower() == "administration":
+        elif _owned_body(head):
             end = head.i + 1
         elif head.text == "House" and head.i > 0 and doc[head.i - 1].text == "White":
             end = head.i + 1
@@ -569,10 +580,28 @@ def _administrations(doc: Doc, cands: list[Cand]) -> None:
             continue
         if any(c is not cand and cand.j <= c.i < end for c in cands):
             continue
+        body = head.lemma_.lower() if head.lemma_.lower() in OWNED_BODIES else "administration"
+        owners.append(copy.copy(cand))
         cand.owner = cand.actor
-        cand.actor = f"{cand.actor.split()[-1]} administration"
+        cand.actor = f"{_surname(cand.actor)} {body}"
         cand.j, cand.root_i, cand.type = end, head.i, "organisation"
-        cand.resolution, cand.camp, cand.camp_source, cand.from_table = "name", None, "", False
+        cand.resolution, cand.from_table = "name", False
+        if cand.camp_source not in ("text", "table", "pack"):  # the person's own camp stays
+            cand.camp, cand.camp_source = None, ""
+    return owners
+
+
+def _owned_body(token: Token) -> bool:
+    """ "administration" or "campaign" as a noun (`OWNED_BODIES`)."""
+    return token.lemma_.lower() in OWNED_BODIES and token.pos_ in ("NOUN", "PROPN")
+
+
+def _surname(name: str) -> str:
+    """The surname as written, without "Jr." or "III" ("Donald Trump Jr." → "Trump")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in IDENTITY_SUFFIXES | FORMAL_SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _government_camps(doc: Doc, cands: list[Cand], date: str | None) -> None:

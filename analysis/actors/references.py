@@ -35,29 +35,40 @@ def reference_candidates(
     cands: list[Cand],
     speaker_spans: Iterable[tuple[int, int]],
     date: str | None = None,
+    owners: Iterable[Cand] = (),
 ) -> list[Cand]:
     """Pronouns and role-noun phrases resolved to the named mentions. "the president"
     or "the vice president" that no earlier mention holds goes to the US officeholder on
-    the article's `date` where the article names that person (`_sitting_officeholder`)."""
+    the article's `date` where the article names that person (`_sitting_officeholder`).
+    `owners` are the persons named inside an organisation of theirs ("Hillary Clinton"
+    of "Hillary Clinton's campaign"): no mentions themselves, but what "the president"
+    may refer to ("a reboot for the Obama campaign after the president's dismal
+    performance") and, where written as possessors, a pronoun ("Hillary Clinton's
+    campaign released a statement from her doctor"; not "the Obama administration,
+    which he criticized")."""
+    owners = list(owners)
+    run_in = {id(c) for c in owners if c.root_i is None or doc[c.root_i].dep_ != "poss"}
+    known = [*cands, *owners]
+    named = [c for c in known if id(c) not in run_in]  # what a pronoun may be about
     # The resolver's own view of the entities gives each person's gender and the role
     # nouns written next to the name; the candidates are the corrected mentions.
     roles: dict[str, set[str]] = defaultdict(set)
-    bounds = [(doc[cand.i].idx, end_char(doc, cand), cand) for cand in cands]  # once each
+    bounds = [(doc[cand.i].idx, end_char(doc, cand), cand) for cand in known]  # once each
     for ref in _resolver.referents(doc):
         for start, end, cand in bounds:
             # A person's roles stay the person's ("President Obama" inside "the Obama
             # administration" gives the administration no "president").
             if start <= ref.start < end and (ref.kind == "person") == (cand.type == "person"):
                 roles[cand.actor].update(ref.roles)
-    for cand in cands:
+    for cand in known:
         roles[cand.actor].update(cand.titles)
         roles[cand.actor].update(title_nouns(doc, cand))
-    genders = _genders(doc, cands)
+    genders = _genders(doc, known)
     # Who the text calls president (False) or vice president (True), by actor.
     titled = {actor: "vice" in r for actor, r in roles.items() if "president" in r}
     by_referent: dict[tuple[int, int], Cand] = {}
     referents = []
-    for cand in sorted(cands, key=lambda c: c.i):
+    for cand in sorted(known, key=lambda c: c.i):
         if not cand.actor:
             continue
         ref = _resolver.Referent(
@@ -74,7 +85,7 @@ def reference_candidates(
     speaker_set = set(speakers)
     covered = {k for c in cands for k in range(c.i, c.j)}
     out: list[Cand] = []
-    person_at = {k: c for c in cands if c.type == "person" and c.actor for k in range(c.i, c.j)}
+    person_at = {k: c for c in named if c.type == "person" and c.actor for k in range(c.i, c.j)}
 
     # Whether each referent lies inside a speaker span, decided once per referent (the
     # spans do not change) instead of for every pronoun: index-aligned with `referents`.
@@ -84,7 +95,10 @@ def reference_candidates(
         return [
             r
             for r, inside in zip(referents, spoken, strict=True)
-            if inside and r.start < before and r.kind == "person"
+            if inside
+            and r.start < before
+            and r.kind == "person"
+            and id(by_referent.get((r.start, r.end))) not in run_in
         ]
 
     def add(target: Cand, i: int, j: int, how: str) -> None:
@@ -128,8 +142,11 @@ def reference_candidates(
             if target is not None:
                 add(target, token.i, token.i + 1, "pronoun")
                 continue
+            pronoun_referents = [
+                r for r in referents if id(by_referent.get((r.start, r.end))) not in run_in
+            ]
             res = _resolver.resolve(
-                doc, token.idx, token.idx + len(token.text), referents, recent(token.idx)
+                doc, token.idx, token.idx + len(token.text), pronoun_referents, recent(token.idx)
             )
             if res.referent is None:
                 continue
@@ -153,6 +170,8 @@ def reference_candidates(
                 continue  # "the commission's spokesman"; "Ulvane Hydro, the company"
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
                 continue  # "the Democratic leader of the Senate, Justin Alfond": the name
+            if token.lemma_ == "campaign" and _election_time(doc, left, token):
+                continue  # "Earlier in the campaign", "the 2000 presidential campaign"
             if any(k in covered for k in range(left, token.i + 1)):
                 continue
             start, end = doc[left].idx, token.idx + len(token.text)
@@ -162,9 +181,9 @@ def reference_candidates(
                 if res.how == "nominal" and res.referent is not None:
                     target = by_referent.get((res.referent.start, res.referent.end))
                 elif _is_age(doc, token):  # "the 54-year-old": the person just named
-                    target = _last_person(cands, left)
+                    target = _last_person(named, left)
                 else:
-                    target = _sitting_officeholder(doc, left, token, cands, date, titled)
+                    target = _sitting_officeholder(doc, left, token, known, date, titled)
             if target is not None and target.type == "person" and token.lemma_ in _NOT_PEOPLE:
                 continue  # "the committee" is never its chairman
             if target is not None and _not_the_sitting_one(doc, left, token, target, date):
@@ -467,6 +486,20 @@ def _genders(doc: Doc, cands: list[Cand]) -> dict[str, str]:
                     genders[cand.actor] = given  # the pronoun was someone else's
                 break
     return genders
+
+
+#: Prepositions that make "the campaign" the time of an election, not a candidate's
+#: organisation ("in the campaign", "during the campaign").
+_WHILE = frozenset("in during throughout before after since".split())
+
+
+def _election_time(doc: Doc, left: int, token: Token) -> bool:
+    """ "the campaign" is a candidate's organisation only written bare and not as a
+    time: "the lawyer for the campaign", "investigations into the campaign" — not
+    "Earlier in the campaign", "the 2000 presidential campaign"."""
+    if token.i != left + 1:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _WHILE
 
 
 def _copy_as(target: Cand, i: int, j: int, how: str) -> Cand:
