@@ -1216,6 +1216,24 @@ def test_a_groups_name_leaves_out_how_many(mentions_of, minimal):
     assert at(found, "active-duty troops").actor == "active-duty troops"
 
 
+def test_a_groups_name_keeps_proper_words_and_leaves_out_evaluations(mentions_of, minimal):
+    """Who a group is, not what the writer thinks of it: "jittery lawmakers" are the
+    lawmakers and "outspoken and controversial public officials" public officials;
+    a proper adjective keeps its capital, a sentence's first word does not."""
+    found = mentions_of(
+        "Jittery lawmakers fled the chamber. Indiana lawmakers stayed, and Latino voters "
+        "cheered. She is one of the most outspoken and controversial public officials, "
+        "and one of the most prominent young black politicians. Older workers left.",
+        minimal,
+    )
+    assert at(found, "lawmakers").actor == "lawmakers"
+    assert at(found, "Indiana lawmakers").actor == "Indiana lawmakers"
+    assert at(found, "Latino voters").actor == "Latino voters"
+    assert at(found, "public officials").actor == "public officials"
+    assert at(found, "young black politicians").actor == "young black politicians"
+    assert at(found, "Older workers").actor == "older workers"  # an age, not a judgement
+
+
 def test_a_party_member_in_front_of_a_chamber_is_the_party_group(
     mentions_of, default_aliases, minimal
 ):

@@ -39,6 +39,7 @@ from analysis.actors.names import (
     common_words,
     entity_parts,
     first_name_before,
+    group_name_evaluations,
     is_name,
     no_name,
     surname_left_out,
@@ -503,14 +504,12 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
                     # and a group of candidates from nowhere
                     cands.remove(party_word)
                     covered.difference_update(range(party_word.i, party_word.j))
-                if child.dep_ in ("amod", "compound") and child.i not in covered:
-                    left = min(left, child.left_edge.i)
+            left = _group_start(doc, token, covered)
             left, _ = trim_span(doc, left, token.i + 1)
             if any(k in covered for k in range(left, token.i + 1)):
                 left = token.i
             left = _past_quantities(doc, left, token.i)
-            start, end = doc[left].idx, token.idx + len(token.text)
-            text = " ".join(doc_text(doc)[start:end].lower().split())  # "active-duty troops"
+            text = _group_name(doc, left, token.i + 1)
             row = aliases.actor_row(text)
             party = _party_modifier(doc, left, token.i, aliases)
             if party and not row:  # "Republican lawmakers", "Democratic senators"
@@ -533,6 +532,51 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             )
             covered.update(range(left, token.i + 1))
     return extra
+
+
+def _group_start(doc: Doc, token: Token, covered: set[int]) -> int:
+    """The first word of the name of the group `token` heads: its adjective and noun
+    modifiers, nearest first, up to one that only evaluates the group
+    (`group_name_evaluations`: "jittery lawmakers", "outspoken and controversial public
+    officials" → "public officials")."""
+    left = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in ("amod", "compound") or child.i in covered:
+            continue
+        if _evaluates(child):
+            break
+        left = min(left, child.left_edge.i)
+    return left
+
+
+def _evaluates(modifier: Token) -> bool:
+    """An adjective (and those coordinated with it) that only evaluates."""
+    words = [modifier, *(t for t in modifier.conjuncts if t.i < modifier.head.i)]
+    return all(w.lemma_.lower() in group_name_evaluations() for w in words) and any(
+        w.pos_ in ("ADJ", "VERB") for w in words
+    )
+
+
+#: Entity types whose words keep their capitals in a group's name ("Indiana lawmakers",
+#: "Latino voters", "Roman Catholic leaders").
+_PROPER_TYPES = frozenset("NORP GPE LOC ORG FAC PERSON LANGUAGE".split())
+
+
+def _group_name(doc: Doc, i: int, j: int) -> str:
+    """A group's name as written, in lower case but for proper nouns and adjectives
+    ("Rescue workers" opening a sentence is "rescue workers"; "Indiana lawmakers" and
+    "Latino voters" keep their capitals); hyphens as written ("active-duty troops")."""
+    text = doc_text(doc)
+    start = doc[i].idx
+    chars = list(text[start : doc[j - 1].idx + len(doc[j - 1].text)].lower())
+    for token in doc[i:j]:
+        proper = token.ent_type_ in _PROPER_TYPES or (
+            token.pos_ == "PROPN" and not token.is_sent_start
+        )
+        if proper and token.text[:1].isupper():
+            at = token.idx - start
+            chars[at : at + len(token.text)] = text[token.idx : token.idx + len(token.text)]
+    return " ".join("".join(chars).split())
 
 
 def _past_quantities(doc: Doc, left: int, head: int) -> int:
