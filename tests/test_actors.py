@@ -549,6 +549,30 @@ def test_a_kin_noun_speaker_is_not_the_possessive_person():
     assert actor_at([party], 0, 17, name="Tea Party members") is party
 
 
+def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
+    """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
+    is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""
+    from analysis.actors import actor_at
+
+    text = (
+        "A former NSA official told reporters the program was wide. An NSA official said "
+        "it was legal. Former FBI Director James Comey said it was needed. An ex-FBI "
+        "agent said it was wrong."
+    )
+    found = mentions_of(text, default_aliases, speaker_spans=[(0, 21), (59, 74)])
+
+    def speaker(phrase: str, nth: int = 0):
+        start = [i for i in range(len(text)) if text.startswith(phrase, i)][nth]
+        return actor_at(found, start, start + len(phrase), name=phrase)
+
+    assert speaker("A former NSA official") is None
+    assert speaker("An NSA official").actor == "NSA"
+    assert speaker("Former FBI Director James Comey").actor == "James Comey"
+    assert speaker("An ex-FBI agent") is None
+    assert at(found, "FBI", 1).actor == "FBI"  # not an organisation "ex-FBI"
+    assert at(found, "NSA").role != "speaker" and at(found, "NSA", 1).role == "speaker"
+
+
 def test_a_given_name_overrules_a_pronoun_that_was_someone_elses(mentions_of, default_aliases):
     """ "Dick Cheney's two daughters ... her older sister": the first "her" after
     Dick Cheney is not his; his given name says he is a man, so "her" is Mary's."""

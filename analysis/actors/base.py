@@ -218,8 +218,14 @@ def norm_text(text: str) -> str:
 
 
 def trim_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessive/punctuation/space."""
-    while i < j and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in ("the", "a", "an")):
+    """Drop a leading determiner (and the "ex-" of "ex-FBI") and trailing
+    possessive/punctuation/space."""
+    while i < j and (
+        doc[i].is_space
+        or doc[i].is_punct
+        or doc[i].lower_ in ("the", "a", "an")
+        or (doc[i].lower_ == "ex" and i + 1 < j and doc[i + 1].text == "-")
+    ):
         i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct or doc[j - 1].text in POSSESSIVE):
         j -= 1

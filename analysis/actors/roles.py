@@ -46,7 +46,10 @@ def speaker_choices(
     text = doc_text(doc)
     for start, end in speaker_spans:
         inside = [c for c in cands if c.actor and doc[c.i].idx < end and end_char(doc, c) > start]
-        if _someone_else(text[start:end]) and all(end_char(doc, c) < end for c in inside):
+        phrase = text[start:end]
+        if (_someone_else(phrase) or _no_longer(phrase)) and all(
+            end_char(doc, c) < end for c in inside
+        ):
             continue
         chosen = _pick(
             [(c, doc[c.i].idx, end_char(doc, c), role_of(doc, c)) for c in inside], start, end
@@ -79,6 +82,19 @@ def _someone_else(phrase: str) -> bool:
             if _relation(words[n]) and (following is None or following in _AFTER_HEAD):
                 return True
     return False
+
+
+#: Words that make the one a phrase names someone who once belonged to what it names.
+_FORMER = frozenset({"former", "onetime", "one-time", "retired", "ex"})
+
+
+def _no_longer(phrase: str) -> bool:
+    """Whether a phrase names a former member ("A former NSA official", "an ex-FBI
+    agent"): the organisation named inside it is then not the speaker (a former
+    official does not speak for the agency; "Former President Barack Obama" is still
+    Obama, since his name heads the phrase)."""
+    words = phrase.lower().replace("-", " - ").split()
+    return any(w in _FORMER for w in words)
 
 
 #: Words that may follow the head noun of a phrase ("rivals for the nomination").
@@ -118,7 +134,7 @@ def actor_at(
     the article's mention of that name (as actor or as written) is returned."""
     mentions = [m for m in mentions if article_id is None or m.article_id == article_id]
     items = [(m, m.start, m.end, m.role) for m in mentions if m.start < end and m.end > start]
-    if name and _someone_else(name) and all(it[2] < end for it in items):
+    if name and (_someone_else(name) or _no_longer(name)) and all(it[2] < end for it in items):
         return None
     found = _pick(items, start, end)
     modifier = (  # a state or a legislative body in front of a role: "the Texas governor"
