@@ -733,12 +733,16 @@ def resolve(
         # "the lieutenant governor", "the vice president": not the governor, the president.
         rank = [w for w in words[1:-1] if w in ROLE_QUALIFIERS]
 
+        former = "former" in words[1:-1]
+
         def fits(r: Referent, h: str = head, ro: str = role) -> int:
             if set(rank) != r.roles & ROLE_QUALIFIERS:
                 return 0
+            if not former and {f"former {h}", f"former {ro}"} & r.roles:
+                return 0  # "former President Bill Clinton" is not "the president"
             return 2 if (h in r.roles or ro in r.roles) else 0
 
-        if "former" in words[1:-1]:
+        if former:
             # "the former senator": one the article called a former senator ("former Sen.
             # Joe Lieberman") before a sitting one ("Sen. Marco Rubio"), whoever spoke last.
             ref = _best(

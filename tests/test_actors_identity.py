@@ -479,6 +479,21 @@ def test_the_president_may_be_the_one_named_in_his_campaign(nlp, with_packs):
     assert of(found, "the president").actor == "Obama"  # "Barack Obama" once linked
 
 
+def test_a_former_president_is_not_the_president(nlp, with_packs):
+    """ "the president" is the sitting one, not the "former President Bill Clinton"
+    named just before (Fox, 2010); "the former senator" is still the former one."""
+    text = (
+        "The White House asked former President Bill Clinton to talk to Rep. Joe Sestak "
+        "about a seat on the president's intelligence advisory board. President Obama "
+        "said nothing improper happened. Former Sen. Joe Lieberman spoke. Sen. Marco "
+        "Rubio agreed. The former senator left."
+    )
+    article = make_article(text, article_id="p", date="2010-05-28")
+    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    assert of(found, "the president").actor == "Obama"
+    assert of(found, "The former senator").actor == "Joe Lieberman"
+
+
 def test_pack_readme_names_the_pack_checksum():
     import hashlib
     import re

@@ -65,7 +65,11 @@ def reference_candidates(
         roles[cand.actor].update(title_nouns(doc, cand))
     genders = _genders(doc, known)
     # Who the text calls president (False) or vice president (True), by actor.
-    titled = {actor: "vice" in r for actor, r in roles.items() if "president" in r}
+    titled = {
+        actor: "vice" in r
+        for actor, r in roles.items()
+        if "president" in r and "former president" not in r  # "former President Clinton"
+    }
     by_referent: dict[tuple[int, int], Cand] = {}
     referents = []
     for cand in sorted(known, key=lambda c: c.i):
