@@ -549,6 +549,30 @@ def test_a_kin_noun_speaker_is_not_the_possessive_person():
     assert actor_at([party], 0, 17, name="Tea Party members") is party
 
 
+def test_names_the_tagger_got_wrong_on_basil(mentions_of, default_aliases):
+    """Tags read off BASIL's actor list: a club tagged as a person is an organisation, a
+    park is no one, two table actors joined by "&" are two, a party adjective is no
+    body, a title's words are no organisation, and a name after its role ("Strzok
+    attorney Aitan Goelman") is a person whatever the tag."""
+    found = mentions_of(
+        "The attack took place at Eugene Simpson Stadium Park. The Safari Club sent out a "
+        "call to arms. The list of bad players in the FBI & DOJ gets longer. It hurt "
+        "Trump's Democratic rival, Hillary Clinton. Former National Security Adviser "
+        "Michael Flynn pleaded guilty. Rep. Ralph Hall spoke.\n\nStrzok attorney Aitan "
+        "Goelman said in a statement Monday that his client was fired. Goelman said so.",
+        default_aliases,
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["Safari Club"].type == "organisation"
+    assert not any("Stadium" in m.text for m in found)
+    assert by_text["FBI"].actor == "FBI" and by_text["DOJ"].actor == "Justice Department"
+    assert not any(m.text in ("Democratic", "National Security") for m in found)
+    assert by_text["Ralph Hall"].type == "person"  # a surname that is also a place word
+    goelman = [m for m in found if "Goelman" in m.text]
+    assert [(m.actor, m.type) for m in goelman] == [("Aitan Goelman", "person")] * 2
+    assert at(found, "his").actor == "Aitan Goelman"
+
+
 def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
     """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
     is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""

@@ -96,8 +96,20 @@ ORGANISATION_NOUNS = frozenset(
     """firm company corporation business organization organisation agency newspaper
     magazine network website bank fund charity nonprofit studio""".split()
 )
-#: Last words of a business's name: "Ifrah Law", "Kasowitz Benson LLP".
-BUSINESS_NAME_ENDINGS = frozenset("law llp llc inc inc. corp corp. co. ltd ltd.".split())
+#: Last words of a business's name: "Ifrah Law", "Kasowitz Benson LLP"; and of other
+#: organisations' ("the Safari Club", "the Heritage Foundation") that the tagger took
+#: for people.
+BUSINESS_NAME_ENDINGS = frozenset(
+    """law llp llc inc inc. corp corp. co. ltd ltd. club foundation institute
+    association society""".split()
+)
+#: Words of the names of places and buildings ("Eugene Simpson Stadium Park") that the
+#: tagger took for people: a name with one after its first word is no one's. (Not
+#: "park", "hall", "tower", "street": surnames too.)
+FACILITY_WORDS = frozenset(
+    """stadium avenue boulevard airport hospital library museum plaza arena center
+    centre building""".split()
+)
 #: Words for kin used as forms of address ("asking me, Dad, the governor, to veto",
 #: "'Momma, look, you won'"): capitalised, the tagger takes them for names.
 KIN_ADDRESS = KIN_NOUNS | frozenset(
@@ -168,8 +180,8 @@ FEMALE_TITLES = frozenset("ms ms. mrs mrs. miss madam dame lady queen".split())
 #: Role nouns only a person has: an organisation tag apposed to one is a person.
 PERSON_ROLE_NOUNS = TITLE_WORDS | frozenset(
     """executive chairman chairwoman chair founder head engineer technician teacher
-    baker fisherman worker resident official adviser advisor aide lawyer professor
-    analyst researcher reporter journalist editor""".split()
+    baker fisherman worker resident official adviser advisor aide lawyer attorney
+    professor analyst researcher reporter journalist editor""".split()
 )
 PERSON_PRONOUNS = frozenset("he him his she her hers they their its".split())
 POSSESSIVE = ("'s", "’s", "'", "’")

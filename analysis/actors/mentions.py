@@ -191,6 +191,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         elif label == "ORG":
             if j - i == 1 and _with_article(doc[i], ("a", "an")):
                 continue  # "his time as a Marine": a member, no organisation's name
+            if j - i == 1 and doc[i].pos_ == "ADJ" and aliases.marker_camp(doc[i].text):
+                continue  # "Trump's Democratic rival": a party word on someone, no body
             if (
                 doc[j - 1].text in aliases.places
                 and j < len(doc)
@@ -273,6 +275,10 @@ def _swallowed_aliases(doc: Doc, alias_spans: list, ents: list) -> set[tuple[int
         ]
         if not inside or j - i <= max(b - a for a, b, _ in inside):
             continue
+        joined = {k for a, b, _ in inside for k in range(a, b)}
+        joiners = [k for k in range(i, j) if k not in joined]
+        if joiners and all(doc[k].lower_ in ("&", "and", ",") for k in joiners):
+            continue  # "the FBI & DOJ", "Republicans & Democrats": the two, not a name
         head = [(a, b, row) for a, b, row in inside if b == j and row.type == "organisation"]
         if head:
             a, _, head_row = head[0]
@@ -392,13 +398,14 @@ def _family(doc: Doc, i: int, j: int) -> bool:
 def _looks_like_person(doc: Doc, i: int, j: int) -> bool:
     """An organisation tag that the text shows to be a person: an honorific in front
     ("Ms Ferrow"), an age after it ("Anton Mirek, 36,"), or apposed to a person's
-    role ("Nadia Ferrow, director of ...")."""
+    role ("Nadia Ferrow, director of ...", "Aitan Goelman, Strzok's attorney") or
+    written after one ("Strzok attorney Aitan Goelman")."""
     if i > 0 and doc[i - 1].lower_ in HONORIFICS or doc[i].lower_ in HONORIFICS:
         return True
     if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].like_num:
         return True
     root = doc[span_root(doc, i, j)]
-    apposed = [c for c in root.children if c.dep_ == "appos"]
+    apposed = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < i)]
     if root.dep_ == "appos":
         apposed.append(root.head)
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_ROLE_NOUNS for t in apposed)

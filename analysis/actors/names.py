@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from analysis.actors.base import (
     BODY_WORDS,
     BUSINESS_NAME_ENDINGS,
+    FACILITY_WORDS,
     KIN_ADDRESS,
     NAME_PREFIXES,
     ORGANISATION_NOUNS,
@@ -140,6 +141,8 @@ def is_name(doc: Doc, i: int, j: int) -> bool:
         return False  # "a white van", "mañana": a surname is capitalised
     if len(tokens) > 1 and tokens[-1].lower_ in PERSON_ONLY_TITLES:
         return False  # "the Maricopa County Sheriff's Department": an office, no name
+    if any(t.lower_ in FACILITY_WORDS for t in tokens[1:]):
+        return False  # "Eugene Simpson Stadium Park": a place
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
