@@ -494,6 +494,24 @@ def test_a_former_president_is_not_the_president(nlp, with_packs):
     assert of(found, "The former senator").actor == "Joe Lieberman"
 
 
+def test_a_lone_surname_in_passing_is_not_the_packs_namesake(corpus, with_packs):
+    """A surname the corpus never writes in full goes to the pack's one person of that
+    name where it is someone (acts, or is written more than once), not where it is
+    named once in passing: "In nearby Clayton" is no congresswoman, "the communist
+    Castro government" no congressman."""
+    found = corpus(
+        [
+            "In nearby Clayton, a grand jury began hearing evidence on Wednesday.",
+            "Rubio said closer ties would only help the communist Castro government.",
+            "Mr. Labrador said the president was not willing to work with them.",
+        ],
+        with_packs,
+    )
+    assert of(found, "Clayton").actor == "Clayton"
+    assert of(found, "Castro").actor == "Castro"
+    assert of(found, "Labrador").actor == "Raúl Labrador"
+
+
 def test_pack_readme_names_the_pack_checksum():
     import hashlib
     import re

@@ -21,7 +21,9 @@
   name and suffix are one actor ("Donald J. Trump" = "Donald Trump", never "Donald
   Trump Jr."); a surname left alone in its article becomes a full name only where
   that is unambiguous: the one full name of the corpus with that surname, or the one
-  person of a knowledge pack with it when the corpus has no other. Otherwise it stays
+  person of a knowledge pack with it when the corpus has no other and the surname is
+  someone there (acts in its clause or is written more than once: not "In nearby
+  Clayton", "the communist Castro government"). Otherwise it stays
   as written: a corpus-wide guess would merge relatives ("Clinton"). A lone first
   name stays as written too ("his hometown of Hope" is not Hope Hicks of another
   article). A name written with "Jr." in some articles and without it in others
@@ -326,9 +328,13 @@ def _source_of(row_source: str) -> str:
 #: What cross-article linking needs to know of a corpus: how many mentions carry each
 #: (actor, type, camp, camp_source), in order of first occurrence, and in how many
 #: articles a suffixed name and the same name without it are both persons
-#: ((suffixed, TOGETHER, plain, "") entries; `link_inventory`).
+#: ((suffixed, TOGETHER, plain, "") entries; `link_inventory`), and how many of a
+#: person's mentions act in their clause ((name, ACTING, "", "") entries).
 Inventory = Counter
 TOGETHER = "together"
+ACTING = "acting"
+#: The roles in which a mention acts as a person: says, does or suffers something.
+_ACTING_ROLES = frozenset({"agent", "speaker", "patient"})
 
 
 @dataclass(frozen=True)
@@ -353,6 +359,8 @@ def link_inventory(mentions: Iterable[Mention]) -> Inventory:
     for m in mentions:
         if m.type == "person":
             persons[m.article_id].add(m.actor)
+            if m.role in _ACTING_ROLES:
+                inventory[(m.actor, ACTING, "", "")] += 1
     for names in persons.values():  # "Jesse Jackson Jr. … his father, Jesse Jackson"
         keys = {name: split_name(name) for name in names}
         for name, (first, last, suffix) in keys.items():
@@ -380,9 +388,12 @@ def link_across_articles(
 def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPlan:
     """The linking decisions for a corpus from its inventory (`link_inventory`)."""
     counts: Counter = Counter()
+    acting: Counter = Counter()
     for (actor, kind, _camp, _source), n in inventory.items():
         if kind == "person":
             counts[actor] += n
+        elif kind == ACTING:
+            acting[actor] += n
     # Full names with the same first name, last name and suffix are one actor, under a
     # name the table or pack knows, else the most frequent form.
     variants: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -409,9 +420,14 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
         in_corpus = by_last.get((last, suffix), set())
         in_pack = aliases.surnames.get(last, set()) if aliases is not None and not suffix else set()
         pack_in_corpus = in_pack & in_corpus
-        if len(in_pack) == 1 and (pack_in_corpus or not in_corpus):
+        if len(in_pack) == 1 and (
+            pack_in_corpus or (not in_corpus and (counts[name] > 1 or acting[name]))
+        ):
             # the one pack person of that surname, named in full in the corpus (its
-            # relatives are not in the pack), or with no other of that name in it
+            # relatives are not in the pack), or with no other of that name in it where
+            # the surname is someone: written more than once or acting ("Mr. Conaway has
+            # refused"), not once in passing ("the communist Castro government", "In
+            # nearby Clayton")
             canonical[name] = next(iter(in_pack))
         elif len(in_corpus) == 1 and not pack_in_corpus:
             canonical[name] = next(iter(in_corpus))
@@ -439,7 +455,7 @@ def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
     (spaCy types "F.B.I." a place as often as not). Persons are left to name linking."""
     types: dict[str, Counter] = defaultdict(Counter)
     for (actor, kind, _camp, _source), n in inventory.items():
-        if kind != TOGETHER and actor:
+        if kind not in (TOGETHER, ACTING) and actor:
             types[actor][kind] += n
     spellings: dict[str, list[str]] = defaultdict(list)
     for name in types:
@@ -502,7 +518,7 @@ def _camp_votes(
     camps: dict[str, set[str]] = defaultdict(set)
     persons: set[str] = set()
     for (actor, kind, camp, source), n in inventory.items():
-        if kind == TOGETHER:
+        if kind in (TOGETHER, ACTING):
             continue
         if kind == "person":
             actor = canonical.get(actor, actor)
