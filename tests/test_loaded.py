@@ -120,6 +120,26 @@ def test_a_distancing_cue_is_about_its_speaker_and_no_verb_about_a_date(nlp):
     assert about("Police cracked down on protesters on Monday.", "cracked") == "protesters"
 
 
+def test_a_word_someone_calls_something_is_about_that_thing(nlp):
+    """ "Comey called her actions extremely careless": the object predicate describes
+    the object, not the one who calls it so; in a relative clause, the noun the clause
+    modifies; in the passive, the subject."""
+
+    def about(text: str, word: str) -> str | None:
+        doc = nlp(text)
+        token = next(t for t in doc if t.text == word)
+        found = about_span(doc[token.i : token.i + 1])
+        return None if found is None else text[found[0] : found[1]]
+
+    assert about("Comey called her actions extremely careless.", "careless") == "her actions"
+    assert about("Gattine called him a racist.", "racist") == "him"
+    assert about("It was a military fight he called “a war of Obama’s choosing.”", "war") == (
+        "a military fight"
+    )
+    assert about("The senator was called reckless by his rivals.", "reckless") == "The senator"
+    assert about("The president is careless.", "careless") == "The president"
+
+
 def test_scare_quotes(nlp):
     text = "The government's “reforms” failed, and the ‘experts’ were silent."
     terms = [t for t in tag(nlp, text) if t.category == SCARE_QUOTE]

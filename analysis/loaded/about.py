@@ -1,7 +1,8 @@
 """About whom: the noun phrase a loaded term describes, where the parse tells.
 
 A term is linked to the phrase it modifies ("the *alleged* attack"), the subject it is
-predicated of ("X is a *puppet*"), the head of an apposition ("the channel, a Kremlin
+predicated of ("X is a *puppet*"), the object it is predicated of ("called her actions
+*careless*"), the head of an apposition ("the channel, a Kremlin
 *mouthpiece*"), the object of a verb ("critics *slammed* the senator", "an attempt to
 *kill* X"; never a time or number: "*claimed* Wednesday"), the speaker of a distancing
 cue ("he *claimed*"), or the subject of the clause a hedge or adverb qualifies. The
@@ -35,7 +36,9 @@ def about_span(span: Span) -> tuple[int, int] | None:
         target = head  # a name chosen by the writer ("Kiev"): the name itself
     elif head.dep_ in MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         target = head.head
-    elif head.dep_ in ("attr", "acomp", "oprd"):
+    elif head.dep_ == "oprd":
+        target = _described_object(head.head)
+    elif head.dep_ in ("attr", "acomp"):
         target = _subject(head.head)
     elif head.dep_ == "appos":
         target = head.head
@@ -90,6 +93,19 @@ def _verb_object(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
     return None
+
+
+def _described_object(verb: Token) -> Token | None:
+    """What an object predicate describes: the verb's object ("Comey called her actions
+    extremely *careless*": her actions, not Comey), the noun a relative clause
+    modifies ("a fight he called a *war* of choice": the fight), else the subject ("she
+    was called *careless*")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and not _when_or_how_much(child):
+            return child
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return _subject(verb)
 
 
 def _when_or_how_much(token: Token) -> bool:
