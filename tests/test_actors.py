@@ -573,6 +573,20 @@ def test_names_the_tagger_got_wrong_on_basil(mentions_of, default_aliases):
     assert at(found, "his").actor == "Aitan Goelman"
 
 
+def test_a_subject_pronoun_is_not_a_person_named_in_its_own_clause(mentions_of, default_aliases):
+    """ "He called Steele's comments unacceptable": "He" is not Steele, whom the clause
+    names (a pronoun never stands before a name it governs); nor is "he" Flynn in "he
+    would have known Flynn lied"."""
+    found = mentions_of(
+        "Michael Steele spoke on Friday. Rep. Mike Pence said Steele needs to refocus. He "
+        "called Steele's comments unacceptable. Michael Flynn lied to agents, and Donald "
+        "Trump fired him. According to the tweet, he would have known Flynn lied.",
+        default_aliases,
+    )
+    assert at(found, "He").actor == "Mike Pence"
+    assert at(found, "he").actor == "Donald Trump"
+
+
 def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
     """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
     is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""

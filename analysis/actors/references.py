@@ -143,11 +143,14 @@ def reference_candidates(
                 target = _salient_subject(doc, token, person_at, genders)
             else:
                 target = None
-            if target is not None:
+            named_below = _named_below(doc, token, cands)
+            if target is not None and target.actor not in named_below:
                 add(target, token.i, token.i + 1, "pronoun")
                 continue
             pronoun_referents = [
-                r for r in referents if id(by_referent.get((r.start, r.end))) not in run_in
+                r
+                for r in referents
+                if id(by_referent.get((r.start, r.end))) not in run_in and r.text not in named_below
             ]
             res = _resolver.resolve(
                 doc, token.idx, token.idx + len(token.text), pronoun_referents, recent(token.idx)
@@ -195,6 +198,24 @@ def reference_candidates(
             if target is not None:
                 add(target, left, token.i + 1, "nominal")
     return out
+
+
+def _named_below(doc: Doc, token: Token, cands: list[Cand]) -> set[str]:
+    """The persons a subject pronoun cannot be: those named by name later in its own
+    clause ("He called Steele's comments unacceptable", "She said Pelosi was wrong":
+    not Steele, not Pelosi; a pronoun never stands before a name it governs)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _SINGULAR:
+        return set()
+    verb = token.head
+    return {
+        c.actor
+        for c in cands
+        if c.type == "person"
+        and c.actor
+        and c.resolution in ("name", "alias", "partial-name")
+        and token.i < c.i <= verb.right_edge.i
+        and not inside_quote(doc, c.i)
+    }
 
 
 #: The pronoun of the other gender that makes a generic pair ("his or her").
