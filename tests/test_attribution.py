@@ -1288,6 +1288,19 @@ def test_a_by_agent_is_the_source_not_what_was_said(nlp):
     assert asked["Asked"] == "if he believed the situation was as bad as Benghazi"
 
 
+def test_a_by_phrase_on_an_active_verb_is_not_its_source(nlp):
+    """ "That cable summarized an emergency meeting ... by the U.S. Mission": the cable
+    summarized it (the parser hung the meeting's "by" on the verb); in the passive the
+    "by" phrase is the source."""
+    found = _sources(
+        nlp,
+        "That cable summarized an emergency meeting the day before by the U.S. Mission in "
+        "Benghazi.",
+    )
+    assert found["summarized"] == "That cable"
+    assert _sources(nlp, "The plan was criticized by Republicans.")["criticized"] == "Republicans"
+
+
 def test_a_content_begins_after_its_own_cue(nlp):
     """ "are unhappy" | "that Obama agreed ...": the adjective of a "be" cue is the cue's,
     not the start of what was said."""

@@ -116,7 +116,7 @@ def _source_token(tok: Token, quotes: _Quotes | None = None) -> Token | None:
     while cur is not None and seen < 6:
         seen += 1
         for child in cur.children:
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and not _active(cur):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
                     return None  # "had been released by Friday evening": a deadline
@@ -416,6 +416,15 @@ def _phrase_before(tok: Token) -> Token | None:
         break
     named = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in ANIMATE_PRONOUNS
     return head if named or _lemma(head) in SPEAKER_NOUNS else None
+
+
+def _active(verb: Token) -> bool:
+    """A verb with an active subject and no passive auxiliary: a "by" phrase the parser
+    hung on it belongs to its object ("That cable summarized an emergency meeting the
+    day before by the U.S. Mission": the cable, not the mission)."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
 
 
 def _reduced_passive(tok: Token) -> bool:
