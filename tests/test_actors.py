@@ -1445,6 +1445,7 @@ def test_words_the_tagger_takes_for_one_word_names_are_no_people(mentions_of, de
         "Mar-a-Lago resort in Florida.",
         "I have nothing to do with the National Enquirer and unlike Lyin' Ted Cruz I do not "
         "surround myself with political hacks.",
+        "“Be careful, Lyin' Ted, or I will spill the beans on your wife!” Trump wrote.",
         "The program began in 2007. Metadata from the companies is used to find suspects. "
         "The agency says the metadata is kept for five years.",
     ]
@@ -1500,7 +1501,7 @@ def test_a_president_who_cannot_be_the_sitting_one_is_not_linked_to_him(
     article = make_article(text, article_id="p", date=date)
     found = find_mentions(article, nlp(article.analysis_text()), default_aliases)
     assert [m.actor for m in found if m.text == phrase] == []
-    assert {m.actor for m in found} & {"Trump", "Obama"}  # the president is found
+    assert {m.actor for m in found} & {"Donald Trump", "Barack Obama"}  # the president
 
 
 def test_organisation_tags_that_hold_people_titles_or_a_member(mentions_of, default_aliases):

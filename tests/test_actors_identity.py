@@ -490,7 +490,7 @@ def test_a_former_president_is_not_the_president(nlp, with_packs):
     )
     article = make_article(text, article_id="p", date="2010-05-28")
     found = find_mentions(article, nlp(article.analysis_text()), with_packs)
-    assert of(found, "the president").actor == "Obama"
+    assert of(found, "the president").actor == "Barack Obama"
     assert of(found, "The former senator").actor == "Joe Lieberman"
 
 
@@ -510,6 +510,19 @@ def test_a_lone_surname_in_passing_is_not_the_packs_namesake(corpus, with_packs)
     assert of(found, "Clayton").actor == "Clayton"
     assert of(found, "Castro").actor == "Castro"
     assert of(found, "Labrador").actor == "Raúl Labrador"
+
+
+def test_an_executive_title_singles_out_the_pack_person_without_a_full_name(nlp, with_packs):
+    """ "Vice President Pence" in an article that never writes his full name is Mike
+    Pence (the pack also holds Representative Greg Pence), and so is "Mr. Pence"."""
+    text = (
+        "Trump said he fired Flynn only for lying to Vice President Pence about the issue. "
+        "Mr. Pence said nothing."
+    )
+    article = make_article(text, article_id="p")
+    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    pence = [m for m in found if m.text == "Pence"]
+    assert [(m.actor, m.camp) for m in pence] == [("Mike Pence", "Republican Party")] * 2
 
 
 def test_pack_readme_names_the_pack_checksum():

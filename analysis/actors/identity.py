@@ -195,6 +195,27 @@ def _executive_office(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _officeholders(
+    doc: Doc, persons: list[Cand], full: list[Cand], aliases: AliasTable
+) -> dict[str, Alias]:
+    """Surname → the pack's person, where an article that never writes the full name
+    gives the surname an executive office title that singles one out ("Vice President
+    Pence": Mike Pence, not Greg Pence); every plain mention of that surname in the
+    article is then that person ("Mr. Pence" too). Not where two offices point to two
+    people."""
+    named = {split_name(f.actor)[1] for f in full}
+    found: dict[str, set] = {}
+    for cand in persons:
+        first, last, suffix = split_name(cand.actor)
+        if first or suffix or not last or last in named:
+            continue
+        office = _executive_office(doc, cand.i)
+        namesake = _pack_namesake(aliases, last, None, office) if office else None
+        if namesake is not None:
+            found.setdefault(last, set()).add(namesake)
+    return {last: next(iter(rows)) for last, rows in found.items() if len(rows) == 1}
+
+
 def _pack_namesake(
     aliases: AliasTable, last: str, gender: str | None, office: str | None
 ) -> Alias | None:
@@ -248,10 +269,18 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
         gender = name_gender(cand.actor)
         if gender:
             genders.setdefault(cand.actor, gender)
+    officeholders = _officeholders(doc, persons, full, aliases)
     for cand in persons:
         if _is_full(cand.actor) or cand.from_table:
             continue
         _, last, suffix = split_name(cand.actor)
+        namesake = officeholders.get(last) if not suffix else None
+        if namesake is not None:
+            cand.actor, cand.from_table = namesake.actor, True
+            if namesake.camp and not cand.camp:
+                cand.camp, cand.camp_source = namesake.camp, _source_of(namesake.source)
+            cand.resolution = "partial-name"
+            continue
         matches, suffixed = [], []
         for f in full:
             f_first, f_last, f_suffix = split_name(f.actor)

@@ -189,14 +189,13 @@ def no_name(doc: Doc, i: int, common: set[str]) -> bool:
     opens = i == 0 or token.is_sent_start or doc[i - 1].is_space or doc[i - 1].text in ('"', "“")
     if opens and word in common:
         return True
-    after = doc[i + 1 : i + 4]  # an apostrophe, then a name of two words or more
+    after = doc[i + 1 : i + 3]  # an apostrophe glued to it, then a capitalised name
     return (
-        len(after) == 3
+        len(after) == 2
         and after[0].text in ("'", "’")
         and not token.whitespace_
-        and after[1].ent_type_ == "PERSON"
-        and after[1].ent_iob_ == "B"
-        and after[2].ent_iob_ == "I"
+        and after[1].pos_ == "PROPN"
+        and after[1].is_title
     )
 
 
