@@ -587,6 +587,23 @@ def test_a_subject_pronoun_is_not_a_person_named_in_its_own_clause(mentions_of, 
     assert at(found, "he").actor == "Donald Trump"
 
 
+def test_an_unknown_one_word_name_that_only_modifies_a_noun_is_no_one(mentions_of, default_aliases):
+    """ "a retired four-star Marine general", "the Florissant campus": a one-word tag
+    that only modifies a noun and that nobody in the article or the tables bears is
+    no person; "the Weiner laptop" after "Mr. Weiner's laptop" and "the Obama
+    administration" stay."""
+    found = mentions_of(
+        "Mr. Mattis, a retired four-star Marine general, was rebuffed. Holder met leaders "
+        "at the Florissant campus of the college. Agents searched Mr. Weiner's laptop; the "
+        "Weiner laptop held the emails. The Obama administration said nothing.",
+        default_aliases,
+    )
+    people = {m.text for m in found if m.type == "person"}
+    assert not people & {"Marine", "Florissant"}
+    assert [m.text for m in found if "Weiner" in m.text] == ["Weiner", "Weiner"]
+    assert at(found, "Obama administration").type == "organisation"
+
+
 def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
     """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
     is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""

@@ -67,6 +67,7 @@ def find_mentions(
     cands += _modifier_candidates(doc, cands, aliases)
     cands = _untagged_names(doc, cands)
     cands = _without_titled_nouns(doc, cands)
+    cands = _without_modifier_names(doc, cands, aliases)
     link_names(doc, cands, aliases)
     owners = _administrations(doc, cands)
     cands += reference_candidates(doc, cands, speaker_spans, article.date, owners)
@@ -375,6 +376,45 @@ def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
         return token.text.lower() not in names
 
     return [c for c in cands if not titled_noun(c)]
+
+
+def _without_modifier_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> list[Cand]:
+    """The candidates less a one-word person tag that only ever modifies a noun and is
+    nobody the article or the tables know: "a retired four-star Marine general", "the
+    Florissant campus" (not "the Weiner laptop" after "Mr. Weiner's laptop", nor "the
+    Trump administration", nor "the Jones campaign": a campaign or administration is
+    its person's)."""
+    name_words = {
+        word.lower()
+        for c in cands
+        if c.type == "person" and c.actor and " " in c.actor
+        for word in c.actor.split()
+    }
+    uses: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.type == "person" and c.actor:
+            uses.setdefault(c.actor, []).append(c)
+
+    def modifier_only(name: str) -> bool:
+        found = uses[name]
+        return (
+            " " not in name
+            and name.lower() not in name_words
+            and name.lower() not in aliases.surnames
+            and aliases.actor_row(name) is None
+            and all(
+                not c.from_table
+                and not c.titles
+                and c.root_i is not None
+                and doc[c.root_i].dep_ in ("compound", "amod", "nmod")
+                and doc[c.root_i].head.pos_ == "NOUN"
+                and doc[c.root_i].head.lemma_.lower() not in OWNED_BODIES
+                for c in found
+            )
+        )
+
+    dropped = {name for name in uses if modifier_only(name)}
+    return [c for c in cands if not (c.type == "person" and c.actor in dropped)]
 
 
 def _with_article(token: Token, articles: tuple[str, ...] = ("the", "a", "an")) -> bool:
