@@ -4,14 +4,12 @@ and role nouns resolved, camps filled and roles assigned (`find_mentions`)."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
-    FORMAL_SUFFIXES,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -19,7 +17,6 @@ from analysis.actors.base import (
     NAME_PREFIXES,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
-    QUANTITY_WORDS,
     Cand,
     Mention,
     norm_text,
@@ -28,10 +25,9 @@ from analysis.actors.base import (
 )
 from analysis.actors.camps import (
     PARTY_BODY_WORDS,
-    administration_party,
-    government_title,
     infer_camps,
 )
+from analysis.actors.groups import group_name, group_start, party_modifier, past_quantities
 from analysis.actors.identity import link_names, strip_titles
 from analysis.actors.names import (
     WEB_NAME,
@@ -39,10 +35,15 @@ from analysis.actors.names import (
     common_words,
     entity_parts,
     first_name_before,
-    group_name_evaluations,
     is_name,
     no_name,
     surname_left_out,
+)
+from analysis.actors.owned import (
+    OWNED_BODIES,
+    administration_camps,
+    government_camps,
+    owned_bodies,
 )
 from analysis.actors.references import reference_candidates
 from analysis.actors.roles import role_of, speaker_choices
@@ -69,11 +70,11 @@ def find_mentions(
     cands = _without_titled_nouns(doc, cands)
     cands = _without_modifier_names(doc, cands, aliases)
     link_names(doc, cands, aliases)
-    owners = _administrations(doc, cands)
+    owners = owned_bodies(doc, cands)
     cands += reference_candidates(doc, cands, speaker_spans, article.date, owners)
     infer_camps(doc, cands, aliases)
-    _administration_camps(cands, aliases)
-    _government_camps(doc, cands, article.date)
+    administration_camps(cands, aliases)
+    government_camps(doc, cands, article.date)
     speaker_picks = speaker_choices(doc, cands, speaker_spans)
     mentions = []
     for cand in sorted(cands, key=lambda c: c.i):
@@ -551,14 +552,14 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
                     # and a group of candidates from nowhere
                     cands.remove(party_word)
                     covered.difference_update(range(party_word.i, party_word.j))
-            left = _group_start(doc, token, covered)
+            left = group_start(doc, token, covered)
             left, _ = trim_span(doc, left, token.i + 1)
             if any(k in covered for k in range(left, token.i + 1)):
                 left = token.i
-            left = _past_quantities(doc, left, token.i)
-            text = _group_name(doc, left, token.i + 1)
+            left = past_quantities(doc, left, token.i)
+            text = group_name(doc, left, token.i + 1)
             row = aliases.actor_row(text)
-            party = _party_modifier(doc, left, token.i, aliases)
+            party = party_modifier(doc, left, token.i, aliases)
             if party and not row:  # "Republican lawmakers", "Democratic senators"
                 word, camp = party
                 # "GOP lawmakers" are the "Republican lawmakers" of another outlet
@@ -579,172 +580,6 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             )
             covered.update(range(left, token.i + 1))
     return extra
-
-
-def _group_start(doc: Doc, token: Token, covered: set[int]) -> int:
-    """The first word of the name of the group `token` heads: its adjective and noun
-    modifiers, nearest first, up to one that only evaluates the group
-    (`group_name_evaluations`: "jittery lawmakers", "outspoken and controversial public
-    officials" → "public officials")."""
-    left = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in ("amod", "compound") or child.i in covered:
-            continue
-        if _evaluates(child):
-            break
-        left = min(left, child.left_edge.i)
-    return left
-
-
-def _evaluates(modifier: Token) -> bool:
-    """An adjective (and those coordinated with it) that only evaluates."""
-    words = [modifier, *(t for t in modifier.conjuncts if t.i < modifier.head.i)]
-    return all(w.lemma_.lower() in group_name_evaluations() for w in words) and any(
-        w.pos_ in ("ADJ", "VERB") for w in words
-    )
-
-
-#: Entity types whose words keep their capitals in a group's name ("Indiana lawmakers",
-#: "Latino voters", "Roman Catholic leaders").
-_PROPER_TYPES = frozenset("NORP GPE LOC ORG FAC PERSON LANGUAGE".split())
-
-
-def _group_name(doc: Doc, i: int, j: int) -> str:
-    """A group's name as written, in lower case but for proper nouns and adjectives
-    ("Rescue workers" opening a sentence is "rescue workers"; "Indiana lawmakers" and
-    "Latino voters" keep their capitals); hyphens as written ("active-duty troops")."""
-    text = doc_text(doc)
-    start = doc[i].idx
-    chars = list(text[start : doc[j - 1].idx + len(doc[j - 1].text)].lower())
-    for token in doc[i:j]:
-        proper = token.ent_type_ in _PROPER_TYPES or (
-            token.pos_ == "PROPN" and not token.is_sent_start
-        )
-        if proper and token.text[:1].isupper():
-            at = token.idx - start
-            chars[at : at + len(token.text)] = text[token.idx : token.idx + len(token.text)]
-    return " ".join("".join(chars).split())
-
-
-def _past_quantities(doc: Doc, left: int, head: int) -> int:
-    """The first word of a group's name after the words of how many ("very few
-    lawmakers" → "lawmakers", "most senior leaders" → "senior leaders"): adverbs,
-    determiners, foreign words ("de facto") and `QUANTITY_WORDS` before the first word
-    of who they are."""
-    while left < head and (
-        doc[left].pos_ in ("ADV", "DET", "ADP", "PRON")
-        or doc[left].tag_ == "FW"  # "de facto immigration agents"
-        or doc[left].lower_ in QUANTITY_WORDS
-        or doc[left].is_punct
-        or doc[left].is_space
-    ):
-        left += 1
-    return left
-
-
-#: What a person's name before it makes an organisation of that person's: "the Obama
-#: administration", "the Trump campaign" ("Trump's campaign").
-OWNED_BODIES = frozenset({"administration", "campaign"})
-
-
-def _administrations(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """ "the Obama administration", "the Trump White House", "the Trump campaign": a
-    person's name modifying "administration" or "campaign" (or "White House") is an
-    organisation of theirs, named "<surname> administration" ("<surname> campaign"), in
-    their camp (`_administration_camps`); "the administration" ("the campaign") later
-    refers back to it. What the campaign did is not what the candidate did ("the Trump
-    campaign colluded"). Returns the persons as they were named, for pronouns and role
-    nouns to refer to (`reference_candidates`)."""
-    owners = []
-    for cand in cands:
-        if cand.type != "person" or not cand.actor or cand.root_i is None:
-            continue
-        token = doc[cand.root_i]
-        head = token.head
-        if token.dep_ not in ("compound", "poss", "nmod") or head.i < cand.j:
-            continue
-        elif _owned_body(head):
-            end = head.i + 1
-        elif head.text == "House" and head.i > 0 and doc[head.i - 1].text == "White":
-            end = head.i + 1
-        else:
-            continue
-        if any(c is not cand and cand.j <= c.i < end for c in cands):
-            continue
-        body = head.lemma_.lower() if head.lemma_.lower() in OWNED_BODIES else "administration"
-        owners.append(copy.copy(cand))
-        cand.owner = cand.actor
-        cand.actor = f"{_surname(cand.actor)} {body}"
-        cand.j, cand.root_i, cand.type = end, head.i, "organisation"
-        cand.resolution, cand.from_table = "name", False
-        if cand.camp_source not in ("text", "table", "pack"):  # the person's own camp stays
-            cand.camp, cand.camp_source = None, ""
-    return owners
-
-
-def _owned_body(token: Token) -> bool:
-    """ "administration" or "campaign" as a noun (`OWNED_BODIES`)."""
-    return token.lemma_.lower() in OWNED_BODIES and token.pos_ in ("NOUN", "PROPN")
-
-
-def _surname(name: str) -> str:
-    """The surname as written, without "Jr." or "III" ("Donald Trump Jr." → "Trump")."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in IDENTITY_SUFFIXES | FORMAL_SUFFIXES:
-        words.pop()
-    return words[-1]
-
-
-def _government_camps(doc: Doc, cands: list[Cand], date: str | None) -> None:
-    """A person introduced by a US government title ("Attorney General Eric Holder")
-    whose camp no table, party marker or pack gives is in the camp of the
-    administration in office on the article's date (`camps.government_title`)."""
-    party = administration_party(date)
-    if party is None:
-        return
-    for cand in cands:
-        if cand.type != "person" or cand.linked_to is not None:
-            continue
-        if cand.camp and cand.camp_source in ("table", "text", "pack"):
-            continue
-        if government_title(doc, cand):
-            cand.camp, cand.camp_source = party, "inferred"
-            for other in cands:  # the person's other mentions in the article
-                if other.actor == cand.actor and not other.camp:
-                    other.camp, other.camp_source = party, "inferred"
-
-
-def _administration_camps(cands: list[Cand], aliases: AliasTable) -> None:
-    """An administration's camp is its president's (in the article, else the table's
-    or pack's)."""
-    for cand in cands:
-        owner = cand.owner if cand.linked_to is None else cand.linked_to.owner
-        if not owner:
-            continue
-        known = [c for c in cands if c.actor == owner and c.camp]
-        row = aliases.actor_row(owner)
-        namesakes = aliases.surnames.get(owner.lower(), ())
-        if row is None and len(namesakes) == 1:  # "the Trump administration"
-            row = aliases.actor_row(next(iter(namesakes)))
-        if known:
-            cand.camp, cand.camp_source = known[0].camp, known[0].camp_source
-        elif row and row.camp:
-            cand.camp, cand.camp_source = row.camp, "pack" if row.source == "pack" else "table"
-
-
-#: The camp of the "Independent" party marker ("Sen. Bernie Sanders, I-Vt."): before a
-#: group noun the word means unaffiliated ("Independent engineers", "independent voters").
-INDEPENDENT = "Independent"
-
-
-def _party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tuple[str, str] | None:
-    """(marker as written, camp) where a party marker modifies a group noun:
-    "Republican lawmakers", "GOP leaders", "Democratic senators"."""
-    for k in range(left, head):
-        camp = aliases.marker_camp(doc[k].text) if len(doc[k].text) > 1 else None
-        if camp and camp != INDEPENDENT:  # "independent engineers" belong to no party
-            return doc[k].text, camp
-    return None
 
 
 def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:

@@ -1,0 +1,89 @@
+"""How a group noun's actor is named: the words of who they are, without the words of
+how many ("very few lawmakers" → lawmakers) or of what the writer thinks of them
+("jittery lawmakers" → lawmakers), proper words in their capitals ("Indiana
+lawmakers"), and a party marker's camp ("GOP senators" → Republican senators)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from analysis.actors.aliases import AliasTable
+from analysis.actors.base import QUANTITY_WORDS
+from analysis.actors.names import group_name_evaluations
+from analysis.resolve import doc_text
+
+
+def group_start(doc: Doc, token: Token, covered: set[int]) -> int:
+    """The first word of the name of the group `token` heads: its adjective and noun
+    modifiers, nearest first, up to one that only evaluates the group
+    (`group_name_evaluations`: "jittery lawmakers", "outspoken and controversial public
+    officials" → "public officials")."""
+    left = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in ("amod", "compound") or child.i in covered:
+            continue
+        if _evaluates(child):
+            break
+        left = min(left, child.left_edge.i)
+    return left
+
+
+def _evaluates(modifier: Token) -> bool:
+    """An adjective (and those coordinated with it) that only evaluates."""
+    words = [modifier, *(t for t in modifier.conjuncts if t.i < modifier.head.i)]
+    return all(w.lemma_.lower() in group_name_evaluations() for w in words) and any(
+        w.pos_ in ("ADJ", "VERB") for w in words
+    )
+
+
+#: Entity types whose words keep their capitals in a group's name ("Indiana lawmakers",
+#: "Latino voters", "Roman Catholic leaders").
+_PROPER_TYPES = frozenset("NORP GPE LOC ORG FAC PERSON LANGUAGE".split())
+
+
+def group_name(doc: Doc, i: int, j: int) -> str:
+    """A group's name as written, in lower case but for proper nouns and adjectives
+    ("Rescue workers" opening a sentence is "rescue workers"; "Indiana lawmakers" and
+    "Latino voters" keep their capitals); hyphens as written ("active-duty troops")."""
+    text = doc_text(doc)
+    start = doc[i].idx
+    chars = list(text[start : doc[j - 1].idx + len(doc[j - 1].text)].lower())
+    for token in doc[i:j]:
+        proper = token.ent_type_ in _PROPER_TYPES or (
+            token.pos_ == "PROPN" and not token.is_sent_start
+        )
+        if proper and token.text[:1].isupper():
+            at = token.idx - start
+            chars[at : at + len(token.text)] = text[token.idx : token.idx + len(token.text)]
+    return " ".join("".join(chars).split())
+
+
+def past_quantities(doc: Doc, left: int, head: int) -> int:
+    """The first word of a group's name after the words of how many ("very few
+    lawmakers" → "lawmakers", "most senior leaders" → "senior leaders"): adverbs,
+    determiners, foreign words ("de facto") and `QUANTITY_WORDS` before the first word
+    of who they are."""
+    while left < head and (
+        doc[left].pos_ in ("ADV", "DET", "ADP", "PRON")
+        or doc[left].tag_ == "FW"  # "de facto immigration agents"
+        or doc[left].lower_ in QUANTITY_WORDS
+        or doc[left].is_punct
+        or doc[left].is_space
+    ):
+        left += 1
+    return left
+
+
+#: The camp of the "Independent" party marker ("Sen. Bernie Sanders, I-Vt."): before a
+#: group noun the word means unaffiliated ("Independent engineers", "independent voters").
+INDEPENDENT = "Independent"
+
+
+def party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tuple[str, str] | None:
+    """(marker as written, camp) where a party marker modifies a group noun:
+    "Republican lawmakers", "GOP leaders", "Democratic senators"."""
+    for k in range(left, head):
+        camp = aliases.marker_camp(doc[k].text) if len(doc[k].text) > 1 else None
+        if camp and camp != INDEPENDENT:  # "independent engineers" belong to no party
+            return doc[k].text, camp
+    return None
