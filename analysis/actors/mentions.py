@@ -356,17 +356,22 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     return i, j, label
 
 
-def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """The candidates less a one-word "name" with an article of its own that no person
-    named in the article bears: a capitalised noun spaCy took for a person ("The career
-    Marine", "the Unabomber", "a total Hoax"), not "an angry Trump" after "Donald
-    Trump", nor "an emotional Mr. Obama"."""
-    names = {
+def _full_name_words(cands: list[Cand]) -> set[str]:
+    """The words (lower case) of the persons the article names with more than one word."""
+    return {
         word.lower()
         for c in cands
         if c.type == "person" and c.actor and " " in c.actor
         for word in c.actor.split()
     }
+
+
+def _without_titled_nouns(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """The candidates less a one-word "name" with an article of its own that no person
+    named in the article bears: a capitalised noun spaCy took for a person ("The career
+    Marine", "the Unabomber", "a total Hoax"), not "an angry Trump" after "Donald
+    Trump", nor "an emotional Mr. Obama"."""
+    names = _full_name_words(cands)
 
     def titled_noun(cand: Cand) -> bool:
         if cand.type != "person" or cand.from_table or cand.j - cand.i != 1:
@@ -385,12 +390,7 @@ def _without_modifier_names(doc: Doc, cands: list[Cand], aliases: AliasTable) ->
     Florissant campus" (not "the Weiner laptop" after "Mr. Weiner's laptop", nor "the
     Trump administration", nor "the Jones campaign": a campaign or administration is
     its person's)."""
-    name_words = {
-        word.lower()
-        for c in cands
-        if c.type == "person" and c.actor and " " in c.actor
-        for word in c.actor.split()
-    }
+    name_words = _full_name_words(cands)
     uses: dict[str, list[Cand]] = {}
     for c in cands:
         if c.type == "person" and c.actor:
