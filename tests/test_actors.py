@@ -604,6 +604,23 @@ def test_an_unknown_one_word_name_that_only_modifies_a_noun_is_no_one(mentions_o
     assert at(found, "Obama administration").type == "organisation"
 
 
+def test_an_unknown_name_with_a_possessive_can_be_a_company(mentions_of, default_aliases):
+    """ "Salesforce's Marc Benioff": a company's person, so the company; "Angie's List": a
+    company's name; "Trump's Twitter account" stays Trump's (a person the pack knows)."""
+    found = mentions_of(
+        "Apple chief Tim Cook called the law dangerous, while Salesforce's Marc Benioff "
+        "canceled the company's events. Nine companies, including Angie's List, sent a "
+        "letter. Donald Trump's Twitter account was busy.",
+        default_aliases,
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["Salesforce"].type == "organisation"
+    assert by_text["Marc Benioff"].type == "person"
+    assert by_text["Angie's List"].type == "organisation"
+    assert not any(m.text == "Angie" for m in found)
+    assert by_text["Donald Trump"].type == "person"
+
+
 def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
     """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
     is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""

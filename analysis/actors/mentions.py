@@ -17,6 +17,7 @@ from analysis.actors.base import (
     NAME_PREFIXES,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
+    POSSESSIVE,
     Cand,
     Mention,
     norm_text,
@@ -179,6 +180,14 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             if not is_name(doc, name_i, j) or (
                 j - name_i == 1 and not titles and no_name(doc, i, common)
             ):
+                continue
+            owned_end = None
+            if j - name_i == 1 and not titles:
+                owned_end = _company_by_possessive(doc, name_i, name_words, aliases)
+            if owned_end is not None:  # "Salesforce's Marc Benioff", "Angie's List"
+                cand = Cand(i, owned_end, doc[i:owned_end].text, None, "organisation", "name")
+                cand.root_i = span_root(doc, i, owned_end)
+                cands.append(cand)
                 continue
             if business_name(doc, name_i, j):
                 cand = Cand(i, j, doc[name_i:j].text, None, "organisation", "name")
@@ -354,6 +363,34 @@ def _place_body(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, str]:
     if k > j and doc[k - 1].lower_ in _BODY_HEADS:
         return i, k, "ORG"
     return i, j, label
+
+
+def _company_by_possessive(
+    doc: Doc, i: int, name_words: set[str], aliases: AliasTable
+) -> int | None:
+    """Where a one-word person tag that nobody in the article or the tables bears is a
+    company written with a possessive, the end of the company's name: "Salesforce's
+    Marc Benioff" (a company's person: the tag alone), "Angie's List" (a capitalised
+    noun after it, no entity of its own: the whole name); else None."""
+    word = doc[i].lower_
+    if word in name_words or word in aliases.surnames or aliases.actor_row(doc[i].text):
+        return None
+    if i + 2 >= len(doc) or doc[i + 1].text not in POSSESSIVE or doc[i].whitespace_:
+        return None
+    after = doc[i + 2]
+    if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        person_end = after.i + 1
+        while person_end < len(doc) and doc[person_end].ent_iob_ == "I":
+            person_end += 1
+        return i + 1 if person_end - after.i > 1 else None
+    if (
+        after.is_title
+        and after.pos_ in ("PROPN", "NOUN")
+        and not after.ent_type_
+        and not after.is_sent_start
+    ):
+        return i + 3
+    return None
 
 
 def _full_name_words(cands: list[Cand]) -> set[str]:
