@@ -621,6 +621,19 @@ def test_an_unknown_name_with_a_possessive_can_be_a_company(mentions_of, default
     assert by_text["Donald Trump"].type == "person"
 
 
+def test_a_name_followed_by_its_state_is_a_town(mentions_of, default_aliases):
+    """ "his hometown of Hope, Arkansas": a town the tagger took for a person; "Sen.
+    Elizabeth Warren, D-Mass." and "Johnson, Texas' governor" stay people."""
+    found = mentions_of(
+        "Mike Huckabee made the announcement in his hometown of Hope, Arkansas. Sen. "
+        "Elizabeth Warren, D-Mass., spoke. Johnson, Texas' governor, agreed.",
+        default_aliases,
+    )
+    people = {m.text for m in found if m.type == "person"}
+    assert "Hope" not in people
+    assert {"Mike Huckabee", "Elizabeth Warren", "Johnson"} <= people
+
+
 def test_a_former_member_does_not_speak_for_the_organisation(mentions_of, default_aliases):
     """ "A former NSA official told reporters": not the NSA's voice, as "an NSA official"
     is; "Former FBI Director James Comey" is still Comey; "ex-FBI" names the FBI."""

@@ -181,6 +181,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
                 j - name_i == 1 and not titles and no_name(doc, i, common)
             ):
                 continue
+            if j - name_i == 1 and not titles and _with_its_state(doc, j):
+                continue  # "his hometown of Hope, Arkansas": a town
             owned_end = None
             if j - name_i == 1 and not titles:
                 owned_end = _company_by_possessive(doc, name_i, name_words, aliases)
@@ -666,5 +668,17 @@ def _placed(doc: Doc, i: int, j: int) -> bool:
     token = doc[i]
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
         return True
-    following = doc[j : j + 2]
-    return len(following) == 2 and following[0].text == "," and following[1].ent_type_ == "GPE"
+    return _with_its_state(doc, j)
+
+
+def _with_its_state(doc: Doc, j: int) -> bool:
+    """A name followed by a comma and a state or place ("Ferguson, Mo.", "his hometown
+    of Hope, Arkansas"), not by a state's possessive ("Johnson, Texas' governor")."""
+    following = doc[j : j + 3]
+    return (
+        len(following) >= 2
+        and following[0].text == ","
+        and following[1].ent_type_ == "GPE"
+        and following[1].ent_iob_ == "B"
+        and not (len(following) == 3 and following[2].text in POSSESSIVE)
+    )
