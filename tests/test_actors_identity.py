@@ -51,6 +51,17 @@ def corpus(nlp):
     return run
 
 
+@pytest.fixture(scope="module")
+def article_mentions(nlp):
+    """Mentions of one article (not linked across a corpus)."""
+
+    def run(text, aliases, date=None):
+        article = make_article(text, article_id="p", date=date)
+        return find_mentions(article, nlp(article.analysis_text()), aliases)
+
+    return run
+
+
 def of(mentions, text, article=None):
     hits = [m for m in mentions if m.text == text and (article is None or m.article_id == article)]
     assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
@@ -457,29 +468,27 @@ def test_a_campaign_is_its_candidates_organisation_in_their_camp(corpus, with_pa
     assert of(found, "Trump campaign", "a2").actor == "Trump campaign"  # not "Jr. campaign"
 
 
-def test_a_name_run_into_an_administration_is_no_pronouns_antecedent(nlp, with_packs):
+def test_a_name_run_into_an_administration_is_no_pronouns_antecedent(article_mentions, with_packs):
     text = (
         "Rick Perry sought to draw a contrast with the Obama administration, which he "
         "criticized as weak."
     )
-    article = make_article(text, article_id="p")
-    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    found = article_mentions(text, with_packs)
     assert of(found, "Obama administration").actor == "Obama administration"
     assert of(found, "he").actor == "Rick Perry"
 
 
-def test_the_president_may_be_the_one_named_in_his_campaign(nlp, with_packs):
+def test_the_president_may_be_the_one_named_in_his_campaign(article_mentions, with_packs):
     text = (
         "Joe Biden knew Lloyd Bentsen. The debate was supposed to be a reboot for the Obama "
         "campaign after the president's dismal performance last week."
     )
-    article = make_article(text, article_id="p", date="2012-10-12")
-    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    found = article_mentions(text, with_packs, date="2012-10-12")
     assert of(found, "Obama campaign").camp == "Democratic Party"
     assert of(found, "the president").actor == "Obama"  # "Barack Obama" once linked
 
 
-def test_a_former_president_is_not_the_president(nlp, with_packs):
+def test_a_former_president_is_not_the_president(article_mentions, with_packs):
     """ "the president" is the sitting one, not the "former President Bill Clinton"
     named just before (Fox, 2010); "the former senator" is still the former one."""
     text = (
@@ -488,8 +497,7 @@ def test_a_former_president_is_not_the_president(nlp, with_packs):
         "said nothing improper happened. Former Sen. Joe Lieberman spoke. Sen. Marco "
         "Rubio agreed. The former senator left."
     )
-    article = make_article(text, article_id="p", date="2010-05-28")
-    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    found = article_mentions(text, with_packs, date="2010-05-28")
     assert of(found, "the president").actor == "Barack Obama"
     assert of(found, "The former senator").actor == "Joe Lieberman"
 
@@ -512,15 +520,16 @@ def test_a_lone_surname_in_passing_is_not_the_packs_namesake(corpus, with_packs)
     assert of(found, "Labrador").actor == "Raúl Labrador"
 
 
-def test_an_executive_title_singles_out_the_pack_person_without_a_full_name(nlp, with_packs):
+def test_an_executive_title_singles_out_the_pack_person_without_a_full_name(
+    article_mentions, with_packs
+):
     """ "Vice President Pence" in an article that never writes his full name is Mike
     Pence (the pack also holds Representative Greg Pence), and so is "Mr. Pence"."""
     text = (
         "Trump said he fired Flynn only for lying to Vice President Pence about the issue. "
         "Mr. Pence said nothing."
     )
-    article = make_article(text, article_id="p")
-    found = find_mentions(article, nlp(article.analysis_text()), with_packs)
+    found = article_mentions(text, with_packs)
     pence = [m for m in found if m.text == "Pence"]
     assert [(m.actor, m.camp) for m in pence] == [("Mike Pence", "Republican Party")] * 2
 

@@ -5,12 +5,22 @@ lawmakers"), and a party marker's camp ("GOP senators" → Republican senators).
 
 from __future__ import annotations
 
+import csv
+import functools
+
 from spacy.tokens import Doc, Token
 
 from analysis.actors.aliases import AliasTable
 from analysis.actors.base import QUANTITY_WORDS
-from analysis.actors.names import group_name_evaluations
+from analysis.config import PACKAGE_DIR
 from analysis.resolve import doc_text
+
+
+@functools.cache
+def group_name_evaluations() -> frozenset[str]:
+    """The words a group's name leaves out (`data/group_name_evaluations.csv`)."""
+    with (PACKAGE_DIR / "data" / "group_name_evaluations.csv").open(encoding="utf-8") as handle:
+        return frozenset(row["word"].lower() for row in csv.DictReader(handle))
 
 
 def group_start(doc: Doc, token: Token, covered: set[int]) -> int:

@@ -181,11 +181,12 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
                 j - name_i == 1 and not titles and no_name(doc, i, common)
             ):
                 continue
-            if j - name_i == 1 and not titles and _with_its_state(doc, j):
+            one_word = j - name_i == 1 and not titles
+            if one_word and _with_its_state(doc, j):
                 continue  # "his hometown of Hope, Arkansas": a town
-            owned_end = None
-            if j - name_i == 1 and not titles:
-                owned_end = _company_by_possessive(doc, name_i, name_words, aliases)
+            owned_end = (
+                _company_by_possessive(doc, name_i, name_words, aliases) if one_word else None
+            )
             if owned_end is not None:  # "Salesforce's Marc Benioff", "Angie's List"
                 cand = Cand(i, owned_end, doc[i:owned_end].text, None, "organisation", "name")
                 cand.root_i = span_root(doc, i, owned_end)

@@ -6,8 +6,6 @@ through these; nothing here knows the alias table beyond the word sets it is giv
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 
 from spacy.tokens import Doc, Token
@@ -25,14 +23,6 @@ from analysis.actors.base import (
     trim_span,
 )
 from analysis.actors.identity import name_gender, opening_words, split_name
-from analysis.config import PACKAGE_DIR
-
-
-@functools.cache
-def group_name_evaluations() -> frozenset[str]:
-    """The words a group's name leaves out (`data/group_name_evaluations.csv`)."""
-    with (PACKAGE_DIR / "data" / "group_name_evaluations.csv").open(encoding="utf-8") as handle:
-        return frozenset(row["word"].lower() for row in csv.DictReader(handle))
 
 
 def entity_parts(

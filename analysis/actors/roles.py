@@ -47,9 +47,7 @@ def speaker_choices(
     for start, end in speaker_spans:
         inside = [c for c in cands if c.actor and doc[c.i].idx < end and end_char(doc, c) > start]
         phrase = text[start:end]
-        if (_someone_else(phrase) or _no_longer(phrase)) and all(
-            end_char(doc, c) < end for c in inside
-        ):
+        if _not_their_voice(phrase) and all(end_char(doc, c) < end for c in inside):
             continue
         chosen = _pick(
             [(c, doc[c.i].idx, end_char(doc, c), role_of(doc, c)) for c in inside], start, end
@@ -57,6 +55,13 @@ def speaker_choices(
         if chosen is not None:
             picks.add(id(chosen))
     return picks
+
+
+def _not_their_voice(phrase: str) -> bool:
+    """Whether a speaker phrase names someone other than the mentions before its head:
+    a relation ("his wife", `_someone_else`) or a former member ("a former NSA
+    official", `_no_longer`)."""
+    return _someone_else(phrase) or _no_longer(phrase)
 
 
 def _someone_else(phrase: str) -> bool:
@@ -134,7 +139,7 @@ def actor_at(
     the article's mention of that name (as actor or as written) is returned."""
     mentions = [m for m in mentions if article_id is None or m.article_id == article_id]
     items = [(m, m.start, m.end, m.role) for m in mentions if m.start < end and m.end > start]
-    if name and (_someone_else(name) or _no_longer(name)) and all(it[2] < end for it in items):
+    if name and _not_their_voice(name) and all(it[2] < end for it in items):
         return None
     found = _pick(items, start, end)
     modifier = (  # a state or a legislative body in front of a role: "the Texas governor"
