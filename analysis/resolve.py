@@ -87,14 +87,12 @@ def party_state_tag(ent: Span) -> bool:
         return True
     if i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[i - 2].text in ("R", "D", "I"):
         return True
-    return (
-        i >= 2
-        and j < len(doc)
-        and doc[i - 1].text == "("
-        and doc[j].text == ")"
-        and doc[i - 2].ent_type_ == "PERSON"
-        and all(t.text.endswith(".") for t in doc[i:j])
-    )
+    if not (i >= 2 and doc[i - 1].text == "(" and doc[i - 2].ent_type_ == "PERSON"):
+        return False
+    if j < len(doc) and doc[j].text == ")":
+        return ent.text.endswith(".")  # "N.H.", or "Vt." split into "Vt" and "."
+    # "Sen. Bernie Sanders (Vt.)" with the full stop split off the tag
+    return j - i == 1 and j + 1 < len(doc) and doc[j].text == "." and doc[j + 1].text == ")"
 
 
 #: Dotted place abbreviations that end a sentence the parser ran into the next name

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.actors import find_mentions, link_across_articles
 from analysis.config import SEEDS_DIR
+from analysis.ingest import make_article
 from analysis.nlp import load_pipeline
 from analysis.records import Article
 
@@ -31,6 +33,45 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def nlp():
     """The spaCy pipeline, loaded once for the whole session."""
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def corpus(nlp):
+    """Mentions of several articles (`texts`), linked across the corpus with `aliases`."""
+
+    def run(texts, aliases):
+        found = []
+        for n, text in enumerate(texts):
+            article = make_article(text, article_id=f"a{n}")
+            doc = nlp(article.analysis_text())
+            for m in find_mentions(article, doc, aliases):
+                assert article.text[m.start : m.end] == m.text
+                found.append(m)
+        return link_across_articles(found, aliases)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def mentions_of(nlp):
+    """The mentions of one article (`text`) with `aliases`, unlinked to any corpus."""
+
+    def run(text, aliases, speaker_spans=(), article_id="t"):
+        article = make_article(text, article_id=article_id)
+        doc = nlp(article.analysis_text())
+        found = find_mentions(article, doc, aliases, speaker_spans=speaker_spans)
+        for m in found:
+            assert article.text[m.start : m.end] == m.text
+        return found
+
+    return run
+
+
+def of(mentions, text, article=None):
+    """The first mention written exactly as `text` (in `article` where given)."""
+    hits = [m for m in mentions if m.text == text and (article is None or m.article_id == article)]
+    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return hits[0]
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import of
 
 from analysis.actors import (
     CAMP_SOURCES,
@@ -18,10 +19,12 @@ from analysis.actors import (
     pack_versions,
     shipped_packs,
 )
+from analysis.actors.packs import PACKS_DIR
 from analysis.ingest import make_article, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT.parent / "shared" / "knowledge" / "us-congress"
+PACK_FILES = ("us_government.csv", "us_politics.csv", "world_states.csv")
 
 
 @pytest.fixture(scope="module")
@@ -35,23 +38,6 @@ def no_packs():
 
 
 @pytest.fixture(scope="module")
-def corpus(nlp):
-    """Mentions of several articles, linked across the corpus."""
-
-    def run(texts, aliases):
-        found = []
-        for n, text in enumerate(texts):
-            article = make_article(text, article_id=f"a{n}")
-            doc = nlp(article.analysis_text())
-            for m in find_mentions(article, doc, aliases):
-                assert article.text[m.start : m.end] == m.text
-                found.append(m)
-        return link_across_articles(found, aliases)
-
-    return run
-
-
-@pytest.fixture(scope="module")
 def article_mentions(nlp):
     """Mentions of one article (not linked across a corpus)."""
 
@@ -60,12 +46,6 @@ def article_mentions(nlp):
         return find_mentions(article, nlp(article.analysis_text()), aliases)
 
     return run
-
-
-def of(mentions, text, article=None):
-    hits = [m for m in mentions if m.text == text and (article is None or m.article_id == article)]
-    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
-    return hits[0]
 
 
 # ------------------------------------------------------------------------- identity
@@ -374,9 +354,10 @@ def test_camp_source_column(corpus, with_packs):
 
 def test_shipped_pack_loads_with_a_hash():
     packs = shipped_packs()
-    assert [p.name for p in packs] == ["us_politics.csv"]
+    assert [p.name for p in packs] == list(PACK_FILES)
     versions = pack_versions(packs)
-    assert list(versions) == ["us_politics"] and versions["us_politics"].startswith("sha256:")
+    assert list(versions) == [name.removesuffix(".csv") for name in PACK_FILES]
+    assert all(version.startswith("sha256:") for version in versions.values())
     aliases = load_aliases(packs=packs, include_default=False)
     assert aliases.actor_row("Joe Biden").camp == "Democratic Party"
     assert aliases.actor_row("Mitch McConnell").camp == "Republican Party"
@@ -393,7 +374,7 @@ def test_pack_is_rebuilt_byte_for_byte(tmp_path):
     spec.loader.exec_module(build)
     out, terms = tmp_path / "us_politics.csv", tmp_path / "us_administrations.csv"
     build.main(["--source", str(KNOWLEDGE), "--out", str(out), "--administrations", str(terms)])
-    assert out.read_bytes() == shipped_packs()[0].read_bytes()
+    assert out.read_bytes() == (PACKS_DIR / "us_politics.csv").read_bytes()
     shipped_terms = ROOT / "analysis" / "data" / "us_administrations.csv"
     assert terms.read_bytes() == shipped_terms.read_bytes()
 
@@ -538,11 +519,14 @@ def test_pack_readme_names_the_pack_checksum():
     import hashlib
     import re
 
-    readme = (shipped_packs()[0].parent / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"sha256 \(first 12\) \| `([0-9a-f]{12})`", readme)
-    assert found, "the pack README gives no checksum"
-    digest = hashlib.sha256(shipped_packs()[0].read_bytes()).hexdigest()[:12]
-    assert found.group(1) == digest, "us_politics.csv changed: update its README"
+    readme = (PACKS_DIR / "README.md").read_text(encoding="utf-8")
+    for pack in shipped_packs():
+        section = readme.split(f"## `{pack.name}`", 1)
+        assert len(section) == 2, f"the pack README has no section on {pack.name}"
+        found = re.search(r"sha256 \(first 12\) \| `([0-9a-f]{12})`", section[1])
+        assert found, f"the pack README gives no checksum for {pack.name}"
+        digest = hashlib.sha256(pack.read_bytes()).hexdigest()[:12]
+        assert found.group(1) == digest, f"{pack.name} changed: update its README"
     assert "CC0" in readme and "build_us_pack.py" in readme
 
 
@@ -557,7 +541,7 @@ def test_run_json_names_the_packs_and_they_can_be_turned_off(tmp_path):
         encoding="utf-8",
     )
     with_packs = run_analysis([article], use_cache=False, loaded_model=False)
-    assert list(with_packs.run["actor_packs"]) == ["us_politics"]
+    assert list(with_packs.run["actor_packs"]) == [n.removesuffix(".csv") for n in PACK_FILES]
     mentions = with_packs.tables["mentions"]
     pelosi = mentions[mentions["actor"] == "Nancy Pelosi"].iloc[0]
     assert (pelosi["camp"], pelosi["camp_source"]) == ("Democratic Party", "pack")
@@ -597,7 +581,7 @@ def test_short_and_long_given_names_are_one_person():
     """ "Jim Mattis" and "James Mattis" are one actor under the more frequent form;
     "Jim Mattis Jr." (named beside "Jim Mattis" in one article: two people) and "Jane
     Mattis" (another name) stay apart."""
-    from analysis.actors import Mention, link_across_articles
+    from analysis.actors import Mention
 
     def mention(article, name):
         return Mention(article, 0, len(name), name, name, None, "person", "other", "name")
@@ -615,7 +599,7 @@ def test_spellings_of_one_organisation_are_one_actor_across_articles(corpus, wit
         [
             "The F.B.I. opened an inquiry into the leak on Monday.",
             "The FBI said on Tuesday that it had closed the case. The FBI declined to say more.",
-            "The C.I.A. declined to comment on the report.",
+            "The N.R.A. declined to comment on the report.",
             "Republicans on the House intelligence committee released a memo on Friday.",
             "The House Intelligence Committee issued a subpoena. The House Intelligence "
             "Committee also released a report.",
@@ -626,7 +610,7 @@ def test_spellings_of_one_organisation_are_one_actor_across_articles(corpus, wit
     )
     dotted, plain = of(found, "F.B.I."), of(found, "FBI")
     assert (dotted.actor, dotted.type) == ("FBI", plain.type)
-    assert of(found, "C.I.A.").actor == "C.I.A."  # no other spelling in the corpus
+    assert of(found, "N.R.A.").actor == "N.R.A."  # no other spelling in the corpus
     lower = [m for m in found if m.article_id == "a3" and "committee" in m.text.lower()]
     assert lower and {m.actor for m in lower} == {"House Intelligence Committee"}
     jealous = of(found, "Benjamin Jealous")

@@ -1,7 +1,9 @@
 """How a group noun's actor is named: the words of who they are, without the words of
 how many ("very few lawmakers" → lawmakers) or of what the writer thinks of them
 ("jittery lawmakers" → lawmakers), proper words in their capitals ("Indiana
-lawmakers"), and a party marker's camp ("GOP senators" → Republican senators)."""
+lawmakers"), and a party marker's camp ("GOP senators" → Republican senators).
+Hyphenated and other ethnic identities ("African Americans", "Mexican-American voters")
+are groups of their own, in no state's camp (`identity_groups`)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from analysis.actors.aliases import AliasTable
+from analysis.actors.aliases import Alias, AliasTable
 from analysis.actors.base import QUANTITY_WORDS
 from analysis.config import PACKAGE_DIR
 from analysis.resolve import doc_text
@@ -97,3 +99,54 @@ def party_modifier(doc: Doc, left: int, head: int, aliases: AliasTable) -> tuple
         if camp and camp != INDEPENDENT:  # "independent engineers" belong to no party
             return doc[k].text, camp
     return None
+
+
+_HYPHENS = frozenset("- – ‐".split())
+
+
+def identity_groups(doc: Doc, alias_spans: list, aliases: AliasTable) -> list:
+    """The alias matches with hyphenated and other ethnic identities taken out of the
+    states they name: "Mexican-American", "African Americans", "Native Americans" are
+    neither Mexico nor the United States. A people noun ("Americans") with its
+    identity word before it becomes a group of that name in no camp (an identity is
+    not an affiliation); an adjective ("Mexican-American") is no mention of a state,
+    and the group noun it modifies is named with it ("Mexican-American voters").
+    `alias_spans` are `AliasTable.matches` triples (start, end, row); only a state's
+    own words count ("Jewish Democrats" keep their party, "House Republicans" are no
+    identity)."""
+    ends = {b: (a, row) for a, b, row in alias_spans}
+    dropped: set[int] = set()
+    replaced: dict[int, tuple[int, int, Alias]] = {}
+    for a, b, row in alias_spans:
+        if row.type not in ("state", "group") or not row.camp or a in dropped:
+            continue
+        state = aliases.actor_row(row.camp)
+        if state is None or state.type != "state":
+            continue
+        start = None
+        if (
+            a >= 2
+            and doc[a - 1].text in _HYPHENS
+            and not doc[a - 2].whitespace_
+            and not doc[a - 1].whitespace_
+            and doc[a - 2].is_alpha
+            and doc[a - 2].text[:1].isupper()
+        ):
+            start = a - 2  # "Mexican-American", "Palestinian-Americans"
+        elif (
+            row.type == "group"
+            and a >= 1
+            and doc[a - 1].is_alpha
+            and doc[a - 1].text[:1].isupper()
+            and (doc[a - 1].ent_type_ == "NORP" or (a in ends and ends[a][1].type == "state"))
+        ):
+            start = a - 1  # "African Americans", "Native Americans"
+        if start is None:
+            continue
+        before = ends.get(start + 1)
+        if before is not None and before[0] == start:
+            dropped.add(start)  # "Mexican" of "Mexican-American": no Mexico either
+        written = " ".join(doc[start:b].text.split())
+        kind = "group" if row.type == "group" else "ignore"
+        replaced[a] = (start, b, Alias(written, written if kind == "group" else None, None, kind))
+    return [replaced.get(a, (a, b, row)) for a, b, row in alias_spans if a not in dropped]

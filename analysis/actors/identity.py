@@ -61,6 +61,7 @@ from analysis.actors.base import (
     MALE_TITLES,
     NAME_PREFIXES,
     NOT_NAME_WORDS,
+    PAGEANT_WORDS,
     TITLE_WORDS,
     Cand,
     Mention,
@@ -72,8 +73,12 @@ def strip_titles(doc: Doc, i: int, j: int) -> tuple[int, set[str]]:
     """Start of the name inside [i, j) after its titles, and the titles (lower case,
     without the full stop)."""
     titles = set()
+    if 0 < i < j - 1 and doc[i - 1].lower_ == "miss" and doc[i].lower_ in PAGEANT_WORDS:
+        i += 1  # the tag left "Miss" out of "Miss Universe Alicia Machado"
     while j - i > 1 and (doc[i].lower_ in NAME_PREFIXES or doc[i].lower_ in TITLE_WORDS):
         titles.add(doc[i].lower_.rstrip("."))
+        if doc[i].lower_ == "miss" and j - i > 2 and doc[i + 1].lower_ in PAGEANT_WORDS:
+            i += 1  # "Miss Universe Alicia Machado"
         i += 1
     return i, titles
 
@@ -462,8 +467,45 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
             canonical[name] = next(iter(in_corpus))
     _join_suffixed(inventory, counts, canonical, aliases)
     renamed = _join_spellings(inventory)
+    renamed.update(_surnames_tagged_as_organisations(inventory, counts, canonical, aliases))
     chosen, camps = _camp_votes(inventory, canonical, aliases)
     return LinkPlan(canonical, chosen, camps, renamed)
+
+
+#: How many times more often the corpus must name a person than it tags their surname
+#: as an organisation for the tag to be that person (`_surnames_tagged_as_organisations`).
+SURNAME_DOMINANCE = 10
+
+
+def _surnames_tagged_as_organisations(
+    inventory: Inventory,
+    counts: Counter,
+    canonical: dict[str, str],
+    aliases: AliasTable | None,
+) -> dict[str, tuple[str, str]]:
+    """One-word organisation tags that are the surname of the one person a knowledge
+    pack has with it, where the corpus names that person far more often
+    (`SURNAME_DOMINANCE`): "Either Clinton or Trump will be president", with "Trump"
+    tagged as an organisation in an article that never writes "Donald Trump", is Donald
+    Trump; "Justice delivered the immunity agreements" is not Jim Justice, named 11
+    times in a corpus that tags "Justice" (the department) 5 times."""
+    if aliases is None:
+        return {}
+    person_mentions: Counter = Counter()
+    for name, n in counts.items():
+        if name in canonical:
+            person_mentions[canonical[name]] += n
+    tags: Counter = Counter()
+    for (actor, kind, _camp, _source), n in inventory.items():
+        if kind == "organisation" and actor and " " not in actor and not aliases.actor_row(actor):
+            tags[actor] += n
+    found = {}
+    for actor, n in tags.items():
+        in_pack = aliases.surnames.get(actor.lower(), set())
+        person = next(iter(in_pack)) if len(in_pack) == 1 else None
+        if person and person_mentions[person] >= SURNAME_DOMINANCE * n:
+            found[actor] = (person, "person")
+    return found
 
 
 _DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")

@@ -15,6 +15,7 @@ from analysis.actors.base import (
     HONORIFICS,
     IDENTITY_SUFFIXES,
     NAME_PREFIXES,
+    PAGEANT_WORDS,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSSESSIVE,
@@ -28,7 +29,13 @@ from analysis.actors.camps import (
     PARTY_BODY_WORDS,
     infer_camps,
 )
-from analysis.actors.groups import group_name, group_start, party_modifier, past_quantities
+from analysis.actors.groups import (
+    group_name,
+    group_start,
+    identity_groups,
+    party_modifier,
+    past_quantities,
+)
 from analysis.actors.identity import link_names, strip_titles
 from analysis.actors.names import (
     WEB_NAME,
@@ -106,7 +113,7 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
     """Alias-table matches first, then spaCy entities the table does not cover."""
     taken = [False] * len(doc)
     cands: list[Cand] = []
-    alias_spans = aliases.matches(doc)
+    alias_spans = identity_groups(doc, aliases.matches(doc), aliases)
     # A longer organisation name written around a table pattern keeps its own name:
     # "Valdor City Courier" is not the capital; nor is the surname of "George Washington".
     ents = []
@@ -169,12 +176,16 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             taken[k] = True
         if label == "NORP":
             continue  # unknown nationality words: no state to attach them to
+        if doc[i:j].text.lower() in IDENTITY_SUFFIXES:
+            continue  # "Joseph R. Biden, Jr., is ...": the tag on the suffix alone
         if label == "PERSON" or (label == "ORG" and _looks_like_person(doc, i, j)):
             while j - i > 1 and doc[i].lower_ in PLACE_ABBREVIATIONS:
                 i += 1  # "Washington, D.C. Jackson's wife": a sentence run into a name
             if label == "PERSON" and surname_left_out(doc, i, j):
                 j += 1  # "Attorney General Sally Yates telling ...": the tag stopped short
             name_i, titles = strip_titles(doc, i, j)
+            if j - name_i == 1 and doc[name_i].lower_ in PAGEANT_WORDS and name_i > 0:
+                continue  # "Miss Universe" the pageant, or its title without a name
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
             if not is_name(doc, name_i, j) or (
@@ -221,7 +232,11 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         cands.append(cand)
     # A person tag on a business's name elsewhere in the article is the business ("a
     # partner with Patton Boggs" after "the law firm Patton Boggs").
+    short_names = {name.split()[0]: name for name in businesses if " " in name}
     for cand in cands:
+        if cand.type == "person" and not cand.from_table and cand.actor in short_names:
+            # "Patriot sold …" after "Patriot Coal"
+            cand.actor, cand.resolution = short_names[cand.actor], "partial-name"
         if cand.type == "person" and not cand.from_table and cand.actor in businesses:
             cand.type, cand.titles = "organisation", set()
     # An organisation or place tag on a string that is a person's name elsewhere in the
@@ -260,6 +275,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         if cand.type != "person" and dateline_end(text, doc[cand.i].idx):
             continue  # "DANVILLE, Ky. –-" (tagged as an organisation): where, not who
         if cand.place:
+            if _state_of_a_place(doc, cand.i):
+                continue  # "Tulsa, Okla., police officer Betty Shelby": where, not who
             if not _acts(doc, doc[cand.root_i]):
                 continue
             cand.resolution = "metonymy"
@@ -508,6 +525,31 @@ def _acts(doc: Doc, token: Token) -> bool:
     return False
 
 
+def _group_of(
+    doc: Doc,
+    cand: Cand,
+    head: Token,
+    aliases: AliasTable,
+    camp: str | None,
+    name: str | None = None,
+) -> Cand:
+    """The group a state or organisation modifier names with its group noun `head`
+    ("US officials"), under its table name where the table has one; `name` where it
+    is not the words as written."""
+    span_text = name or norm_text(doc[cand.i : head.i + 1].text)
+    row = aliases.actor_row(span_text)
+    return Cand(
+        cand.i,
+        head.i + 1,
+        row.actor if row else span_text,
+        (row.camp if row else None) or camp,
+        "group",
+        "alias" if row else "group",
+        from_table=row is not None,
+        root_i=head.i,
+    )
+
+
 def _modifies_place(token: Token) -> bool:
     return (
         token.dep_ in ("compound", "nmod", "amod")
@@ -517,13 +559,39 @@ def _modifies_place(token: Token) -> bool:
 
 
 def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> list[Cand]:
-    """Groups named by a state modifier ("US officials", "Ukrainian forces"), states
-    named by a government noun ("the Tessary regime"), and plain group nouns
-    ("rescue workers"). Nationality adjectives stay mentions of their state."""
+    """Groups named by a state or organisation modifier ("US officials", "Ukrainian
+    forces", "White House officials", "FBI agents": in the modifier's camp, or in a
+    known organisation's own where it has none: "CNN reporters"), states named by a
+    government noun ("the Tessary regime"), and plain group nouns ("rescue workers").
+    Nationality adjectives stay mentions of their state."""
     extra: list[Cand] = []
     covered = {k for c in cands for k in range(c.i, c.j)}
     by_root = {c.root_i: c for c in cands}
     for cand in list(cands):
+        if cand.type == "organisation" and cand.actor and cand.j - cand.i <= 6:
+            token, head = doc[cand.root_i], doc[cand.root_i].head
+            if (
+                token.dep_ in ("compound", "nmod")
+                and head.pos_ == "NOUN"
+                and head.tag_ in ("NNS", "NNPS")
+                and head.lemma_.lower() in GROUP_NOUNS
+                and head.i not in covered
+                and head.i >= cand.j
+                and all(
+                    doc[k].dep_ == "compound" or aliases.marker_camp(doc[k].text)
+                    for k in range(cand.j, head.i)
+                )  # not "House political analysts": analysts of the House races
+            ):
+                own = cand.actor if cand.from_table else None  # "CNN reporters"
+                party = party_modifier(doc, cand.j, head.i, aliases)
+                camp = party[1] if party else cand.camp or own  # "House Republican leaders"
+                # named with the organisation's one name: "DOJ officials" and "Justice
+                # Department officials" are one group
+                name = cand.actor.removeprefix("the ") + " " + doc[cand.j : head.i + 1].text
+                extra.append(_group_of(doc, cand, head, aliases, camp, norm_text(name)))
+                cands.remove(cand)
+                covered.update(range(cand.i, head.i + 1))
+            continue
         if cand.type != "state" or cand.j - cand.i > 3:
             continue
         token = doc[cand.root_i]
@@ -545,20 +613,7 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
         if lemma in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS"):
             # The group takes the modifier's place: "US officials" is one mention.
             cands.remove(cand)
-            span_text = norm_text(doc[cand.i : head.i + 1].text)
-            row = aliases.actor_row(span_text)
-            extra.append(
-                Cand(
-                    cand.i,
-                    head.i + 1,
-                    row.actor if row else span_text,
-                    (row.camp if row else None) or cand.camp,
-                    "group",
-                    "alias" if row else "group",
-                    from_table=row is not None,
-                    root_i=head.i,
-                )
-            )
+            extra.append(_group_of(doc, cand, head, aliases, cand.camp))
             covered.update(range(cand.i, head.i + 1))
         elif lemma in GOVERNMENT_NOUNS:
             cand.j = head.i + 1
@@ -670,6 +725,17 @@ def _placed(doc: Doc, i: int, j: int) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
         return True
     return _with_its_state(doc, j)
+
+
+def _state_of_a_place(doc: Doc, i: int) -> bool:
+    """An abbreviated state written after a place and a comma ("Tulsa, Okla.,"): the
+    place's address, which the parser may hang on the next noun as its possessor."""
+    return (
+        i >= 2
+        and doc[i].text.endswith(".")
+        and doc[i - 1].text == ","
+        and doc[i - 2].ent_type_ == "GPE"
+    )
 
 
 def _with_its_state(doc: Doc, j: int) -> bool:

@@ -149,13 +149,26 @@ def business_name(doc: Doc, i: int, j: int) -> bool:
     if j - i > 1 and doc[j - 1].lower_ in BUSINESS_NAME_ENDINGS:
         return True
     root = doc[span_root(doc, i, j)]
-    return any(
-        c.dep_ in ("compound", "appos")
-        and c.pos_ == "NOUN"
-        and c.lemma_.lower() in ORGANISATION_NOUNS
-        for c in root.children
-        if c.i < i
-    ) or (root.dep_ == "appos" and root.head.lemma_.lower() in ORGANISATION_NOUNS)
+    return (
+        any(
+            c.dep_ in ("compound", "appos")
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in ORGANISATION_NOUNS
+            for c in root.children
+            if c.i < i
+        )
+        or (root.dep_ == "appos" and root.head.lemma_.lower() in ORGANISATION_NOUNS)
+        or any(_organisation_apposed(c) for c in root.rights if c.dep_ == "appos")
+    )
+
+
+def _organisation_apposed(appos: Token) -> bool:
+    """An apposition that calls the name an organisation: "Patriot Coal, a coal
+    company", "…, one of the nation's largest coal companies"."""
+    if appos.lower_ == "one":
+        of = [c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"]
+        appos = next((c for c in of[0].children if c.dep_ == "pobj"), appos) if of else appos
+    return appos.pos_ == "NOUN" and appos.lemma_.lower() in ORGANISATION_NOUNS
 
 
 def common_words(doc: Doc, name_words: set[str]) -> set[str]:
