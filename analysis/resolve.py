@@ -58,11 +58,11 @@ PERSON_TITLE_WORDS = frozenset(
      "commissioner", "mayor", "rev", "reverend", "leader", "chairman", "chairwoman"}
 )  # fmt: skip
 #: A dateline opening a paragraph: "WASHINGTON -- ", "KANSAS CITY, Mo. — ", "BEDFORD,
-#: N.H. (AP) — ", HuffPost's "WASHINGTON ― ": where the story was filed, no actor, no
-#: speaker and no part of a content.
+#: N.H. (AP) — ", HuffPost's "WASHINGTON ― ", a plain "BRUSSELS - ": where the story
+#: was filed, no actor, no speaker and no part of a content.
 DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2}(?:,\s*\d{4})?)?)*\s*"
-    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–|―)"
+    r"(?:\([A-Za-z. ]+\)\s*)?(?:--|—|–|―|-(?=\s))"
 )
 
 

@@ -183,3 +183,39 @@ def test_a_famous_surname_tagged_as_an_organisation_is_the_person(with_packs):
     trump = of(found, "Trump")
     assert (trump.actor, trump.type, trump.camp) == ("Donald Trump", "person", "Republican Party")
     assert (of(found, "Justice").actor, of(found, "Justice").type) == ("Justice", "organisation")
+
+
+def test_the_end_of_a_longer_name_is_that_person(mentions_of, with_packs):
+    """Burmese names have no surname, Spanish ones two: "Suu Kyi" and "Guajardo
+    Villarreal" are the one longer name of the article that ends with them; her father
+    "Aung San", the start of her name, is someone else."""
+    found = mentions_of(
+        "Aung San Suu Kyi visited the White House. Washington rolled out the red carpet "
+        "for Suu Kyi, the daughter of Aung San. Mexico's economy minister, Ildefonso "
+        "Guajardo Villarreal, spoke on Monday. Guajardo Villarreal said the deal would hold.",
+        with_packs,
+    )
+    assert of(found, "Suu Kyi").actor == "Aung San Suu Kyi"
+    assert of(found, "Guajardo Villarreal").actor == "Ildefonso Guajardo Villarreal"
+    assert of(found, "Aung San").actor == "Aung San"
+
+
+def test_a_plain_hyphen_dateline_is_no_part_of_a_group(mentions_of, with_packs):
+    found = mentions_of(
+        "Europe looks inward.\n\nBRUSSELS - European leaders gathered Friday to discuss "
+        "the challenges facing their continent.",
+        with_packs,
+    )
+    assert of(found, "European leaders").actor == "European leaders"
+    assert not [m for m in found if "BRUSSELS" in m.text]
+
+
+def test_a_group_spelt_with_a_hyphen_or_a_space_is_one_actor(corpus, with_packs):
+    found = corpus(
+        [
+            "In Ohio, African-Americans voted early. Many African-Americans waited in line.",
+            "In 2012, African Americans voted for him.",
+        ],
+        with_packs,
+    )
+    assert of(found, "African Americans").actor == of(found, "African-Americans").actor

@@ -275,6 +275,7 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
         if gender:
             genders.setdefault(cand.actor, gender)
     officeholders = _officeholders(doc, persons, full, aliases)
+    _link_name_endings(full)
     for cand in persons:
         if _is_full(cand.actor) or cand.from_table:
             continue
@@ -353,6 +354,20 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
             cand.actor, cand.from_table = row.actor, True
             if row.camp and not cand.camp:
                 cand.camp, cand.camp_source = row.camp, _source_of(row.source)
+
+
+def _link_name_endings(full: list[Cand]) -> None:
+    """A name of two words or more that ends the one longer name of the article is that
+    person: "Aung San Suu Kyi … Suu Kyi" (Burmese names have no surname), "Hillary
+    Rodham Clinton … Rodham Clinton"; a name the tables know stays as it is."""
+    longer = {f.actor for f in full if len(f.actor.split()) >= 3}
+    for cand in full:
+        words = cand.actor.split()
+        if cand.from_table or len(words) < 2:
+            continue
+        hosts = {n for n in longer if n != cand.actor and n.split()[-len(words) :] == words}
+        if len(hosts) == 1:
+            cand.actor, cand.resolution = hosts.pop(), "partial-name"
 
 
 def _source_of(row_source: str) -> str:
@@ -513,9 +528,10 @@ _DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")
 
 def spelling_key(name: str) -> str:
     """What two spellings of one organisation or group share: dotted initials undotted,
-    case folded ("F.B.I." and "FBI"; "House intelligence committee" and "House
-    Intelligence Committee")."""
-    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name).casefold()
+    case folded, hyphens as spaces ("F.B.I." and "FBI"; "House intelligence committee"
+    and "House Intelligence Committee")."""
+    undotted = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name)
+    return undotted.replace("-", " ").casefold()  # "African-Americans", "African Americans"
 
 
 def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:

@@ -652,6 +652,9 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             if any(k in covered for k in range(left, token.i + 1)):
                 left = token.i
             left = past_quantities(doc, left, token.i)
+            dateline = dateline_end(doc_text(doc), doc[left].idx)
+            while dateline is not None and left < token.i and doc[left].idx < dateline:
+                left += 1  # "BRUSSELS - European leaders gathered": where, then who
             text = group_name(doc, left, token.i + 1)
             row = aliases.actor_row(text)
             party = party_modifier(doc, left, token.i, aliases)
