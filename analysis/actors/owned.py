@@ -80,8 +80,12 @@ def government_camps(doc: Doc, cands: list[Cand], date: str | None) -> None:
             continue
         if government_title(doc, cand):
             cand.camp, cand.camp_source = party, "inferred"
-            for other in cands:  # the person's other mentions in the article
-                if other.actor == cand.actor and not other.camp:
+            for other in cands:  # the person's other mentions in the article, also
+                # those inferred from a body in the title ("CIA Director Ora Vance ...
+                # Vance said"): one camp per person in the article
+                if other.actor == cand.actor and (
+                    not other.camp or other.camp_source == "inferred"
+                ):
                     other.camp, other.camp_source = party, "inferred"
 
 
