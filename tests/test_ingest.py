@@ -263,6 +263,46 @@ def test_jsonl_problems_name_the_line_and_column(tmp_path):
     assert "column" in problems[0].reason
 
 
+def test_records_are_read_under_the_field_names_common_exports_use(tmp_path):
+    """PolNeAR's `publisher`/`publication_date`/`doc_id`, news-please's `maintext`,
+    NewsAPI's `source` object and `publishedAt`; a record's own field wins, and a field
+    read under another name is not repeated in the metadata."""
+    records = [
+        {"doc_id": "p1", "publisher": "breitbart", "publication_date": "2016-09-12",
+         "title": "Stealth", "text": "The quay reopened on Monday.", "author": "Staff"},
+        {"maintext": "The bridge closed on Friday.", "source": {"id": None, "name": "BBC"},
+         "publishedAt": "2020-01-02T10:00:00Z", "link": "https://example.org/b"},
+        {"id": "own", "doc_id": "other", "outlet": "Courier", "publisher": "Nobody",
+         "text": "The mill shut."},
+    ]  # fmt: skip
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (polnear, newsapi, own), problems = read_articles([path])
+    assert problems == []
+    assert (polnear.id, polnear.outlet, polnear.date) == ("p1", "breitbart", "2016-09-12")
+    assert polnear.metadata.get("author") == "Staff" and "publisher" not in polnear.metadata
+    assert (newsapi.outlet, newsapi.date, newsapi.url) == (
+        "BBC",
+        "2020-01-02T10:00:00Z",
+        "https://example.org/b",
+    )
+    assert newsapi.body == "The bridge closed on Friday."
+    assert (own.id, own.outlet) == ("own", "Courier")
+    assert own.metadata.get("publisher") == "Nobody"  # not read: kept as metadata
+
+
+def test_a_csv_with_a_body_column_is_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("stories_id,media_name,body\n7,Courier,The mill shut.\n", encoding="utf-8")
+    (article,), problems = read_articles([path])
+    assert (article.id, article.outlet, article.body, problems) == (
+        "7",
+        "Courier",
+        "The mill shut.",
+        [],
+    )
+
+
 def test_folder_walk_skips_hidden_files_and_folders(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "story.txt").write_text("Hidden\n\nNot an article.", encoding="utf-8")

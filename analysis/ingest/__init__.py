@@ -5,7 +5,8 @@ Formats (see the contract in the README):
 - `.txt`  plain text; a short first line followed by a blank line is the headline.
 - `.html`/`.htm`  a saved web page; trafilatura extracts the article offline.
 - `.jsonl`  one article per line (`text` required; `id`, `title`, `outlet`, `date`,
-  `url` optional; other fields kept as metadata).
+  `url` optional, also under the names common exports give them, `RECORD_FIELD_ALIASES`:
+  `publisher`, `publish_date`, `maintext` ...; other fields kept as metadata).
 - `.csv`  the same fields as columns.
 
 This package is the stage's door; `encoding` turns bytes into text, `language`
@@ -82,6 +83,26 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 #: Fields of a record that become `Article` attributes; everything else is metadata.
 RECORD_FIELDS = ("id", "text", "title", "outlet", "date", "url")
+
+#: Other names the same fields go by in the exports researchers load (Media Cloud's
+#: `media_name`/`publish_date`, news-please's `maintext`/`date_publish`/`source_domain`,
+#: NewsAPI's `source` object and `publishedAt`, PolNeAR's `publisher`/
+#: `publication_date`/`doc_id`): read where the record lacks the field itself, in
+#: this order; the one read is not repeated in the metadata.
+RECORD_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("doc_id", "article_id", "stories_id", "uuid", "guid"),
+    "text": ("body", "maintext", "content", "full_text", "article_text"),
+    "title": ("headline",),
+    "outlet": (
+        "publisher", "media_name", "source_name", "source", "publication", "newspaper",
+        "site_name", "source_domain", "media",
+    ),
+    "date": (
+        "publication_date", "publish_date", "date_publish", "published", "published_at",
+        "publishedAt", "pub_date", "pubdate", "date_published",
+    ),
+    "url": ("link", "URL", "canonical_url"),
+}  # fmt: skip
 
 #: A saved page whose extracted text is shorter than this holds no article (trafilatura
 #: falls back to menu labels such as "Home" when a page has no article).
@@ -417,10 +438,10 @@ def _read_csv(path: Path) -> Iterator[Article | Problem]:
     if fieldnames is None:
         raise IngestError("empty file (no header row)")
     columns = [name.strip() for name in fieldnames if name]
-    if "text" not in columns:
+    if not {"text", *RECORD_FIELD_ALIASES["text"]} & set(columns):
         raise IngestError(
             f"no 'text' column (columns: {', '.join(columns) or 'none'}); "
-            "a CSV of articles needs one"
+            "a CSV of articles needs one (or 'body', 'maintext', 'content')"
         )
     reader.fieldnames = [name.strip() if name else name for name in fieldnames]
     line = reader.line_num + 1
@@ -571,11 +592,31 @@ def _record_lines(
                 yield _Line(number, part if i == len(parts) - 1 else part + "\n")
 
 
+def _record_fields(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """The record's `RECORD_FIELDS`, each from the field itself or, where that is
+    missing or empty, from its first `RECORD_FIELD_ALIASES` name present (an object
+    such as NewsAPI's `"source": {"name": ...}` gives its name); and the keys read."""
+    fields: dict[str, Any] = {}
+    read: set[str] = set()
+    for name in RECORD_FIELDS:
+        for key in (name, *RECORD_FIELD_ALIASES.get(name, ())):
+            value = record.get(key)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            fields[name] = value
+            read.add(key)
+            break
+    return fields, read
+
+
 def _record_article(
     record: dict[str, Any], path: Path, line: int, encoding: str = "utf-8"
 ) -> Article | Problem:
-    article_id = _clean(record.get("id")) or f"{path.stem}:{line}"
-    text = record.get("text")
+    fields, read = _record_fields(record)
+    article_id = _clean(fields.get("id")) or f"{path.stem}:{line}"
+    text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         return Problem(
             str(path), f"line {line}: record has no text", article_id=article_id, line=line
@@ -583,7 +624,7 @@ def _record_article(
     metadata = {
         key: value
         for key, value in record.items()
-        if key not in RECORD_FIELDS and value not in (None, "")
+        if key not in RECORD_FIELDS and key not in read and value not in (None, "")
     }
     metadata["line"] = line
     if encoding != "utf-8":
@@ -594,10 +635,10 @@ def _record_article(
             article_id=article_id,
             source_path=str(path),
             fmt=path.suffix.lower().lstrip("."),
-            title=_clean(record.get("title")),
-            outlet=_clean(record.get("outlet")),
-            date=_clean(record.get("date")),
-            url=_clean(record.get("url")),
+            title=_clean(fields.get("title")),
+            outlet=_clean(fields.get("outlet")),
+            date=_clean(fields.get("date")),
+            url=_clean(fields.get("url")),
             metadata=metadata,
             detect_headline=True,
             headline_is_title=False,
@@ -618,6 +659,7 @@ __all__ = [
     "MAX_RECORD_LINE_CHARS",
     "MAX_TEXT_FILE_BYTES",
     "RECORD_FIELDS",
+    "RECORD_FIELD_ALIASES",
     "RECORD_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "TEXT_SUFFIXES",
