@@ -219,3 +219,76 @@ def test_a_group_spelt_with_a_hyphen_or_a_space_is_one_actor(corpus, with_packs)
         with_packs,
     )
     assert of(found, "African Americans").actor == of(found, "African-Americans").actor
+
+
+# ------------------------------------------------- read off PolNeAR train (840 articles)
+
+
+def test_identities_and_sides_taken(mentions_of, with_packs):
+    found = mentions_of(
+        "Nobody can get to the White House without Latinos who vote, and Muslims protested "
+        "the ban. David Brock founded a pro-Clinton super PAC before Super Tuesday.",
+        with_packs,
+    )
+    assert (of(found, "Latinos").type, of(found, "Latinos").camp) == ("group", None)
+    assert of(found, "Muslims").type == "group"
+    assert not {"pro-Clinton", "Super", "Clinton"} & {m.text for m in found}
+
+
+def test_a_name_a_personal_pronoun_refers_back_to_is_a_person(mentions_of, with_packs):
+    found = mentions_of(
+        "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford "
+        "alumna, she plans to root for Iowa.",
+        with_packs,
+    )
+    assert of(found, "Carly Fiorina").type == "person"
+
+
+def test_an_administration_named_after_a_place_tag_is_the_presidents(nlp, with_packs):
+    """The tagger reads "Obama" as a place in some PolNeAR articles (set here by hand):
+    "the Obama administration" is still the president's administration, not a state."""
+    from spacy.tokens import Span
+
+    from analysis.actors import find_mentions
+    from analysis.ingest import make_article
+
+    article = make_article("I disagree with the Obama administration on taxes.", article_id="t")
+    doc = nlp(article.analysis_text())
+    obama = next(t.i for t in doc if t.text == "Obama")
+    doc.ents = [Span(doc, obama, obama + 1, label="GPE")]
+    found = find_mentions(article, doc, with_packs)
+    administration = of(found, "Obama administration")
+    assert (administration.type, administration.camp) == ("organisation", "Democratic Party")
+
+
+def test_an_organisation_takes_no_camp_from_a_persons_possessive(mentions_of, with_packs):
+    found = mentions_of(
+        "Donald Trump posted again. Trump's Twitter account was busy. Putin's spokesman "
+        "Dmitry Peskov said no.",
+        with_packs,
+    )
+    assert [m.camp for m in found if m.actor == "Twitter"] == [None]
+    assert of(found, "Dmitry Peskov").camp == "Russia"
+
+
+def test_one_spelling_and_one_type_per_name_across_the_corpus(with_packs):
+    """A group noun opening a sentence ("Aides said", tagged a person) is the group of
+    its other spellings; a name typed a person in most mentions and an organisation in
+    a few is a person everywhere, and the other way round."""
+
+    def mention(article, text, kind):
+        return Mention(article, 0, len(text), text, text, None, kind, "agent", "name")
+
+    found = link_across_articles(
+        [mention("a1", "aides", "group")] * 6
+        + [mention("a2", "Aides", "person")] * 2
+        + [mention("a3", "Sean Hannity", "person")] * 5
+        + [mention("a4", "Sean Hannity", "organisation")]
+        + [mention("a5", "Associated Press", "organisation")] * 5
+        + [mention("a6", "Associated Press", "person")],
+        with_packs,
+    )
+    kinds = {(m.article_id, m.actor, m.type) for m in found}
+    assert ("a2", "aides", "group") in kinds
+    assert ("a4", "Sean Hannity", "person") in kinds
+    assert ("a6", "Associated Press", "organisation") in kinds

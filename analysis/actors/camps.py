@@ -303,16 +303,16 @@ def _camp_from_title(
     places: frozenset[str] = frozenset(),
 ) -> str | None:
     """The camp the introducing phrase gives (see `_camp_evidence`): a state's or an
-    organisation's camp, or a person's through a possessive only ("Putin's
-    spokesman", not "the Putin favourite"); an organisation without a known camp is
-    itself the camp of the people it is the title of ("Its chief executive") when its
-    name is one (`_names_a_camp`)."""
+    organisation's camp, or a person's through a possessive only and only to a person
+    ("Putin's spokesman", not "the Putin favourite" nor "Trump's Twitter"); an
+    organisation without a known camp is itself the camp of the people it is the title
+    of ("Its chief executive") when its name is one (`_names_a_camp`)."""
     for k, how in _camp_evidence(doc, cand):
         other = by_token.get(k)
         if other is None or other is cand or other.actor == cand.actor:
             continue
-        if other.type == "person" and how != "poss":
-            continue
+        if other.type == "person" and (how != "poss" or cand.type != "person"):
+            continue  # nor an organisation's: "Trump's Twitter account" is no party's
         if other.type == "group" and not other.from_table:
             continue
         camp = camps[other.actor][0] if other.actor in camps else other.camp

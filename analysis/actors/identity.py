@@ -483,13 +483,32 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
     _join_suffixed(inventory, counts, canonical, aliases)
     renamed = _join_spellings(inventory)
     renamed.update(_surnames_tagged_as_organisations(inventory, counts, canonical, aliases))
+    for name, kind in _one_type_per_name(inventory).items():
+        renamed.setdefault(name, (name, kind))
     chosen, camps = _camp_votes(inventory, canonical, aliases)
     return LinkPlan(canonical, chosen, camps, renamed)
 
 
+def _one_type_per_name(inventory: Inventory) -> dict[str, str]:
+    """Names the tagger types a person in some mentions and an organisation in others
+    ("Associated Press" 4 and 49 times on PolNeAR train, "Sean Hannity" 52 and 4):
+    name → the type most of its mentions have (none on a tie)."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for (actor, kind, _camp, _source), n in inventory.items():
+        if actor and kind in ("person", "organisation"):
+            kinds[actor][kind] += n
+    return {
+        actor: counts.most_common(1)[0][0]
+        for actor, counts in kinds.items()
+        if len(counts) == 2 and counts["person"] != counts["organisation"]
+    }
+
+
 #: How many times more often the corpus must name a person than it tags their surname
-#: as an organisation for the tag to be that person (`_surnames_tagged_as_organisations`).
+#: as an organisation or place for the tag to be that person
+#: (`_surnames_tagged_as_organisations`).
 SURNAME_DOMINANCE = 10
+_NOT_PERSON_KINDS = frozenset({"organisation", "state"})
 
 
 def _surnames_tagged_as_organisations(
@@ -498,8 +517,8 @@ def _surnames_tagged_as_organisations(
     canonical: dict[str, str],
     aliases: AliasTable | None,
 ) -> dict[str, tuple[str, str]]:
-    """One-word organisation tags that are the surname of the one person a knowledge
-    pack has with it, where the corpus names that person far more often
+    """One-word organisation or place tags that are the surname of the one person a
+    knowledge pack has with it, where the corpus names that person far more often
     (`SURNAME_DOMINANCE`): "Either Clinton or Trump will be president", with "Trump"
     tagged as an organisation in an article that never writes "Donald Trump", is Donald
     Trump; "Justice delivered the immunity agreements" is not Jim Justice, named 11
@@ -512,7 +531,8 @@ def _surnames_tagged_as_organisations(
             person_mentions[canonical[name]] += n
     tags: Counter = Counter()
     for (actor, kind, _camp, _source), n in inventory.items():
-        if kind == "organisation" and actor and " " not in actor and not aliases.actor_row(actor):
+        one_word = bool(actor) and " " not in actor
+        if kind in _NOT_PERSON_KINDS and one_word and not aliases.actor_row(actor):
             tags[actor] += n
     found = {}
     for actor, n in tags.items():
@@ -538,8 +558,10 @@ def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
     """Organisations and groups the corpus spells in several ways that differ only in
     dotted initials or case (the NYT's "F.B.I." and "House intelligence committee", the
     others' "FBI" and "House Intelligence Committee"): each spelling → (the most
-    frequent capitalised spelling, its most frequent type), so they are one actor of one type
-    (spaCy types "F.B.I." a place as often as not). Persons are left to name linking."""
+    frequent capitalised spelling — for a group, the most frequent: "aides", not the
+    sentence-opening "Aides" — and the type most of their mentions have), so they are one
+    actor of one type (spaCy types "F.B.I." a place as often as not). Persons are left to
+    name linking."""
     types: dict[str, Counter] = defaultdict(Counter)
     for (actor, kind, _camp, _source), n in inventory.items():
         if kind not in (TOGETHER, ACTING) and actor:
@@ -552,16 +574,27 @@ def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
         if len(names) < 2:
             continue
         kinds = sum((types[n] for n in names), Counter())
-        if kinds.most_common(1)[0][0] == "person":
+        kind = kinds.most_common(1)[0][0]
+        if kind == "person":
             continue
-        # a capitalised spelling ("Senate", not "senate"), then the most frequent, then
-        # the one with more capitals ("House Intelligence Committee")
-        best = max(
-            names,
-            key=lambda n: (n[:1].isupper(), sum(types[n].values()), sum(map(str.isupper, n)), n),
-        )
-        kind = types[best].most_common(1)[0][0]
-        renamed.update({n: (best, kind) for n in names if n != best or len(types[best]) > 1})
+        if kind == "group":
+            # a group noun is capitalised only where it opens a sentence ("Aides said",
+            # which the tagger may take for a person): the most frequent spelling
+            best = max(names, key=lambda n: (sum(types[n].values()), n))
+        else:
+            # a capitalised spelling ("Senate", not "senate"), then the most frequent,
+            # then the one with more capitals ("House Intelligence Committee")
+            best = max(
+                names,
+                key=lambda n: (
+                    n[:1].isupper(),
+                    sum(types[n].values()),
+                    sum(map(str.isupper, n)),
+                    n,
+                ),
+            )
+        # one type for all: the type most of the spellings' mentions have
+        renamed.update({n: (best, kind) for n in names if n != best or set(types[n]) != {kind}})
     return renamed
 
 

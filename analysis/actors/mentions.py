@@ -80,6 +80,7 @@ def find_mentions(
     link_names(doc, cands, aliases)
     owners = owned_bodies(doc, cands)
     cands += reference_candidates(doc, cands, speaker_spans, article.date, owners)
+    _persons_by_pronoun(doc, cands)
     infer_camps(doc, cands, aliases)
     administration_camps(cands, aliases)
     government_camps(doc, cands, article.date)
@@ -186,6 +187,8 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
             name_i, titles = strip_titles(doc, i, j)
             if j - name_i == 1 and doc[name_i].lower_ in PAGEANT_WORDS and name_i > 0:
                 continue  # "Miss Universe" the pageant, or its title without a name
+            if doc[i].lower_ in ("pro", "anti") and i + 1 < j and doc[i + 1].text == "-":
+                continue  # "a pro-Clinton super PAC": a side taken, no one named
             while j - name_i > 1 and doc[j - 1].pos_ in ("VERB", "AUX", "ADV"):
                 j -= 1  # "Clinton Defends": a headline run into the name
             if not is_name(doc, name_i, j) or (
@@ -525,6 +528,43 @@ def _acts(doc: Doc, token: Token) -> bool:
     return False
 
 
+#: Pronouns only a person is: "she" and "his" linked to an organisation tag make it one.
+_PERSONAL_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+
+
+def _persons_by_pronoun(doc: Doc, cands: list[Cand]) -> None:
+    """A name the tagger took for an organisation that a "she" or "his" refers back to
+    is a person ("One Republican presidential hopeful, Carly Fiorina, says ... she
+    plans to root for Iowa": the tagger reads "Carly Fiorina" as an organisation in
+    most articles of PolNeAR); every mention of it in the article with it. Table and
+    pack names keep their type."""
+    names = {
+        c.linked_to.actor
+        for c in cands
+        if c.resolution == "pronoun"
+        and doc[c.i].lower_ in _PERSONAL_PRONOUNS
+        and c.linked_to is not None
+        and c.linked_to.type == "organisation"
+        and not c.linked_to.from_table
+        and c.linked_to.owner is None
+        and len((c.linked_to.actor or "").split()) >= 2
+    }
+    for cand in cands:
+        if cand.actor in names and cand.type == "organisation":
+            cand.type = "person"
+
+
+def _pack_surname(cand: Cand, aliases: AliasTable) -> bool:
+    """A one-word name no table row gave that is the surname of exactly one person of a
+    knowledge pack ("Obama")."""
+    return (
+        not cand.from_table
+        and bool(cand.actor)
+        and " " not in cand.actor
+        and len(aliases.surnames.get(cand.actor.lower(), ())) == 1
+    )
+
+
 def _group_of(
     doc: Doc,
     cand: Cand,
@@ -615,6 +655,10 @@ def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> li
             cands.remove(cand)
             extra.append(_group_of(doc, cand, head, aliases, cand.camp))
             covered.update(range(cand.i, head.i + 1))
+        elif lemma in OWNED_BODIES and _pack_surname(cand, aliases):
+            # "the Obama administration" with "Obama" tagged as a place: the person's
+            # administration (`owned_bodies`), not a state
+            cand.type, cand.place, cand.camp = "person", False, None
         elif lemma in GOVERNMENT_NOUNS:
             cand.j = head.i + 1
             cand.root_i = head.i
