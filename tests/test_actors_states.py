@@ -227,12 +227,14 @@ def test_a_group_spelt_with_a_hyphen_or_a_space_is_one_actor(corpus, with_packs)
 def test_identities_and_sides_taken(mentions_of, with_packs):
     found = mentions_of(
         "Nobody can get to the White House without Latinos who vote, and Muslims protested "
-        "the ban. David Brock founded a pro-Clinton super PAC before Super Tuesday.",
+        "the ban. David Brock founded a pro-Clinton super PAC before Super Tuesday. The "
+        "super PAC spent $5 million, he told the AP.",
         with_packs,
     )
     assert (of(found, "Latinos").type, of(found, "Latinos").camp) == ("group", None)
     assert of(found, "Muslims").type == "group"
-    assert not {"pro-Clinton", "Super", "Clinton"} & {m.text for m in found}
+    assert not {"pro-Clinton", "Super", "Clinton", "PAC"} & {m.text for m in found}
+    assert of(found, "AP").actor == "Associated Press"
 
 
 def test_a_name_a_personal_pronoun_refers_back_to_is_a_person(mentions_of, with_packs):

@@ -142,11 +142,14 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         )
         if not swallowed:
             kept_aliases.append((a_i, a_j, row))
+    ignored: set[int] = set()  # tokens of `ignore` rows
     for i, j, row in kept_aliases:
         if row.type == "person" and j < len(doc) and doc[j].lower_ in IDENTITY_SUFFIXES:
             continue  # "Donald Trump Jr." is not the pack's "Donald Trump"
         for k in range(i, j):
             taken[k] = True
+        if row.type == "ignore":
+            ignored.update(range(i, j))
         if row.type == "ignore" or not row.actor:
             continue
         known = aliases.actor_row(row.actor)
@@ -169,7 +172,9 @@ def _named_candidates(doc: Doc, aliases: AliasTable) -> list[Cand]:
         cands[-1].place = row.type == "place"
     businesses: set[str] = set()
     for i, j, label in ents:
-        if label not in ("PERSON", "ORG", "GPE", "NORP") or any(taken[i:j]):
+        while i < j and i in ignored:
+            i += 1  # "the super PAC America Rising" tagged "PAC America Rising"
+        if label not in ("PERSON", "ORG", "GPE", "NORP") or i == j or any(taken[i:j]):
             continue
         if not any(c.isupper() for c in doc[i:j].text) and not aliases.actor_row(doc[i:j].text):
             continue  # "ag", "fed", "pinnacle", "the bureau's": a name has a capital
