@@ -235,6 +235,18 @@ def test_timeline_counts_per_group_and_mean():
     assert plots.figure_table(mean)["value"].round(3).tolist() == [0.0, -0.25, 0.25]
 
 
+def test_timeline_ticks_name_their_month_across_a_month_boundary():
+    """Every-few-days ticks from 8 September to 7 October 2016 (PolNeAR's dev span) skip
+    the 1st, where a concise date axis would have named the month: each tick names it."""
+    articles = ARTICLES.assign(date=["2016-09-08", "2016-09-20", "2016-10-07"])
+    figure = plots.plot_timeline(ATTRIBUTIONS, articles)
+    ax = figure.axes[0]
+    figure.canvas.draw()
+    labels = [tick.get_text() for tick in ax.get_xticklabels() if tick.get_text()]
+    assert labels and all(label.split()[-1] in ("Sep", "Oct") for label in labels)
+    assert ax.get_xlabel() == "date, 2016"
+
+
 def test_timeline_without_dates_says_so():
     undated = ARTICLES.assign(date=None)
     figure = plots.plot_timeline(ATTRIBUTIONS, undated)

@@ -102,17 +102,25 @@ def plot_timeline(
         ax.set_ylim(bottom=0)
     dates = series["_date"]
     span = (dates.max() - dates.min()).days
+    years = sorted({d.year for d in dates})
     if freq == "D" and span <= 62:  # daily data: one tick per day (or every few), no hours
         locator = mdates.DayLocator(interval=max(1, span // 8 + 1))
+        # each tick with its month ("09 Sep", "03 Oct"): a concise formatter names the
+        # month only at a tick on its first day, which every-few-days ticks may skip
+        formatter = mdates.DateFormatter("%d %b")
     else:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        formatter = mdates.ConciseDateFormatter(locator)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(formatter)
     if dates.nunique() == 1:
         ax.set_xlim(dates.min() - pd.Timedelta(days=1), dates.max() + pd.Timedelta(days=1))
     ax.grid(axis="y")
     period = {"D": "day", "W": "week", "M": "month"}.get(freq, f"{freq} period")
-    ax.set_xlabel("date" if freq == "D" else period)
+    if freq == "D":
+        ax.set_xlabel(f"date, {years[0]}" if span <= 62 and len(years) == 1 else "date")
+    else:
+        ax.set_xlabel(period)
     ax.set_ylabel(what_label)
     ax.set_title(_wrap_title(title))
     if group:
