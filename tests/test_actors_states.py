@@ -294,3 +294,16 @@ def test_one_spelling_and_one_type_per_name_across_the_corpus(with_packs):
     assert ("a2", "aides", "group") in kinds
     assert ("a4", "Sean Hannity", "person") in kinds
     assert ("a6", "Associated Press", "organisation") in kinds
+
+
+def test_a_base_a_label_and_a_company_the_tagger_took_for_people(mentions_of, with_packs):
+    """BASIL's last one-word "people": Joint Base Andrews, Trump's "Fake News", the
+    insurer Anthem."""
+    found = mentions_of(
+        "Marines carried the caskets off the plane at Andrews, she said. Companies "
+        "including Angie's List and Anthem sent a letter. The Fake News is making a big "
+        "deal about this.",
+        with_packs,
+    )
+    assert not {"Andrews", "Fake News"} & {m.text for m in found}
+    assert of(found, "Anthem").type == "organisation"
