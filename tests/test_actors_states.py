@@ -307,3 +307,30 @@ def test_a_base_a_label_and_a_company_the_tagger_took_for_people(mentions_of, wi
     )
     assert not {"Andrews", "Fake News"} & {m.text for m in found}
     assert of(found, "Anthem").type == "organisation"
+
+
+def test_a_rank_after_a_service_is_no_organisation_and_no_camp(mentions_of, with_packs):
+    """PolNeAR train's camp "Army Capt" (34 mentions): the tagger took "Army Capt." for
+    an organisation. The service is the US Army, the rank no camp."""
+    found = mentions_of(
+        "Clinton retold the story of Army Capt. Humayun Khan, 27, a Muslim American who "
+        "died in Iraq.",
+        with_packs,
+    )
+    assert of(found, "Army").actor == "U.S. Army"
+    assert of(found, "Humayun Khan").camp == "United States"
+
+
+def test_a_camp_named_after_a_person_tagged_an_organisation_is_that_persons_camp(with_packs):
+    """ "Martha Allen, a Sanders delegate" with "Sanders" tagged an organisation: her camp
+    is Bernie Sanders's, not a camp named after him (PolNeAR train)."""
+    found = link_across_articles(
+        [Mention("a1", 0, 14, "Bernie Sanders", "Bernie Sanders", "Democratic Party",
+                 "person", "agent", "name", "text")] * 20
+        + [Mention("a2", 0, 7, "Sanders", "Sanders", None, "organisation", "other", "name")]
+        + [Mention("a2", 9, 21, "Martha Allen", "Martha Allen", "Sanders", "person",
+                   "speaker", "name", "inferred")],
+        with_packs,
+    )  # fmt: skip
+    allen = of(found, "Martha Allen")
+    assert (allen.camp, allen.camp_source) == ("Democratic Party", "inferred")

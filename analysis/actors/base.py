@@ -172,6 +172,9 @@ BODY_WORDS = frozenset(
 #: Pronouns resolved to actors ("it" only where it is an attribution's speaker: elsewhere
 #: it is too often expletive or a thing; "them" too often the things just named).
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
+#: Abbreviated military ranks, never part of an organisation's name ("Army Capt.
+#: Humayun Khan" tagged as an organisation "Army Capt").
+RANK_ABBREVIATIONS = frozenset("capt sgt lt col maj gen adm cpl pvt cmdr spc pfc".split())
 #: The second word of a beauty pageant's title, a title of its own before a name
 #: ("former Miss Universe Alicia Machado" is Alicia Machado, not "Universe Alicia Machado").
 PAGEANT_WORDS = frozenset("universe america usa world".split())

@@ -43,6 +43,7 @@ from analysis.actors.base import (
     KIN_NOUNS,
     NAME_PREFIXES,
     ORGANISATION_NOUNS,
+    RANK_ABBREVIATIONS,
     RELATION_NOUNS,
     Cand,
     end_char,
@@ -354,7 +355,8 @@ def _roles_between(doc: Doc, start: int, end: int) -> bool:
 def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) -> bool:
     """Whether an organisation mention can be a camp: a name of proper nouns (with
     "of", "the", "and", "&", "for"), no word of a legislative or government body or
-    office (a title fragment: "House", "Senate Armed Services Committee", "Defense"),
+    office (a title fragment: "House", "Senate Armed Services Committee", "Defense";
+    nor a rank: "Army Capt"),
     no place name in it ("Controversial Maine", "Vermont Independent"), and not the
     first word of a party's name spaCy cut off ("Tea" of "Tea party activist")."""
     if cand.place or cand.type != "organisation":
@@ -367,6 +369,8 @@ def _names_a_camp(doc: Doc, cand: Cand, places: frozenset[str] = frozenset()) ->
     for token in tokens:
         if token.lower_ in BODY_WORDS or token.ent_type_ in ("GPE", "LOC", "NORP"):
             return False
+        if token.lower_.rstrip(".") in RANK_ABBREVIATIONS:
+            return False  # "Army Capt. Humayun Khan": a rank, no camp "Army Capt"
         if token.text in places:
             return False
         if token.pos_ != "PROPN" and token.lower_ not in ("of", "the", "and", "&", "for"):

@@ -683,6 +683,9 @@ def apply_links(
         elif len(camps.get(m.actor, ())) == 1 and m.actor in chosen:
             m = replace(m, camp=chosen[m.actor][0], camp_source=chosen[m.actor][1])
         if m.camp in plan.renamed:  # a camp named after an organisation spelt otherwise
-            m = replace(m, camp=plan.renamed[m.camp][0])
+            camp, kind = plan.renamed[m.camp]
+            if kind == "person":  # "a Sanders delegate", "Sanders" tagged organisation:
+                camp = chosen.get(canonical.get(camp, camp), (None,))[0]  # his camp
+            m = replace(m, camp=camp, camp_source=m.camp_source if camp else "")
         out.append(m)
     return out

@@ -19,6 +19,7 @@ from analysis.actors.base import (
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSSESSIVE,
+    RANK_ABBREVIATIONS,
     Cand,
     Mention,
     norm_text,
@@ -307,6 +308,8 @@ def _swallowed_aliases(doc: Doc, alias_spans: list, ents: list) -> set[tuple[int
     for i, j, label in ents:
         if label not in _NAME_LABELS:
             continue
+        while j - i > 1 and doc[j - 1].lower_.rstrip(".") in RANK_ABBREVIATIONS:
+            j -= 1  # "Army Capt. Humayun Khan": the Army, and a rank
         inside = [  # (a pattern may take the "The" the entity's name was trimmed of)
             (a, b, row)
             for a, b, row in alias_spans
