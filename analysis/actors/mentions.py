@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Token
 from analysis.actors.aliases import AliasTable, default_table
 from analysis.actors.base import (
     GOVERNMENT_NOUNS,
-    GROUP_NOUNS,
     HONORIFICS,
     IDENTITY_SUFFIXES,
     NAME_PREFIXES,
@@ -24,19 +23,12 @@ from analysis.actors.base import (
     Mention,
     norm_text,
     span_root,
-    trim_span,
 )
 from analysis.actors.camps import (
     PARTY_BODY_WORDS,
     infer_camps,
 )
-from analysis.actors.groups import (
-    group_name,
-    group_start,
-    identity_groups,
-    party_modifier,
-    past_quantities,
-)
+from analysis.actors.groups import identity_groups, modifier_candidates
 from analysis.actors.identity import link_names, strip_titles
 from analysis.actors.names import (
     WEB_NAME,
@@ -74,7 +66,7 @@ def find_mentions(
     aliases = aliases if aliases is not None else default_table()
     speaker_spans = [(s, e) for s, e in speaker_spans if s is not None and e is not None and s < e]
     cands = _named_candidates(doc, aliases)
-    cands += _modifier_candidates(doc, cands, aliases)
+    cands += modifier_candidates(doc, cands, aliases)
     cands = _untagged_names(doc, cands)
     cands = _without_titled_nouns(doc, cands)
     cands = _without_modifier_names(doc, cands, aliases)
@@ -562,174 +554,12 @@ def _persons_by_pronoun(doc: Doc, cands: list[Cand]) -> None:
             cand.type = "person"
 
 
-def _pack_surname(cand: Cand, aliases: AliasTable) -> bool:
-    """A one-word name no table row gave that is the surname of exactly one person of a
-    knowledge pack ("Obama")."""
-    return (
-        not cand.from_table
-        and bool(cand.actor)
-        and " " not in cand.actor
-        and len(aliases.surnames.get(cand.actor.lower(), ())) == 1
-    )
-
-
-def _group_of(
-    doc: Doc,
-    cand: Cand,
-    head: Token,
-    aliases: AliasTable,
-    camp: str | None,
-    name: str | None = None,
-) -> Cand:
-    """The group a state or organisation modifier names with its group noun `head`
-    ("US officials"), under its table name where the table has one; `name` where it
-    is not the words as written."""
-    span_text = name or norm_text(doc[cand.i : head.i + 1].text)
-    row = aliases.actor_row(span_text)
-    return Cand(
-        cand.i,
-        head.i + 1,
-        row.actor if row else span_text,
-        (row.camp if row else None) or camp,
-        "group",
-        "alias" if row else "group",
-        from_table=row is not None,
-        root_i=head.i,
-    )
-
-
 def _modifies_place(token: Token) -> bool:
     return (
         token.dep_ in ("compound", "nmod", "amod")
         and token.head.pos_ == "NOUN"
         and token.head.lemma_.lower() in PLACE_NOUNS
     )
-
-
-def _modifier_candidates(doc: Doc, cands: list[Cand], aliases: AliasTable) -> list[Cand]:
-    """Groups named by a state or organisation modifier ("US officials", "Ukrainian
-    forces", "White House officials", "FBI agents": in the modifier's camp, or in a
-    known organisation's own where it has none: "CNN reporters"), states named by a
-    government noun ("the Tessary regime"), and plain group nouns ("rescue workers").
-    Nationality adjectives stay mentions of their state."""
-    extra: list[Cand] = []
-    covered = {k for c in cands for k in range(c.i, c.j)}
-    by_root = {c.root_i: c for c in cands}
-    for cand in list(cands):
-        if cand.type == "organisation" and cand.actor and cand.j - cand.i <= 6:
-            token, head = doc[cand.root_i], doc[cand.root_i].head
-            if (
-                token.dep_ in ("compound", "nmod")
-                and head.pos_ == "NOUN"
-                and head.tag_ in ("NNS", "NNPS")
-                and head.lemma_.lower() in GROUP_NOUNS
-                and head.i not in covered
-                and head.i >= cand.j
-                and all(
-                    doc[k].dep_ == "compound" or aliases.marker_camp(doc[k].text)
-                    for k in range(cand.j, head.i)
-                )  # not "House political analysts": analysts of the House races
-            ):
-                own = cand.actor if cand.from_table else None  # "CNN reporters"
-                party = party_modifier(doc, cand.j, head.i, aliases)
-                camp = party[1] if party else cand.camp or own  # "House Republican leaders"
-                # named with the organisation's one name: "DOJ officials" and "Justice
-                # Department officials" are one group
-                name = cand.actor.removeprefix("the ") + " " + doc[cand.j : head.i + 1].text
-                extra.append(_group_of(doc, cand, head, aliases, camp, norm_text(name)))
-                cands.remove(cand)
-                covered.update(range(cand.i, head.i + 1))
-            continue
-        if cand.type != "state" or cand.j - cand.i > 3:
-            continue
-        token = doc[cand.root_i]
-        head = token.head
-        if (
-            token.dep_ == "pobj"
-            and head.lower_ == "in"
-            and head.head.lemma_.lower() in GOVERNMENT_NOUNS
-            and head.head.i not in covered
-        ):  # "the regime in Tessary" is the state, as "the Tessary regime"
-            cand.i, cand.root_i, cand.resolution = head.head.i, head.head.i, "metonymy"
-            covered.update(range(cand.i, cand.j))
-            continue
-        if token.dep_ not in ("amod", "compound", "nmod") or head.pos_ != "NOUN":
-            continue
-        if head.i in covered or head.i < cand.j:
-            continue
-        lemma = head.lemma_.lower()
-        if lemma in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS"):
-            # The group takes the modifier's place: "US officials" is one mention.
-            cands.remove(cand)
-            extra.append(_group_of(doc, cand, head, aliases, cand.camp))
-            covered.update(range(cand.i, head.i + 1))
-        elif lemma in OWNED_BODIES and _pack_surname(cand, aliases):
-            # "the Obama administration" with "Obama" tagged as a place: the person's
-            # administration (`owned_bodies`), not a state
-            cand.type, cand.place, cand.camp = "person", False, None
-        elif lemma in GOVERNMENT_NOUNS:
-            cand.j = head.i + 1
-            cand.root_i = head.i
-            cand.resolution = "metonymy"
-            covered.update(range(cand.i, cand.j))
-        elif cand.resolution not in ("metonymy",) and token.pos_ == "ADJ":
-            cand.resolution = "nationality"
-    # Plain group nouns: "rescue workers", "local officials", "residents".
-    for token in doc:
-        if (
-            token.pos_ == "NOUN"
-            and token.tag_ == "NNS"
-            and token.lemma_.lower() in GROUP_NOUNS
-            and token.i not in covered
-            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent")
-            and token.i not in by_root
-        ):
-            left = token.i
-            for child in token.lefts:
-                party_word = by_root.get(child.i)
-                if (
-                    party_word is not None
-                    and party_word in cands
-                    and party_word.type == "group"
-                    and party_word.j == token.i
-                    and party_word.j - party_word.i == 1
-                    and aliases.marker_camp(doc[party_word.i].text)
-                ):
-                    # "GOP candidates": one group in the party's camp, not the party
-                    # and a group of candidates from nowhere
-                    cands.remove(party_word)
-                    covered.difference_update(range(party_word.i, party_word.j))
-            left = group_start(doc, token, covered)
-            left, _ = trim_span(doc, left, token.i + 1)
-            if any(k in covered for k in range(left, token.i + 1)):
-                left = token.i
-            left = past_quantities(doc, left, token.i)
-            dateline = dateline_end(doc_text(doc), doc[left].idx)
-            while dateline is not None and left < token.i and doc[left].idx < dateline:
-                left += 1  # "BRUSSELS - European leaders gathered": where, then who
-            text = group_name(doc, left, token.i + 1)
-            row = aliases.actor_row(text)
-            party = party_modifier(doc, left, token.i, aliases)
-            if party and not row:  # "Republican lawmakers", "Democratic senators"
-                word, camp = party
-                # "GOP lawmakers" are the "Republican lawmakers" of another outlet
-                word = camp.removesuffix(" Party") if camp.endswith(" Party") else word
-                text = f"{word} {token.text.lower()}"
-            extra.append(
-                Cand(
-                    left,
-                    token.i + 1,
-                    row.actor if row else text,
-                    row.camp if row else (party[1] if party else None),
-                    "group",
-                    "alias" if row else "group",
-                    from_table=row is not None,
-                    root_i=token.i,
-                    camp_source="table" if row and row.camp else ("text" if party else ""),
-                )
-            )
-            covered.update(range(left, token.i + 1))
-    return extra
 
 
 def _untagged_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
