@@ -334,3 +334,16 @@ def test_a_camp_named_after_a_person_tagged_an_organisation_is_that_persons_camp
     )  # fmt: skip
     allen = of(found, "Martha Allen")
     assert (allen.camp, allen.camp_source) == ("Democratic Party", "inferred")
+
+
+def test_an_opening_preposition_or_a_closing_acronym_makes_no_name(mentions_of, with_packs):
+    """PolNeAR train's "Outside Carrier" (42 mentions: "Outside Carrier's plant ...")
+    and "Junge SVP" (39: the Swiss party's youth) were persons; "Malcolm X" still is."""
+    found = mentions_of(
+        "Outside Carrier's plant in Indianapolis, workers gathered. In 2003, the Junge "
+        "SVP grew. The memorabilia of Martin Luther King Jr. and Malcolm X sold well.",
+        with_packs,
+    )
+    names = {m.actor for m in found if m.type == "person"}
+    assert not {"Outside Carrier", "Junge SVP"} & names
+    assert "Malcolm X" in names

@@ -151,7 +151,7 @@ NAME_PREFIXES = TITLE_WORDS | frozenset(
 #: Capitalised words that open a sentence and are never part of a name ("Plus Obama",
 #: "Also Trump"): conjunctions and sentence adverbs spaCy may fold into an entity.
 NOT_NAME_WORDS = frozenset(
-    """plus also and but so still yet meanwhile however now then even only just like
+    """plus also and but so still yet meanwhile however now then even only just like outside inside
     unlike including despite asked says said enter meet watch read why how when where
     while after before under with without via or nor if though although because since
     as at by for from in into of on to the a an this that these those his her their its

@@ -14,8 +14,11 @@ from analysis.actors.base import (
     BODY_WORDS,
     BUSINESS_NAME_ENDINGS,
     FACILITY_WORDS,
+    FORMAL_SUFFIXES,
+    IDENTITY_SUFFIXES,
     KIN_ADDRESS,
     NAME_PREFIXES,
+    NOT_NAME_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ONLY_TITLES,
     POSSESSIVE,
@@ -120,7 +123,7 @@ _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 
 def is_name(doc: Doc, i: int, j: int) -> bool:
     """Whether [i, j) can be a person's name: words and initials, a capitalised
-    surname besides any suffix ("Jr." alone is none), no acronym ("FBI")."""
+    surname besides any suffix ("Jr." alone is none), no acronym ("FBI", "Junge SVP")."""
     tokens = [doc[k] for k in range(i, j)]
     if not tokens or not all(
         t.is_alpha or _APOSTROPHE_NAME.fullmatch(t.text) or t.text.endswith(".") or t.text == "-"
@@ -135,6 +138,17 @@ def is_name(doc: Doc, i: int, j: int) -> bool:
         return False  # "Eugene Simpson Stadium Park": a place
     if not split_name(" ".join(t.text for t in tokens))[1]:
         return False
+    last = tokens[-1].text
+    if (
+        len(tokens) > 1
+        and len(last) > 1
+        and last.isalpha()
+        and last.isupper()
+        and not tokens[0].text.isupper()
+    ):
+        # "Junge SVP" (the Swiss party's youth): an acronym ending a mixed-case name
+        # (not "Malcolm X")
+        return len(last) > 5 or last.lower() in FORMAL_SUFFIXES | IDENTITY_SUFFIXES
     return not (len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) <= 5)
 
 
@@ -270,5 +284,6 @@ def first_name_before(doc: Doc, first: Token, surname: Token) -> bool:
         and bool(first.whitespace_)
         and first.lower_ not in NAME_PREFIXES
         and first.lower_ not in BODY_WORDS
+        and first.lower_ not in NOT_NAME_WORDS  # "Outside Carrier's plant"
         and first.ent_type_ not in ("GPE", "LOC", "NORP")
     )
