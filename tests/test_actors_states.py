@@ -347,3 +347,17 @@ def test_an_opening_preposition_or_a_closing_acronym_makes_no_name(mentions_of, 
     names = {m.actor for m in found if m.type == "person"}
     assert not {"Outside Carrier", "Junge SVP"} & names
     assert "Malcolm X" in names
+
+
+def test_words_run_into_a_name_and_a_rank_before_a_suffixed_name(mentions_of, with_packs):
+    """PolNeAR train: "Floridians Jeb Bush" (15 mentions) and "Telling Jeb Bush" (9) were
+    persons of their own; "Admiral Harris" (55, with his pronouns) was apart from "Adm.
+    Harry B. Harris Jr.", named before him."""
+    found = mentions_of(
+        "Floridians Jeb Bush and Marco Rubio lost. Telling Jeb Bush to stop, Trump laughed. "
+        "Adm. Harry B. Harris Jr. leads the Pacific Command. Admiral Harris makes no "
+        "apologies.",
+        with_packs,
+    )
+    assert {m.actor for m in found if "Bush" in m.text} == {"Jeb Bush"}
+    assert of(found, "Harris").actor == "Harry B. Harris Jr."

@@ -90,14 +90,23 @@ def strip_titles(doc: Doc, i: int, j: int) -> tuple[int, set[str]]:
 _NOT_NAME_POS = frozenset("ADV CCONJ SCONJ INTJ ADP DET PRON PART".split())
 
 
-def opening_words(doc: Doc, i: int, j: int) -> int:
+def opening_words(doc: Doc, i: int, j: int, person: bool = False) -> int:
     """Start of [i, j) after words that are no part of a name: a sentence-opening
     "Plus" or "Also" (any word of `NOT_NAME_WORDS`, or a non-proper-noun opening a
-    sentence)."""
+    sentence); and for a `person` tag, a gerund opening a sentence ("Telling Jeb Bush
+    to stop") and a plural proper noun before a full name ("Floridians Jeb Bush and
+    Marco Rubio"), which an organisation's name may begin with ("Going Viral",
+    "Communications Workers of America")."""
     while j - i > 1:
         token = doc[i]
         opens = token.is_sent_start or i == 0 or doc[i - 1].is_space or doc[i - 1].is_punct
         if token.lower_ in NOT_NAME_WORDS or (opens and token.pos_ in _NOT_NAME_POS):
+            i += 1
+            continue
+        if person and (
+            (opens and token.tag_ == "VBG")
+            or (j - i > 2 and token.tag_ == "NNPS" and token.lower_.endswith("s"))
+        ):
             i += 1
             continue
         break
@@ -180,14 +189,19 @@ def _title_gender(cand: Cand, doc: Doc) -> str | None:
 
 #: Titles a surname may carry and still be the "Jr." named before it ("Mr. Stone").
 _PLAIN_TITLES = frozenset(t.rstrip(".") for t in HONORIFICS)
+#: Titles that, like "Mr.", point at no other person than the one named with a suffix
+#: ("Adm. Harry B. Harris Jr. … Admiral Harris"): military ranks.
+_RANKS = frozenset(
+    "admiral adm general gen colonel col major maj captain capt lieutenant lt sergeant sgt".split()
+)
 
 
-def _office_before(doc: Doc, i: int) -> bool:
-    """Whether a title other than "Mr."/"Ms." stands right before token i ("President
-    Trump", where the entity is only "Trump")."""
+def _office_before(doc: Doc, i: int, plain: frozenset[str] = frozenset()) -> bool:
+    """Whether a title other than "Mr."/"Ms." (or the `plain` ones) stands right before
+    token i ("President Trump", where the entity is only "Trump")."""
     k = i - 1
-    while k >= 0 and doc[k].lower_ in NAME_PREFIXES:
-        if doc[k].lower_.rstrip(".") not in _PLAIN_TITLES:
+    while k >= 0 and (doc[k].lower_ in NAME_PREFIXES or doc[k].lower_.rstrip(".") in plain):
+        if doc[k].lower_.rstrip(".") not in _PLAIN_TITLES | plain:
             return True
         k -= 1
     return False
@@ -302,8 +316,8 @@ def link_names(doc: Doc, cands: list[Cand], aliases: AliasTable) -> None:
                 suffixed.append(f)
         if (
             suffixed
-            and cand.titles <= _PLAIN_TITLES
-            and not _office_before(doc, cand.i)
+            and cand.titles <= _PLAIN_TITLES | _RANKS
+            and not _office_before(doc, cand.i, _RANKS)
             and not _named_plain_first(persons, last, min(f.i for f in suffixed))
         ):
             # "Roger J. Stone Jr. … Mr. Stone": a plain surname may be the "Jr." named

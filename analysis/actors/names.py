@@ -60,7 +60,7 @@ def entity_parts(
             continue
         if a < b:
             if label in ("PERSON", "ORG"):
-                a = opening_words(doc, a, b)
+                a = opening_words(doc, a, b, person=label == "PERSON")
             possessor = k < end and doc[k].text in POSSESSIVE
             kind = label
             if label == "ORG" and _given_and_surname(doc, a, b, surnames):
