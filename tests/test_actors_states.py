@@ -22,6 +22,11 @@ def with_packs():
     return load_aliases()
 
 
+def mention(article, text, kind):
+    """A name mention of `kind` as `find_mentions` would give it, for the corpus rules."""
+    return Mention(article, 0, len(text), text, text, None, kind, "agent", "name")
+
+
 def actors_of(mentions):
     return {m.actor for m in mentions}
 
@@ -170,9 +175,6 @@ def test_a_famous_surname_tagged_as_an_organisation_is_the_person(with_packs):
     often than it tags the organisation: "Justice delivered the immunity agreements"
     (5 tags) stays the department's word in a corpus naming Jim Justice 11 times."""
 
-    def mention(article, text, kind):
-        return Mention(article, 0, len(text), text, text, None, kind, "agent", "name")
-
     found = link_across_articles(
         [mention("a1", "Donald Trump", "person")] * 20
         + [mention("a2", "Trump", "organisation")]
@@ -277,9 +279,6 @@ def test_one_spelling_and_one_type_per_name_across_the_corpus(with_packs):
     """A group noun opening a sentence ("Aides said", tagged a person) is the group of
     its other spellings; a name typed a person in most mentions and an organisation in
     a few is a person everywhere, and the other way round."""
-
-    def mention(article, text, kind):
-        return Mention(article, 0, len(text), text, text, None, kind, "agent", "name")
 
     found = link_across_articles(
         [mention("a1", "aides", "group")] * 6

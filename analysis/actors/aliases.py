@@ -117,6 +117,12 @@ class AliasTable:
                     found[words[-1].lower()].add(row.actor)
         return found
 
+    def sole_namesake(self, surname: str) -> str | None:
+        """The knowledge packs' one person with this surname ("Obama" → Barack Obama),
+        None where they have none or several ("Clinton")."""
+        namesakes = self.surnames.get(surname.lower(), ())
+        return next(iter(namesakes)) if len(namesakes) == 1 else None
+
     @functools.cached_property
     def _patterns(self) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], Alias]]]:
         """Patterns by their first two words (one-word patterns by their word), lower

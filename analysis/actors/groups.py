@@ -169,7 +169,7 @@ def _pack_surname(cand: Cand, aliases: AliasTable) -> bool:
         not cand.from_table
         and bool(cand.actor)
         and " " not in cand.actor
-        and len(aliases.surnames.get(cand.actor.lower(), ())) == 1
+        and aliases.sole_namesake(cand.actor) is not None
     )
 
 

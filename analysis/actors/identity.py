@@ -499,26 +499,34 @@ def link_plan(inventory: Inventory, aliases: AliasTable | None = None) -> LinkPl
         elif len(in_corpus) == 1 and not pack_in_corpus:
             canonical[name] = next(iter(in_corpus))
     _join_suffixed(inventory, counts, canonical, aliases)
-    renamed = _join_spellings(inventory)
-    renamed.update(_surnames_tagged_otherwise(inventory, counts, canonical, aliases))
-    for name, kind in _one_type_per_name(inventory).items():
+    kinds = _kinds_by_name(inventory)
+    renamed = _join_spellings(kinds)
+    renamed.update(_surnames_tagged_otherwise(kinds, counts, canonical, aliases))
+    for name, kind in _one_type_per_name(kinds).items():
         renamed.setdefault(name, (name, kind))
     chosen, camps = _camp_votes(inventory, canonical, aliases)
     return LinkPlan(canonical, chosen, camps, renamed)
 
 
-def _one_type_per_name(inventory: Inventory) -> dict[str, str]:
+def _kinds_by_name(inventory: Inventory) -> dict[str, Counter]:
+    """Each name's mentions by type ("person", "organisation", "state", "group")."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for (actor, kind, _camp, _source), n in inventory.items():
+        if kind not in (TOGETHER, ACTING) and actor:
+            kinds[actor][kind] += n
+    return kinds
+
+
+def _one_type_per_name(kinds: dict[str, Counter]) -> dict[str, str]:
     """Names the tagger types a person in some mentions and an organisation in others
     ("Associated Press" 4 and 49 times on PolNeAR train, "Sean Hannity" 52 and 4):
     name → the type most of its mentions have (none on a tie)."""
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    for (actor, kind, _camp, _source), n in inventory.items():
-        if actor and kind in ("person", "organisation"):
-            kinds[actor][kind] += n
     return {
-        actor: counts.most_common(1)[0][0]
+        actor: "person" if counts["person"] > counts["organisation"] else "organisation"
         for actor, counts in kinds.items()
-        if len(counts) == 2 and counts["person"] != counts["organisation"]
+        if counts["person"]
+        and counts["organisation"]
+        and counts["person"] != counts["organisation"]
     }
 
 
@@ -530,7 +538,7 @@ _NOT_PERSON_KINDS = frozenset({"organisation", "state"})
 
 
 def _surnames_tagged_otherwise(
-    inventory: Inventory,
+    kinds: dict[str, Counter],
     counts: Counter,
     canonical: dict[str, str],
     aliases: AliasTable | None,
@@ -547,15 +555,12 @@ def _surnames_tagged_otherwise(
     for name, n in counts.items():
         if name in canonical:
             person_mentions[canonical[name]] += n
-    tags: Counter = Counter()
-    for (actor, kind, _camp, _source), n in inventory.items():
-        one_word = bool(actor) and " " not in actor
-        if kind in _NOT_PERSON_KINDS and one_word and not aliases.actor_row(actor):
-            tags[actor] += n
     found = {}
-    for actor, n in tags.items():
-        in_pack = aliases.surnames.get(actor.lower(), set())
-        person = next(iter(in_pack)) if len(in_pack) == 1 else None
+    for actor, by_kind in kinds.items():
+        n = sum(by_kind[kind] for kind in _NOT_PERSON_KINDS)
+        if not n or " " in actor or aliases.actor_row(actor):
+            continue
+        person = aliases.sole_namesake(actor)
         if person and person_mentions[person] >= SURNAME_DOMINANCE * n:
             found[actor] = (person, "person")
     return found
@@ -572,7 +577,7 @@ def spelling_key(name: str) -> str:
     return undotted.replace("-", " ").casefold()  # "African-Americans", "African Americans"
 
 
-def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
+def _join_spellings(types: dict[str, Counter]) -> dict[str, tuple[str, str]]:
     """Organisations and groups the corpus spells in several ways that differ only in
     dotted initials or case (the NYT's "F.B.I." and "House intelligence committee", the
     others' "FBI" and "House Intelligence Committee"): each spelling → (the most
@@ -580,10 +585,6 @@ def _join_spellings(inventory: Inventory) -> dict[str, tuple[str, str]]:
     sentence-opening "Aides" — and the type most of their mentions have), so they are one
     actor of one type (spaCy types "F.B.I." a place as often as not). Persons are left to
     name linking."""
-    types: dict[str, Counter] = defaultdict(Counter)
-    for (actor, kind, _camp, _source), n in inventory.items():
-        if kind not in (TOGETHER, ACTING) and actor:
-            types[actor][kind] += n
     spellings: dict[str, list[str]] = defaultdict(list)
     for name in types:
         spellings[spelling_key(name)].append(name)

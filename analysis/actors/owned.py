@@ -98,9 +98,9 @@ def administration_camps(cands: list[Cand], aliases: AliasTable) -> None:
             continue
         known = [c for c in cands if c.actor == owner and c.camp]
         row = aliases.actor_row(owner)
-        namesakes = aliases.surnames.get(owner.lower(), ())
-        if row is None and len(namesakes) == 1:  # "the Trump administration"
-            row = aliases.actor_row(next(iter(namesakes)))
+        namesake = aliases.sole_namesake(owner)
+        if row is None and namesake:  # "the Trump administration"
+            row = aliases.actor_row(namesake)
         if known:
             cand.camp, cand.camp_source = known[0].camp, known[0].camp_source
         elif row and row.camp:
